@@ -1,0 +1,16 @@
+//! narisumashi (なりすまし): impersonation detection for the official social media accounts of
+//! Japanese public bodies.
+//!
+//! The library does the work; the `narisumashi` binary only parses arguments and prints.
+//! Modules are named for the domain: [`registry`] (genuine accounts from `seeds/`),
+//! [`normalize`] (text folding for lookalike comparison), [`matching`] (similarity, indexes and
+//! verdicts; pure, no I/O) and [`profile`] (the JSON Lines record contract).
+
+#![forbid(unsafe_code)]
+
+pub mod normalize;
+pub mod platform;
+pub mod profile;
+
+pub use platform::Platform;
+pub use profile::ProfileRecord;

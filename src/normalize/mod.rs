@@ -1,0 +1,610 @@
+//! Text folding for lookalike comparison: what makes two names or handles look the same to a
+//! reader of Japanese social media.
+//!
+//! Owns the folding pipeline and nothing else (no scoring, no I/O). Every step keeps what it
+//! removed, because the matcher's reasons must say what an impostor did:
+//!
+//! 1. invisible characters removed (zero-width, bidi controls, variation selectors, tags, fillers);
+//! 2. the dash family unified (ー ｰ ― ‐ - − － ─ ━ – — and 一 between kana) *before* NFKC,
+//!    because NFKC turns － into `-`, which UTS #39 does not map to ー;
+//! 3. NFKC (fullwidth Latin, halfwidth katakana), then "official" decorations detected and
+//!    stripped (【公式】, 公式, (公式), official, ✅, ☑️, ✔) and disclaimers noted (非公式, parody);
+//! 4. case folding and variant kanji (國→国);
+//! 5. two comparison keys, because kana folding and confusable folding pull apart:
+//!    - `visual`: UTS #39 skeleton (Latin/Cyrillic/Greek homoglyphs, 0/O, 1/l/I, rn/m, katakana
+//!      that look like kanji such as ハ/八, ロ/口) plus the katakana pairs UTS #39 misses (ソ/ン,
+//!      シ/ツ, ワ/ウ, チ/千 …) and small/large kana;
+//!    - `reading`: katakana folded to hiragana, Latin and symbols skeletonised;
+//! 6. whitespace and punctuation removed from both keys.
+
+mod decorations;
+pub mod itaiji;
+
+use unicode_normalization::UnicodeNormalization;
+
+pub use decorations::Claim;
+
+/// A display name folded for comparison, with what folding removed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FoldedName {
+    /// Key that equates visually confusable spellings.
+    pub visual: String,
+    /// Key that equates katakana/hiragana spellings of the same reading.
+    pub reading: String,
+    /// Decorations and disclaimers found (and stripped from the keys).
+    pub claims: Vec<Claim>,
+    /// Invisible characters removed.
+    pub invisible: Vec<char>,
+    /// A word mixes scripts that do not mix in honest text (Latin with Cyrillic or Greek).
+    pub mixed_script: bool,
+}
+
+impl FoldedName {
+    /// Whether nothing comparable is left (an empty or all-decoration name).
+    pub fn is_empty(&self) -> bool {
+        self.visual.is_empty()
+    }
+
+    /// Whether the name claims to be official (公式, official, a check-mark emoji).
+    pub fn claims_official(&self) -> bool {
+        self.claims
+            .iter()
+            .any(|c| matches!(c, Claim::Official(_) | Claim::CheckMark(_)))
+    }
+
+    /// Whether the name says it is not official (非公式, parody, fan).
+    pub fn disclaims(&self) -> bool {
+        self.claims.iter().any(|c| matches!(c, Claim::Disclaimer(_)))
+    }
+}
+
+/// A handle folded for comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FoldedHandle {
+    /// Confusable-folded, separators kept (`hw_sapporo`).
+    pub skeleton: String,
+    /// Confusable-folded, separators removed (`hwsapporo`).
+    pub squashed: String,
+    /// `squashed` without common affixes such as `official`, `jp` and trailing digits.
+    pub core: String,
+    /// Affixes removed to get `core`, as written in the skeleton.
+    pub affixes: Vec<String>,
+}
+
+/// Whether `c` is invisible when rendered (and so removed before any comparison).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{2800}' | '\u{3164}' | '\u{FFA0}' | '\u{FEFF}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E007F}'
+        | '\u{E0100}'..='\u{E01EF}')
+}
+
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FF}' | '\u{FF66}'..='\u{FF9F}' | '\u{31F0}'..='\u{31FF}')
+}
+
+fn is_cjk(c: char) -> bool {
+    is_kana(c)
+        || matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
+}
+
+/// Dashes and long-vowel marks that readers cannot tell apart from ー in Japanese text.
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        'ー' | 'ｰ'
+            | '―'
+            | '‐'
+            | '-'
+            | '−'
+            | '－'
+            | '─'
+            | '━'
+            | '–'
+            | '—'
+            | '‒'
+            | '⁃'
+            | '㇐'
+            | '‑'
+            | '﹣'
+            | '⎯'
+            | '➖'
+    )
+}
+
+/// Step 1 and 2: invisible characters out, dashes unified. Returns the text and what was removed.
+fn strip_and_unify_dashes(s: &str) -> (String, Vec<char>) {
+    let mut invisible = Vec::new();
+    let chars: Vec<char> = s
+        .chars()
+        .filter(|&c| {
+            let inv = is_invisible(c);
+            if inv {
+                invisible.push(c);
+            }
+            !inv
+        })
+        .collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let next = chars.get(i + 1).copied();
+        let near = |f: fn(char) -> bool| prev.is_some_and(f) || next.is_some_and(f);
+        if c == 'ー' || c == 'ｰ' {
+            out.push('ー');
+        } else if is_dash(c) {
+            // In Japanese text a dash reads as the long-vowel mark; between Latin letters it
+            // is a separator, dropped later with the punctuation.
+            out.push(if near(is_cjk) { 'ー' } else { ' ' });
+        } else if c == '一' && (prev.is_some_and(is_kana) || next.is_some_and(is_kana)) {
+            out.push('ー');
+        } else {
+            out.push(c);
+        }
+    }
+    (out, invisible)
+}
+
+/// Katakana that look like other characters but are missing from UTS #39's confusables
+/// (lookalikes-ja §4.2), folded to one representative for the visual key.
+fn katakana_lookalike(c: char) -> char {
+    match c {
+        'ソ' => 'ン',
+        'シ' => 'ツ',
+        'ワ' => 'ウ',
+        'チ' => '千',
+        'ヌ' => '又',
+        'オ' => '才',
+        'ム' => '厶',
+        'ミ' => '彡',
+        'ヨ' => '彐',
+        'リ' => 'り',
+        'ク' => 'ケ',
+        'ペ' => 'ぺ',
+        'ベ' => 'べ',
+        'ヘ' => 'へ',
+        _ => c,
+    }
+}
+
+fn small_to_large_kana(c: char) -> char {
+    match c {
+        'ぁ' => 'あ',
+        'ぃ' => 'い',
+        'ぅ' => 'う',
+        'ぇ' => 'え',
+        'ぉ' => 'お',
+        'っ' => 'つ',
+        'ゃ' => 'や',
+        'ゅ' => 'ゆ',
+        'ょ' => 'よ',
+        'ゎ' => 'わ',
+        'ゕ' => 'か',
+        'ゖ' => 'け',
+        'ァ' => 'ア',
+        'ィ' => 'イ',
+        'ゥ' => 'ウ',
+        'ェ' => 'エ',
+        'ォ' => 'オ',
+        'ッ' => 'ツ',
+        'ャ' => 'ヤ',
+        'ュ' => 'ユ',
+        'ョ' => 'ヨ',
+        'ヮ' => 'ワ',
+        'ヵ' => 'カ',
+        'ヶ' => 'ケ',
+        _ => c,
+    }
+}
+
+fn katakana_to_hiragana(c: char) -> char {
+    match c {
+        '\u{30A1}'..='\u{30F6}' | '\u{30FD}' | '\u{30FE}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Letters folded together after the skeleton: UTS #39 maps `I` and `1` to `l` but leaves `i`,
+/// so after case folding `I` would part from `i`.
+fn ascii_fold(c: char) -> char {
+    match c {
+        'i' | '|' | 'ı' => 'l',
+        _ => c,
+    }
+}
+
+/// Whether a character is kept in comparison keys (letters, marks, numbers, the long-vowel mark).
+fn is_key_char(c: char) -> bool {
+    c == 'ー' || c.is_alphanumeric() || unicode_mark(c)
+}
+
+fn unicode_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{3099}'..='\u{309A}')
+}
+
+fn skeleton_lower(s: &str) -> String {
+    // UTS #39 folds m to rn and d to cl, but not w to vv; do it here so vv/w match.
+    unicode_security::skeleton(s)
+        .collect::<String>()
+        .to_lowercase()
+        .replace("vv", "w")
+}
+
+/// Names of one office type that readers take as the same (lookalikes-ja §4.3, name structure):
+/// the formal 公共職業安定所 and the brand ハローワーク.
+const SYNONYMS: &[(&str, &str)] = &[("公共職業安定所", "ハローワーク"), ("職業安定所", "ハローワーク")];
+
+/// Latin forms of ハローワーク; `hw` only as a word of its own.
+const LATIN_SYNONYMS: &[&str] = &["hello work", "hellowork", "hw"];
+
+/// Replaces synonyms (input is NFKC and lower case).
+fn fold_synonyms(s: &str) -> String {
+    let mut out = s.to_string();
+    for (from, to) in SYNONYMS {
+        out = out.replace(from, to);
+    }
+    latin_synonyms(&out, "ハローワーク")
+}
+
+/// Replaces the Latin forms of ハローワーク, as whole words, with `replacement`. Run again after
+/// the skeleton, so that homoglyph spellings (HeIIo W0rk) are caught too.
+fn latin_synonyms(s: &str, replacement: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut result = String::with_capacity(s.len());
+    let mut i = 0;
+    'outer: while i < chars.len() {
+        let word_start = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
+        if word_start {
+            for syn in LATIN_SYNONYMS {
+                let n = syn.chars().count();
+                if i + n <= chars.len()
+                    && chars[i..i + n].iter().copied().eq(syn.chars())
+                    && chars.get(i + n).is_none_or(|c| !c.is_ascii_alphanumeric())
+                {
+                    result.push_str(replacement);
+                    i += n;
+                    continue 'outer;
+                }
+            }
+        }
+        result.push(chars[i]);
+        i += 1;
+    }
+    result
+}
+
+fn visual_hellowork() -> &'static str {
+    static V: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| skeleton_lower("ハローワーク").chars().map(ascii_fold).collect());
+    &V
+}
+
+/// The name variants a display name implies: itself, the name without bracketed parts, and each
+/// bracketed part long enough to be a name (ハローワーク帯広(帯広公共職業安定所)【公式】 gives
+/// ハローワーク帯広 and 帯広公共職業安定所).
+pub fn name_variants(name: &str) -> Vec<String> {
+    const OPEN: &[char] = &['(', '（', '[', '［', '【', '〈', '《', '「', '『', '〔', '<', '＜'];
+    const CLOSE: &[char] = &[')', '）', ']', '］', '】', '〉', '》', '」', '』', '〕', '>', '＞'];
+    let mut outside = String::new();
+    let mut inside: Vec<String> = Vec::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        if OPEN.contains(&c) {
+            depth += 1;
+            if depth == 1 {
+                inside.push(String::new());
+            }
+            outside.push(' ');
+        } else if CLOSE.contains(&c) && depth > 0 {
+            depth -= 1;
+            outside.push(' ');
+        } else if depth > 0 {
+            if let Some(last) = inside.last_mut() {
+                last.push(c);
+            }
+        } else {
+            outside.push(c);
+        }
+    }
+    let mut out = vec![name.to_string()];
+    let without_filler = strip_filler(&outside);
+    for v in std::iter::once(outside)
+        .chain(std::iter::once(without_filler))
+        .chain(inside)
+    {
+        let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
+        if fold_name(&v).visual.chars().count() >= 4 && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// Removes words that name no one (YouTubeチャンネル, LINE 公式アカウント) from a name.
+fn strip_filler(name: &str) -> String {
+    const FILLER: &[&str] = &[
+        "youtubeチャンネル",
+        "youtube",
+        "チャンネル",
+        "line",
+        "公式アカウント",
+        "アカウント",
+        "instagram",
+        "facebook",
+        "公式",
+    ];
+    let mut lower: String = name.nfkc().collect::<String>().to_lowercase();
+    for f in FILLER {
+        lower = lower.replace(f, " ");
+    }
+    lower
+}
+
+/// Folds a display name for lookalike comparison (see the module docs for the steps).
+pub fn fold_name(name: &str) -> FoldedName {
+    let (unified, invisible) = strip_and_unify_dashes(name);
+    let nfkc: String = unified.nfkc().collect();
+    let (undecorated, claims) = decorations::strip(&nfkc);
+    let lowered: String = undecorated.to_lowercase().chars().map(itaiji::fold).collect();
+    let base = fold_synonyms(&lowered);
+
+    let skeletal: String = skeleton_lower(&base).chars().map(ascii_fold).collect();
+    let visual: String = latin_synonyms(&skeletal, visual_hellowork())
+        .chars()
+        .map(katakana_lookalike)
+        .map(small_to_large_kana)
+        .nfc()
+        .filter(|&c| is_key_char(c))
+        .collect();
+
+    let mut reading = String::with_capacity(base.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if !run.is_empty() {
+            let skeletal: String = skeleton_lower(run).chars().map(ascii_fold).collect();
+            out.push_str(&latin_synonyms(&skeletal, "はろーわーく"));
+            run.clear();
+        }
+    };
+    for c in base.chars() {
+        if is_kana(c) {
+            flush(&mut run, &mut reading);
+            reading.push(katakana_to_hiragana(small_to_large_kana(c)));
+        } else {
+            run.push(c);
+        }
+    }
+    flush(&mut run, &mut reading);
+    let reading: String = reading.nfc().filter(|&c| is_key_char(c)).collect();
+
+    // Latin with Cyrillic or Greek in one word (Sаpporo). Latin beside kana or kanji
+    // (YouTubeチャンネル) is ordinary Japanese and does not count.
+    let mixed_script = undecorated.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        w.chars().any(|c| c.is_ascii_alphabetic())
+            && w.chars()
+                .any(|c| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{0400}'..='\u{04FF}'))
+    });
+
+    FoldedName {
+        visual,
+        reading,
+        claims,
+        invisible,
+        mixed_script,
+    }
+}
+
+/// Affixes impostors add to a genuine handle (and honest accounts rarely do), before folding.
+const HANDLE_AFFIXES: &[&str] = &[
+    "official", "offical", "officia1", "oficial", "jp", "japan", "pr", "koho", "kouhou", "kohou", "info", "staff",
+    "team", "real", "the", "news", "ch", "channel", "tv", "sns", "account", "acc", "support", "help", "center",
+    "centre", "desk", "line", "ig", "insta", "yt", "fb", "tw",
+];
+
+fn folded_affixes() -> &'static [String] {
+    static AFFIXES: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| HANDLE_AFFIXES.iter().map(|a| fold_handle_skeleton(a)).collect());
+    &AFFIXES
+}
+
+fn is_handle_separator(c: char) -> bool {
+    matches!(c, '_' | '.' | '-' | ' ')
+}
+
+fn handle_pre(handle: &str) -> String {
+    let (unified, _) = strip_and_unify_dashes(handle.trim().trim_start_matches(['@', '＠']));
+    let nfkc: String = unified.nfkc().collect();
+    nfkc.to_lowercase()
+        .chars()
+        .map(|c| if c == 'ー' { '-' } else { c })
+        .collect()
+}
+
+fn handle_skeleton_of(pre: &str) -> String {
+    skeleton_lower(pre).chars().map(ascii_fold).collect()
+}
+
+fn fold_handle_skeleton(handle: &str) -> String {
+    handle_skeleton_of(&handle_pre(handle))
+}
+
+fn is_digits(t: &str) -> bool {
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Folds a handle: platform case rules, homoglyphs (0/o, 1/l/I, rn/m, Cyrillic), separators,
+/// and common affixes.
+pub fn fold_handle(handle: &str) -> FoldedHandle {
+    let pre = handle_pre(handle);
+    let skeleton = handle_skeleton_of(&pre);
+    let squashed: String = skeleton.chars().filter(|&c| !is_handle_separator(c)).collect();
+    let affixes_list = folded_affixes();
+    let is_affix = |t: &str| affixes_list.iter().any(|a| *a == handle_skeleton_of(t));
+    let mut affixes = Vec::new();
+    // Digits are judged before the skeleton, which turns 0 into o. Whole tokens first
+    // (hw_sapporo_official), then affixes glued on (hwsapporoofficial, hwsapporo2024).
+    let mut tokens: Vec<&str> = pre.split(is_handle_separator).filter(|t| !t.is_empty()).collect();
+    while tokens.len() > 1 {
+        if let Some(last) = tokens.last().filter(|t| is_affix(t) || is_digits(t)) {
+            affixes.push((*last).to_string());
+            tokens.pop();
+        } else if let Some(first) = tokens.first().filter(|t| is_affix(t)) {
+            affixes.push((*first).to_string());
+            tokens.remove(0);
+        } else {
+            break;
+        }
+    }
+    let mut joined: String = tokens.concat();
+    let digits = joined.len() - joined.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && joined.len() - digits >= 4 {
+        affixes.push(joined[joined.len() - digits..].to_string());
+        joined.truncate(joined.len() - digits);
+    }
+    let mut core = handle_skeleton_of(&joined);
+    loop {
+        let before = core.len();
+        for a in affixes_list.iter().filter(|a| a.len() >= 4 || a.as_str() == "jp") {
+            if core.len() >= a.len() + 4 {
+                if let Some(rest) = core.strip_suffix(a.as_str()) {
+                    affixes.push(a.clone());
+                    core = rest.to_string();
+                } else if let Some(rest) = core.strip_prefix(a.as_str()) {
+                    affixes.push(a.clone());
+                    core = rest.to_string();
+                }
+            }
+        }
+        if core.len() == before {
+            break;
+        }
+    }
+    FoldedHandle {
+        skeleton,
+        squashed,
+        core,
+        affixes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        let (x, y) = (fold_name(a), fold_name(b));
+        x.visual == y.visual || x.reading == y.reading
+    }
+
+    #[test]
+    fn japanese_lookalikes_fold_together() {
+        let g = "ハローワーク札幌【公式】";
+        for v in [
+            "ハローワーク札幌",
+            "ﾊﾛｰﾜｰｸ札幌",
+            "はろーわーく札幌",
+            "ハロ一ワ一ク札幌",
+            "ハロ－ワ－ク札幌",
+            "ハロ-ワ-ク札幌",
+            "ハロ―ワ―ク札幌",
+            "八口一ワ一ク札幌",
+            "ハローワーク\u{200B}札幌",
+            "ハローワーク　札幌 ✅",
+            "ハローワーク札幌（公式）",
+            "\u{202E}ハローワーク札幌",
+        ] {
+            assert!(
+                same(g, v),
+                "{v} should fold like {g}: {:?} vs {:?}",
+                fold_name(v),
+                fold_name(g)
+            );
+        }
+        assert!(!same(g, "ハローワーク函館"));
+        assert!(!same(g, "ハローワーク札幌東"));
+    }
+
+    #[test]
+    fn latin_homoglyphs_fold_together() {
+        assert!(same("Hello Work Sapporo", "HeIIo W0rk Sappоro")); // Cyrillic о
+        assert!(fold_name("Sаpporo").mixed_script);
+        assert!(!fold_name("Sapporo").mixed_script);
+        assert!(!fold_name("ハローワーク国分YouTubeチャンネル").mixed_script);
+        assert!(same("Chitose", "CHITOSE"));
+    }
+
+    #[test]
+    fn office_synonyms_fold() {
+        assert!(same("帯広公共職業安定所", "帯広ハローワーク"));
+        assert!(same("札幌新卒応援HW", "札幌新卒応援ハローワーク"));
+        assert!(same("Hello Work Sapporo", "ハローワーク sapporo"));
+        assert!(!same("hwy", "ハローワークy"));
+    }
+
+    #[test]
+    fn bracketed_parts_are_variants() {
+        assert_eq!(
+            name_variants("ハローワーク帯広(帯広公共職業安定所)【公式】"),
+            vec![
+                "ハローワーク帯広(帯広公共職業安定所)【公式】",
+                "ハローワーク帯広",
+                "帯広公共職業安定所"
+            ]
+        );
+        assert_eq!(
+            name_variants("ハローワーク国分YouTubeチャンネル【公式】"),
+            vec![
+                "ハローワーク国分YouTubeチャンネル【公式】",
+                "ハローワーク国分YouTubeチャンネル",
+                "ハローワーク国分"
+            ]
+        );
+        assert_eq!(name_variants("北海道労働局"), vec!["北海道労働局"]);
+    }
+
+    #[test]
+    fn variant_kanji_fold() {
+        assert!(same("ハローワーク国分", "ハローワーク國分"));
+        assert!(same("鹿児島労働局", "鹿兒嶋勞働局"));
+    }
+
+    #[test]
+    fn decorations_are_claims() {
+        let f = fold_name("【公式】ハローワーク札幌✅");
+        assert!(f.claims_official());
+        assert_eq!(f.visual, fold_name("ハローワーク札幌").visual);
+        assert!(fold_name("ハローワーク札幌(非公式)").disclaims());
+        assert!(!fold_name("ハローワーク札幌").claims_official());
+    }
+
+    #[test]
+    fn invisible_characters_are_recorded() {
+        let f = fold_name("ハロー\u{200D}ワーク\u{FE0F}");
+        assert_eq!(f.invisible, vec!['\u{200D}', '\u{FE0F}']);
+    }
+
+    #[test]
+    fn handles_fold_homoglyphs_and_affixes() {
+        assert_eq!(fold_handle("HW_Sapp0ro").skeleton, fold_handle("hw_sapporo").skeleton);
+        assert_eq!(fold_handle("HW_Chlt0se").squashed, fold_handle("hw_chitose").squashed);
+        assert_eq!(
+            fold_handle("@s_mothersHVV").skeleton,
+            fold_handle("s_mothershw").skeleton
+        );
+        assert_eq!(fold_handle("hw_sapporo_official").core, fold_handle("HW_Sapporo").core);
+        assert_eq!(fold_handle("hwsapporojp").core, fold_handle("HW_Sapporo").core);
+        assert_eq!(fold_handle("HW.Sapporo2024").core, fold_handle("HW_Sapporo").core);
+        assert_eq!(fold_handle("k.taisaku46").core, "ktalsaku");
+        assert_eq!(
+            fold_handle("rnhw.sapporo").squashed,
+            fold_handle("mhw.sapporo").squashed
+        );
+    }
+}
