@@ -11,6 +11,7 @@
 pub mod normalize;
 pub mod platform;
 pub mod profile;
+pub mod registry;
 
 pub use platform::Platform;
 pub use profile::ProfileRecord;
