@@ -8,6 +8,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod matching;
 pub mod normalize;
 pub mod platform;
 pub mod profile;
