@@ -10,6 +10,7 @@
 
 pub mod matching;
 pub mod normalize;
+pub mod offline;
 pub mod platform;
 pub mod profile;
 pub mod registry;

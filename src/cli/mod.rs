@@ -1,0 +1,53 @@
+//! Command-line interface: one file per subcommand. Argument parsing and printing only.
+
+mod match_cmd;
+mod registry;
+mod table;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use narisumashi::registry::Registry;
+
+/// narisumashi (なりすまし): finds impersonations of public bodies' official social media accounts.
+#[derive(Debug, Parser)]
+#[command(name = "narisumashi", version, about, long_about = None)]
+pub struct Cli {
+    /// Seeds directory (default: ./seeds if present, else the copy built into the binary).
+    #[arg(long, global = true, value_name = "DIR")]
+    seeds: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// The registry of genuine accounts (seeds/).
+    Registry {
+        #[command(subcommand)]
+        command: registry::RegistryCommand,
+    },
+    /// Judge candidate profiles (JSON Lines) against the genuine accounts.
+    Match(match_cmd::MatchArgs),
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Registry { command } => registry::run(command, cli.seeds.as_deref()),
+        Command::Match(args) => match_cmd::run(args, cli.seeds.as_deref()),
+    }
+}
+
+/// Loads the registry: `--seeds DIR`, else `./seeds`, else the built-in copy.
+pub fn load_registry(seeds: Option<&Path>) -> anyhow::Result<Registry> {
+    match seeds {
+        Some(dir) => Registry::load_dir(dir).with_context(|| format!("loading the registry from {}", dir.display())),
+        None if Path::new("seeds").is_dir() => {
+            Registry::load_dir(Path::new("seeds")).context("loading the registry from ./seeds")
+        }
+        None => Registry::embedded().context("loading the built-in registry"),
+    }
+}

@@ -1,0 +1,126 @@
+//! `narisumashi registry list|check`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use narisumashi::Platform;
+use narisumashi::registry::{Severity, check::check};
+
+use super::table;
+
+#[derive(Debug, Subcommand)]
+pub enum RegistryCommand {
+    /// List organisations and their genuine accounts.
+    List {
+        /// Only this organisation (its id, e.g. hokkaido-labour-bureau).
+        #[arg(long)]
+        org: Option<String>,
+        /// Only this platform.
+        #[arg(long)]
+        platform: Option<Platform>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Report anything odd in the published data, with file and line. Fixes nothing.
+    Check {
+        /// Exit with status 1 on warnings too (for CI of the seeds).
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+}
+
+pub fn run(cmd: RegistryCommand, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let mut registry = super::load_registry(seeds)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match cmd {
+        RegistryCommand::List { org, platform, json } => {
+            if let Some(org) = &org {
+                if registry.organisation(org).is_none() {
+                    let known: Vec<&str> = registry.organisations.iter().map(|o| o.id.as_str()).collect();
+                    anyhow::bail!("no organisation {org:?} (known: {})", known.join(", "));
+                }
+                registry.organisations.retain(|o| &o.id == org);
+            }
+            if let Some(p) = platform {
+                for o in &mut registry.organisations {
+                    o.accounts.retain(|a| a.platform == p);
+                }
+            }
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&registry)?)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let total: usize = registry.organisations.iter().map(|o| o.accounts.len()).sum();
+            writeln!(
+                out,
+                "Registry: {} ({} organisations, {} accounts)",
+                registry.source,
+                registry.organisations.len(),
+                total
+            )?;
+            for o in &registry.organisations {
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "{}  [{}]  {}",
+                    o.name,
+                    o.id,
+                    o.homepage.as_deref().unwrap_or("(no homepage)")
+                )?;
+                let steps: Vec<&str> = o.procedure.steps.iter().map(|s| s.label_ja()).collect();
+                writeln!(
+                    out,
+                    "  なりすまし発見時: {} に報告 / {}",
+                    o.procedure.report_to,
+                    steps.join(" → ")
+                )?;
+                if o.accounts.is_empty() {
+                    writeln!(out, "  (no accounts listed)")?;
+                    continue;
+                }
+                let mut rows = vec![vec![
+                    "PLATFORM".to_string(),
+                    "ACCOUNT".into(),
+                    "DISPLAY NAME".into(),
+                    "DEPARTMENT".into(),
+                    "URL".into(),
+                ]];
+                for a in &o.accounts {
+                    rows.push(vec![
+                        a.platform.label().to_string(),
+                        table::fit(&a.label(), 34),
+                        table::fit(&a.display_name, 40),
+                        table::fit(&a.department, 30),
+                        a.url.clone(),
+                    ]);
+                }
+                table::write(&mut out, &rows, "  ")?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        RegistryCommand::Check { deny_warnings } => {
+            let findings = check(&registry);
+            for f in &findings {
+                writeln!(out, "{f}")?;
+            }
+            let count = |s| findings.iter().filter(|f| f.severity == s).count();
+            let (errors, warnings, infos) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
+            let total: usize = registry.organisations.iter().map(|o| o.accounts.len()).sum();
+            eprintln!(
+                "checked {} organisations, {} accounts in {}: {errors} errors, {warnings} warnings, {infos} notes",
+                registry.organisations.len(),
+                total,
+                registry.source
+            );
+            Ok(if errors > 0 || (deny_warnings && warnings > 0) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+    }
+}
