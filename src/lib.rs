@@ -14,6 +14,7 @@ pub mod offline;
 pub mod platform;
 pub mod profile;
 pub mod registry;
+pub mod synthetic;
 
 pub use platform::Platform;
 pub use profile::ProfileRecord;

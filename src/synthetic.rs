@@ -1,0 +1,246 @@
+//! Synthetic registries for benchmarks, scale tests and the demo: thousands of plausible
+//! public-body accounts (Hello Work offices, city halls, labour bureaus and their sections),
+//! generated deterministically from a seed. Never used to judge real accounts.
+
+use crate::matching::{AvatarHash, Genuine};
+use crate::platform::Platform;
+
+/// Place names with their romanisation, from all over Japan.
+pub const PLACES: &[(&str, &str)] = &[
+    ("函館", "hakodate"),
+    ("旭川", "asahikawa"),
+    ("釧路", "kushiro"),
+    ("北見", "kitami"),
+    ("室蘭", "muroran"),
+    ("苫小牧", "tomakomai"),
+    ("岩見沢", "iwamizawa"),
+    ("稚内", "wakkanai"),
+    ("網走", "abashiri"),
+    ("小樽", "otaru"),
+    ("青森", "aomori"),
+    ("八戸", "hachinohe"),
+    ("弘前", "hirosaki"),
+    ("盛岡", "morioka"),
+    ("仙台", "sendai"),
+    ("石巻", "ishinomaki"),
+    ("秋田", "akita"),
+    ("山形", "yamagata"),
+    ("福島", "fukushima"),
+    ("郡山", "koriyama"),
+    ("いわき", "iwaki"),
+    ("水戸", "mito"),
+    ("日立", "hitachi"),
+    ("宇都宮", "utsunomiya"),
+    ("前橋", "maebashi"),
+    ("高崎", "takasaki"),
+    ("さいたま", "saitama"),
+    ("川越", "kawagoe"),
+    ("千葉", "chiba"),
+    ("船橋", "funabashi"),
+    ("新宿", "shinjuku"),
+    ("渋谷", "shibuya"),
+    ("品川", "shinagawa"),
+    ("池袋", "ikebukuro"),
+    ("八王子", "hachioji"),
+    ("横浜", "yokohama"),
+    ("川崎", "kawasaki"),
+    ("相模原", "sagamihara"),
+    ("新潟", "niigata"),
+    ("長岡", "nagaoka"),
+    ("富山", "toyama"),
+    ("高岡", "takaoka"),
+    ("金沢", "kanazawa"),
+    ("七尾", "nanao"),
+    ("福井", "fukui"),
+    ("甲府", "kofu"),
+    ("長野", "nagano"),
+    ("松本", "matsumoto"),
+    ("岐阜", "gifu"),
+    ("大垣", "ogaki"),
+    ("静岡", "shizuoka"),
+    ("浜松", "hamamatsu"),
+    ("沼津", "numazu"),
+    ("名古屋", "nagoya"),
+    ("豊橋", "toyohashi"),
+    ("岡崎", "okazaki"),
+    ("津", "tsu"),
+    ("四日市", "yokkaichi"),
+    ("大津", "otsu"),
+    ("京都", "kyoto"),
+    ("舞鶴", "maizuru"),
+    ("大阪", "osaka"),
+    ("堺", "sakai"),
+    ("梅田", "umeda"),
+    ("神戸", "kobe"),
+    ("姫路", "himeji"),
+    ("奈良", "nara"),
+    ("和歌山", "wakayama"),
+    ("田辺", "tanabe"),
+    ("鳥取", "tottori"),
+    ("米子", "yonago"),
+    ("松江", "matsue"),
+    ("出雲", "izumo"),
+    ("岡山", "okayama"),
+    ("倉敷", "kurashiki"),
+    ("広島", "hiroshima"),
+    ("福山", "fukuyama"),
+    ("三次", "miyoshi"),
+    ("山口", "yamaguchi"),
+    ("下関", "shimonoseki"),
+    ("徳島", "tokushima"),
+    ("高松", "takamatsu"),
+    ("松山", "matsuyama"),
+    ("高知", "kochi"),
+    ("福岡", "fukuoka"),
+    ("北九州", "kitakyushu"),
+    ("久留米", "kurume"),
+    ("佐賀", "saga"),
+    ("長崎", "nagasaki"),
+    ("佐世保", "sasebo"),
+    ("諫早", "isahaya"),
+    ("熊本", "kumamoto"),
+    ("大分", "oita"),
+    ("別府", "beppu"),
+    ("宮崎", "miyazaki"),
+    ("都城", "miyakonojo"),
+    ("延岡", "nobeoka"),
+    ("那覇", "naha"),
+    ("沖縄", "okinawa"),
+    ("名護", "nago"),
+];
+
+/// Account kinds: (display name template, handle template); `{p}` is the place, `{r}` its romaji.
+const KINDS: &[(&str, &str)] = &[
+    ("ハローワーク{p}【公式】", "hw_{r}"),
+    ("{p}市役所", "{r}_city"),
+    ("{p}労働基準監督署", "{r}_roukisho"),
+    ("マザーズハローワーク{p}", "{r}_mothershw"),
+    ("{p}新卒応援ハローワーク", "{r}_shinsotsu"),
+    ("{p}わかものハローワーク", "{r}_wakamono"),
+    ("{p}市 広報", "{r}_koho"),
+    ("{p}市 防災情報", "{r}_bousai"),
+    ("{p}市 子育て支援", "{r}_kosodate"),
+    ("{p}観光協会", "{r}_kanko"),
+];
+
+/// Sections that multiply each kind into many accounts.
+const SECTIONS: &[(&str, &str)] = &[
+    ("", ""),
+    ("総務課", "soumu"),
+    ("企画課", "kikaku"),
+    ("経済課", "keizai"),
+    ("福祉課", "fukushi"),
+    ("教育委員会", "kyoiku"),
+    ("環境課", "kankyo"),
+    ("税務課", "zeimu"),
+    ("農政課", "nosei"),
+    ("国際課", "kokusai"),
+    ("商工課", "shoko"),
+    ("保健所", "hokenjo"),
+];
+
+/// A small deterministic generator (SplitMix64), so figures are repeatable.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+}
+
+/// `n` distinct genuine accounts across platforms, with random (non-plain) avatar fingerprints.
+pub fn registry(n: usize, seed: u64) -> Vec<Genuine> {
+    let mut rng = Rng::new(seed);
+    let platforms = [Platform::X, Platform::Instagram, Platform::Facebook, Platform::Youtube];
+    let mut out = Vec::with_capacity(n);
+    'outer: for (si, (section, section_r)) in SECTIONS.iter().enumerate() {
+        for (kind, handle_t) in KINDS {
+            for (place, romaji) in PLACES {
+                if out.len() == n {
+                    break 'outer;
+                }
+                let mut name = kind.replace("{p}", place);
+                let mut handle = handle_t.replace("{r}", romaji);
+                if si > 0 {
+                    name = format!("{name} {section}");
+                    handle = format!("{handle}_{section_r}");
+                }
+                let platform = platforms[rng.below(platforms.len())];
+                let gradient = rng.next_u64();
+                let dct = rng.next_u64();
+                out.push(Genuine {
+                    platform: Some(platform),
+                    handle: Some(handle),
+                    id: None,
+                    url: None,
+                    display_name: name,
+                    aliases: Vec::new(),
+                    bio: None,
+                    avatar: Some(AvatarHash {
+                        gradient,
+                        dct,
+                        gradient_mirror: gradient.reverse_bits(),
+                        dct_mirror: dct.rotate_left(7),
+                        plain: false,
+                    }),
+                    org_id: Some(format!("synthetic-{}", out.len() % 97)),
+                });
+            }
+        }
+    }
+    // Beyond the templates' product, number the accounts.
+    let mut i = 0;
+    while out.len() < n {
+        let (place, romaji) = PLACES[rng.below(PLACES.len())];
+        let gradient = rng.next_u64();
+        out.push(Genuine {
+            platform: Some(Platform::X),
+            handle: Some(format!("{romaji}_office{i}")),
+            display_name: format!("{place}第{i}事務所"),
+            avatar: Some(AvatarHash {
+                gradient,
+                dct: rng.next_u64(),
+                gradient_mirror: !gradient,
+                dct_mirror: 0,
+                plain: false,
+            }),
+            ..Default::default()
+        });
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn registry_is_deterministic_and_distinct() {
+        let a = super::registry(2_000, 7);
+        let b = super::registry(2_000, 7);
+        assert_eq!(a.len(), 2_000);
+        assert_eq!(
+            a.iter().map(|g| &g.handle).collect::<Vec<_>>(),
+            b.iter().map(|g| &g.handle).collect::<Vec<_>>()
+        );
+        let mut handles: Vec<_> = a.iter().filter_map(|g| g.handle.as_deref()).collect();
+        handles.sort_unstable();
+        handles.dedup();
+        assert_eq!(handles.len(), 2_000);
+    }
+}
