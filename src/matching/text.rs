@@ -169,8 +169,10 @@ impl CharWeights {
             }
         }
         let total = weights.iter().map(|&w| f64::from(w)).sum();
+        let bases = chars.iter().map(|&c| base_kana(c)).collect();
         WeightedKey {
             chars,
+            bases,
             weights,
             generic,
             total,
@@ -183,6 +185,8 @@ impl CharWeights {
 pub struct WeightedKey {
     /// The characters (at most `MAX_KEY_CHARS`).
     pub chars: Vec<char>,
+    /// Each character without voicing marks (ガ → カ), precomputed for the edit distance.
+    bases: Vec<char>,
     weights: Vec<f32>,
     generic: Vec<bool>,
     total: f64,
@@ -224,34 +228,39 @@ fn base_kana(c: char) -> char {
 
 /// Weighted optimal-string-alignment distance: insertions and deletions cost the character's
 /// weight, substitutions the larger weight (less for voicing-mark pairs), transpositions half.
+/// Three rolling rows: this runs for every shortlisted pair.
 fn weighted_distance(a: &WeightedKey, b: &WeightedKey) -> f64 {
     let (n, m) = (a.len(), b.len());
-    let mut dp = vec![vec![0.0f64; m + 1]; n + 1];
-    for i in 1..=n {
-        dp[i][0] = dp[i - 1][0] + f64::from(a.weights[i - 1]);
-    }
+    let mut before = vec![0.0f64; m + 1];
+    let mut prev = vec![0.0f64; m + 1];
+    let mut cur = vec![0.0f64; m + 1];
     for j in 1..=m {
-        dp[0][j] = dp[0][j - 1] + f64::from(b.weights[j - 1]);
+        prev[j] = prev[j - 1] + f64::from(b.weights[j - 1]);
     }
     for i in 1..=n {
+        let wa = f64::from(a.weights[i - 1]);
+        let ca = a.chars[i - 1];
+        cur[0] = prev[0] + wa;
         for j in 1..=m {
-            let (ca, cb) = (a.chars[i - 1], b.chars[j - 1]);
-            let (wa, wb) = (f64::from(a.weights[i - 1]), f64::from(b.weights[j - 1]));
+            let cb = b.chars[j - 1];
+            let wb = f64::from(b.weights[j - 1]);
             let sub = if ca == cb {
                 0.0
-            } else if base_kana(ca) == base_kana(cb) {
+            } else if a.bases[i - 1] == b.bases[j - 1] {
                 0.3 * wa.max(wb)
             } else {
                 wa.max(wb)
             };
-            let mut best = (dp[i - 1][j] + wa).min(dp[i][j - 1] + wb).min(dp[i - 1][j - 1] + sub);
+            let mut best = (prev[j] + wa).min(cur[j - 1] + wb).min(prev[j - 1] + sub);
             if i > 1 && j > 1 && ca == b.chars[j - 2] && a.chars[i - 2] == cb && ca != cb {
-                best = best.min(dp[i - 2][j - 2] + 0.5 * wa.max(wb));
+                best = best.min(before[j - 2] + 0.5 * wa.max(wb));
             }
-            dp[i][j] = best;
+            cur[j] = best;
         }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
     }
-    dp[n][m]
+    prev[m]
 }
 
 /// Weighted similarity in [0, 1]: 1 − distance / heavier key; for names long enough, at least
@@ -260,6 +269,12 @@ pub fn weighted_similarity(a: &WeightedKey, b: &WeightedKey) -> f64 {
     let denom = a.total.max(b.total);
     if denom <= 0.0 {
         return if a.chars == b.chars { 1.0 } else { 0.0 };
+    }
+    // Any alignment costs at least the difference in total weight, so a pair that cannot
+    // reach the floor is not aligned at all (the bag overlap is bounded the same way).
+    let bound = 1.0 - (a.total - b.total).abs() / denom;
+    if bound < t::NAME_SIM_FLOOR {
+        return bound.max(0.0);
     }
     let ordered = (1.0 - weighted_distance(a, b) / denom).clamp(0.0, 1.0);
     if a.len().min(b.len()) < t::NAME_BAG_MIN_CHARS {

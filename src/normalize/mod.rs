@@ -446,7 +446,10 @@ pub fn fold_handle(handle: &str) -> FoldedHandle {
     let skeleton = handle_skeleton_of(&pre);
     let squashed: String = skeleton.chars().filter(|&c| !is_handle_separator(c)).collect();
     let affixes_list = folded_affixes();
-    let is_affix = |t: &str| affixes_list.iter().any(|a| *a == handle_skeleton_of(t));
+    let is_affix = |t: &str| {
+        let folded = handle_skeleton_of(t);
+        affixes_list.contains(&folded)
+    };
     let mut affixes = Vec::new();
     // Digits are judged before the skeleton, which turns 0 into o. Whole tokens first
     // (hw_sapporo_official), then affixes glued on (hwsapporoofficial, hwsapporo2024).
