@@ -239,30 +239,49 @@ pub fn load_genuine_file(path: &Path, loader: &mut AvatarLoader) -> Result<(Vec<
     Ok((genuine, warnings))
 }
 
-#[derive(Serialize)]
-struct TargetOut<'a> {
-    platform: Option<Platform>,
-    handle: Option<&'a str>,
-    display_name: &'a str,
+/// The genuine account a verdict names, as written in the output.
+#[derive(Debug, Serialize)]
+pub struct TargetOut<'a> {
+    /// Platform.
+    pub platform: Option<Platform>,
+    /// Handle.
+    pub handle: Option<&'a str>,
+    /// Display name.
+    pub display_name: &'a str,
+    /// Stable id.
     #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
+    pub id: Option<&'a str>,
+    /// URL.
     #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
+    pub url: Option<&'a str>,
+    /// Organisation id (registry runs only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    organisation: Option<&'a str>,
+    pub organisation: Option<&'a str>,
 }
 
-#[derive(Serialize)]
-struct OutputLine<'a> {
-    index: usize,
-    platform: Option<Platform>,
-    handle: Option<&'a str>,
-    verdict: &'static str,
-    score: f64,
-    target: Option<TargetOut<'a>>,
-    reasons: Vec<String>,
+/// One output line of `match`, exactly as profile-format.md describes it.
+#[derive(Debug, Serialize)]
+pub struct OutputLine<'a> {
+    /// 0-based position among the candidate records.
+    pub index: usize,
+    /// The candidate's platform (null for unreadable lines).
+    pub platform: Option<Platform>,
+    /// The candidate's handle.
+    pub handle: Option<&'a str>,
+    /// `genuine`, `suspect`, `clear` or `error`.
+    pub verdict: &'static str,
+    /// Score in [0, 1].
+    pub score: f64,
+    /// The genuine account matched or imitated.
+    pub target: Option<TargetOut<'a>>,
+    /// The evidence in words.
+    pub reasons: Vec<String>,
+    /// Why the line could not be read.
     #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
+    pub error: Option<String>,
+    /// The candidate's display name (not serialised; for human-readable output).
+    #[serde(skip)]
+    pub display_name: Option<&'a str>,
 }
 
 fn verdict_str(v: Verdict) -> &'static str {
@@ -280,6 +299,18 @@ pub fn run_match<W: Write>(
     loader: &mut AvatarLoader,
     mut out: W,
 ) -> Result<MatchSummary, MatchError> {
+    let summary = judge_file(candidates, matcher, loader, |line| line.write(&mut out))?;
+    out.flush()?;
+    Ok(summary)
+}
+
+/// Judges every candidate of a file, handing each output line to `emit` in input order.
+pub fn judge_file(
+    candidates: &Path,
+    matcher: &Matcher,
+    loader: &mut AvatarLoader,
+    mut emit: impl FnMut(&OutputLine<'_>) -> Result<(), MatchError>,
+) -> Result<MatchSummary, MatchError> {
     let base = candidates.parent().map(Path::to_path_buf).unwrap_or_default();
     let lines = read_profiles(candidates)?;
     let mut summary = MatchSummary::default();
@@ -288,7 +319,7 @@ pub fn run_match<W: Write>(
         let line = match l.record {
             Err(error) => {
                 summary.errors += 1;
-                OutputLine {
+                emit(&OutputLine {
                     index,
                     platform: None,
                     handle: None,
@@ -297,8 +328,8 @@ pub fn run_match<W: Write>(
                     target: None,
                     reasons: Vec::new(),
                     error: Some(error),
-                }
-                .write(&mut out)?;
+                    display_name: None,
+                })?;
                 continue;
             }
             Ok(r) => r,
@@ -318,7 +349,7 @@ pub fn run_match<W: Write>(
             url: g.url.as_deref(),
             organisation: g.org_id.as_deref(),
         });
-        OutputLine {
+        emit(&OutputLine {
             index,
             platform: Some(line.platform),
             handle: line.handle(),
@@ -327,15 +358,15 @@ pub fn run_match<W: Write>(
             target,
             reasons: j.reasons.iter().map(ToString::to_string).collect(),
             error: None,
-        }
-        .write(&mut out)?;
+            display_name: Some(&line.display_name),
+        })?;
     }
-    out.flush()?;
     Ok(summary)
 }
 
 impl OutputLine<'_> {
-    fn write<W: Write>(&self, out: &mut W) -> Result<(), MatchError> {
+    /// Writes the line as one JSON object and a newline.
+    pub fn write<W: Write>(&self, out: &mut W) -> Result<(), MatchError> {
         serde_json::to_writer(&mut *out, self).map_err(io::Error::from)?;
         out.write_all(b"\n")?;
         Ok(())

@@ -27,9 +27,21 @@ pub fn width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
-/// `s` cut to at most `max` columns (with … when cut), control characters shown as spaces.
+/// `s` cut to at most `max` columns (with … when cut); control characters shown as spaces and
+/// invisible ones (zero-width, bidi controls) as `[U+XXXX]`, so a terminal shows what is there.
 pub fn fit(s: &str, max: usize) -> String {
-    let s: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let s: String = s
+        .chars()
+        .map(|c| {
+            if narisumashi::normalize::is_invisible(c) {
+                format!("[U+{:04X}]", c as u32)
+            } else if c.is_control() {
+                " ".to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
     if width(&s) <= max {
         return s;
     }

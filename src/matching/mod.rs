@@ -68,13 +68,8 @@ impl Genuine {
 
     /// `@handle`, id or URL: how to name the account to a person.
     pub fn label(&self) -> String {
-        match (&self.handle, &self.id, &self.url) {
-            (Some(h), _, _) if h.starts_with('@') => h.clone(),
-            (Some(h), _, _) => format!("@{h}"),
-            (None, Some(id), _) => id.clone(),
-            (None, None, Some(u)) => u.clone(),
-            _ => self.display_name.clone(),
-        }
+        crate::registry::account_label(self.handle.as_deref(), self.id.as_deref(), self.url.as_deref())
+            .unwrap_or_else(|| self.display_name.clone())
     }
 }
 

@@ -176,12 +176,18 @@ pub struct GenuineAccount {
 impl GenuineAccount {
     /// `@handle`, id or URL: the shortest way to name the account to a person.
     pub fn label(&self) -> String {
-        match (&self.handle, &self.id) {
-            (Some(h), _) if h.starts_with('@') => h.clone(),
-            (Some(h), _) => format!("@{h}"),
-            (None, Some(id)) => id.clone(),
-            (None, None) => self.canonical_url.clone().unwrap_or_else(|| self.url.clone()),
-        }
+        let url = self.canonical_url.as_deref().unwrap_or(&self.url);
+        account_label(self.handle.as_deref(), self.id.as_deref(), Some(url)).unwrap_or_default()
+    }
+}
+
+/// `@handle`, else the id, else the URL: how staff name an account.
+pub fn account_label(handle: Option<&str>, id: Option<&str>, url: Option<&str>) -> Option<String> {
+    match (handle, id, url) {
+        (Some(h), _, _) if h.starts_with('@') => Some(h.to_string()),
+        (Some(h), _, _) => Some(format!("@{h}")),
+        (None, Some(id), _) => Some(id.to_string()),
+        (None, None, url) => url.map(str::to_string),
     }
 }
 
