@@ -8,6 +8,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod crawl;
 pub mod matching;
 pub mod normalize;
 pub mod offline;

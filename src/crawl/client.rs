@@ -1,0 +1,409 @@
+//! The one HTTP client every source uses.
+//!
+//! A request passes the SSRF guard, robots.txt (page fetches only), and the host's politeness
+//! slot before it is sent; its body is streamed with a size cap; 429, 5xx and timeouts are
+//! retried with exponential backoff and jitter, honouring `Retry-After` and the rate-limit
+//! headers, and a limit that outlasts `max_wait` ends the request as rate limited. Redirects
+//! are followed here, not inside reqwest, so every hop passes the same checks.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use reqwest::Url;
+use reqwest::header::{HeaderMap, LOCATION};
+use tokio::time::Instant;
+
+use super::guard::{Guard, GuardError, GuardedResolver};
+use super::ratelimit::{HostLimits, Politeness, read_limits};
+use super::robots::{RobotsCache, RobotsRules};
+
+/// Settings of the shared client. Defaults are conservative; the configuration file and the
+/// tests override them.
+#[derive(Debug, Clone)]
+pub struct FetchConfig {
+    /// Who we are, with a way to reach the operator (sent in the User-Agent).
+    pub contact_url: String,
+    /// Time allowed to connect.
+    pub connect_timeout: Duration,
+    /// Time allowed for a whole request, body included (a trickling server is cut off).
+    pub total_timeout: Duration,
+    /// Largest response body read, in bytes.
+    pub max_body_bytes: usize,
+    /// Most redirects followed for one request.
+    pub max_redirects: usize,
+    /// Retries after the first attempt, for timeouts, 429 and 5xx.
+    pub max_retries: u32,
+    /// First backoff; doubled on every retry, plus up to half again of jitter.
+    pub backoff_base: Duration,
+    /// Longest wait honoured for `Retry-After` or a rate-limit reset before giving up.
+    pub max_wait: Duration,
+    /// Hosts exempt from the SSRF guard, by exact name (loopback test and demo servers).
+    pub allowed_hosts: Vec<String>,
+    /// Politeness for hosts without an override.
+    pub host_limits: HostLimits,
+    /// Politeness per host.
+    pub host_overrides: HashMap<String, HostLimits>,
+    /// Whether page fetches obey robots.txt (they do unless a test says otherwise).
+    pub obey_robots: bool,
+}
+
+impl Default for FetchConfig {
+    fn default() -> Self {
+        FetchConfig {
+            contact_url: "https://github.com/narisumashi/narisumashi".into(),
+            connect_timeout: Duration::from_secs(10),
+            total_timeout: Duration::from_secs(30),
+            max_body_bytes: 2 * 1024 * 1024,
+            max_redirects: 5,
+            max_retries: 3,
+            backoff_base: Duration::from_secs(2),
+            max_wait: Duration::from_secs(120),
+            allowed_hosts: Vec::new(),
+            host_limits: HostLimits::default(),
+            host_overrides: HashMap::new(),
+            obey_robots: true,
+        }
+    }
+}
+
+/// Whether a request is to a documented API (no robots.txt) or a web page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestKind {
+    /// A documented API endpoint.
+    Api,
+    /// A web page (robots.txt applies).
+    Page,
+}
+
+/// A response read whole (within the cap).
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    /// HTTP status.
+    pub status: u16,
+    /// The final URL, after redirects.
+    pub url: Url,
+    /// The URLs redirected through, in order.
+    pub redirects: Vec<Url>,
+    /// Response headers.
+    pub headers: HeaderMap,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl Fetched {
+    /// The body as text (lossy UTF-8).
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// Why a request produced no response to look at.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    /// Not a URL.
+    #[error("not a URL: {0}")]
+    BadUrl(String),
+    /// Refused by the SSRF guard.
+    #[error("refused: {0}")]
+    Guard(#[from] GuardError),
+    /// robots.txt disallows the page.
+    #[error("robots.txt of {origin} disallows {url}")]
+    Robots {
+        /// The site.
+        origin: String,
+        /// The page.
+        url: String,
+    },
+    /// The body is larger than the cap.
+    #[error("response from {url} is larger than {limit} bytes")]
+    TooLarge {
+        /// The URL.
+        url: String,
+        /// The cap.
+        limit: usize,
+    },
+    /// Too many redirects.
+    #[error("more than {limit} redirects from {url}")]
+    TooManyRedirects {
+        /// The first URL.
+        url: String,
+        /// The cap.
+        limit: usize,
+    },
+    /// No complete response in time.
+    #[error("timed out fetching {0}")]
+    Timeout(String),
+    /// Connection failed.
+    #[error("network error fetching {url}: {message}")]
+    Network {
+        /// The URL.
+        url: String,
+        /// What failed.
+        message: String,
+    },
+    /// The server's rate limit outlasted the retries.
+    #[error("rate limited by {host} for {wait_secs} s more")]
+    RateLimited {
+        /// The host.
+        host: String,
+        /// Seconds still to wait.
+        wait_secs: u64,
+    },
+    /// The server kept failing.
+    #[error("server error {status} from {url} after retries")]
+    ServerError {
+        /// Last status.
+        status: u16,
+        /// The URL.
+        url: String,
+    },
+}
+
+/// The shared client.
+#[derive(Debug)]
+pub struct Fetcher {
+    client: reqwest::Client,
+    config: FetchConfig,
+    guard: Arc<Guard>,
+    politeness: Politeness,
+    robots: RobotsCache,
+    user_agent: String,
+}
+
+/// Errors reqwest reports with our guard's error somewhere in their chain.
+fn guard_error_in(e: &(dyn std::error::Error + 'static)) -> Option<GuardError> {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(g) = err.downcast_ref::<GuardError>() {
+            return Some(g.clone());
+        }
+        cur = err.source();
+    }
+    None
+}
+
+impl Fetcher {
+    /// Builds the client. Proxies from the environment are ignored: they would bypass the guard.
+    pub fn new(config: FetchConfig) -> Result<Fetcher, FetchError> {
+        let guard = Arc::new(Guard::new(&config.allowed_hosts));
+        let user_agent = format!("narisumashi/{} (+{})", env!("CARGO_PKG_VERSION"), config.contact_url);
+        let client = reqwest::Client::builder()
+            .user_agent(user_agent.clone())
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.total_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .dns_resolver(Arc::new(GuardedResolver::new(guard.clone())))
+            .build()
+            .map_err(|e| FetchError::Network {
+                url: String::new(),
+                message: e.to_string(),
+            })?;
+        let politeness = Politeness::new(config.host_limits, config.host_overrides.clone());
+        Ok(Fetcher {
+            client,
+            config,
+            guard,
+            politeness,
+            robots: RobotsCache::default(),
+            user_agent,
+        })
+    }
+
+    /// The User-Agent sent with every request.
+    pub fn user_agent(&self) -> &str {
+        &self.user_agent
+    }
+
+    /// The politeness pool (for metrics and tests).
+    pub fn politeness(&self) -> &Politeness {
+        &self.politeness
+    }
+
+    /// Fetches a URL: guard, robots (pages), politeness, retries, redirects, size cap.
+    pub async fn get(&self, url: &str, kind: RequestKind, headers: &[(&str, &str)]) -> Result<Fetched, FetchError> {
+        let first = Url::parse(url).map_err(|e| FetchError::BadUrl(format!("{url} ({e})")))?;
+        let mut current = first.clone();
+        let mut redirects = Vec::new();
+        loop {
+            self.guard.check(&current)?;
+            if kind == RequestKind::Page && self.config.obey_robots {
+                self.check_robots(&current).await?;
+            }
+            let mut fetched = self.send_with_retries(&current, headers).await?;
+            let location = fetched
+                .headers
+                .get(LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string);
+            match (fetched.status, location) {
+                (301 | 302 | 303 | 307 | 308, Some(loc)) => {
+                    if redirects.len() >= self.config.max_redirects {
+                        return Err(FetchError::TooManyRedirects {
+                            url: first.to_string(),
+                            limit: self.config.max_redirects,
+                        });
+                    }
+                    let next = current
+                        .join(&loc)
+                        .map_err(|e| FetchError::BadUrl(format!("{loc} ({e})")))?;
+                    redirects.push(current);
+                    current = next;
+                }
+                _ => {
+                    fetched.redirects = redirects;
+                    return Ok(fetched);
+                }
+            }
+        }
+    }
+
+    fn host_key(url: &Url) -> String {
+        format!(
+            "{}:{}",
+            url.host_str().unwrap_or(""),
+            url.port_or_known_default().unwrap_or(0)
+        )
+    }
+
+    async fn send_with_retries(&self, url: &Url, headers: &[(&str, &str)]) -> Result<Fetched, FetchError> {
+        let host = Self::host_key(url);
+        let mut attempt = 0u32;
+        loop {
+            let slot = self.politeness.acquire(&host).await;
+            let result = self.send_once(url, headers).await;
+            drop(slot);
+            let retry_wait = match &result {
+                Ok(f) => {
+                    let signal = read_limits(&f.headers, SystemTime::now());
+                    if signal.remaining == Some(0)
+                        && let Some(w) = signal.wait
+                    {
+                        self.politeness
+                            .pause(&host, Instant::now() + w.min(self.config.max_wait));
+                    }
+                    if f.status == 429 || f.status >= 500 {
+                        let wait = signal.wait.unwrap_or_else(|| self.backoff(attempt));
+                        if wait > self.config.max_wait || attempt >= self.config.max_retries {
+                            return Err(if f.status == 429 {
+                                FetchError::RateLimited {
+                                    host: url.host_str().unwrap_or("").to_string(),
+                                    wait_secs: wait.as_secs(),
+                                }
+                            } else {
+                                FetchError::ServerError {
+                                    status: f.status,
+                                    url: url.to_string(),
+                                }
+                            });
+                        }
+                        if f.status == 429 {
+                            self.politeness.pause(&host, Instant::now() + wait);
+                            Duration::ZERO
+                        } else {
+                            wait
+                        }
+                    } else {
+                        return result;
+                    }
+                }
+                Err(FetchError::Timeout(_) | FetchError::Network { .. }) if attempt < self.config.max_retries => {
+                    self.backoff(attempt)
+                }
+                Err(_) => return result,
+            };
+            attempt += 1;
+            if !retry_wait.is_zero() {
+                tokio::time::sleep(retry_wait).await;
+            }
+        }
+    }
+
+    fn backoff(&self, attempt: u32) -> Duration {
+        let base = self.config.backoff_base.saturating_mul(1u32 << attempt.min(10));
+        let nanos = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let jitter = base.mul_f64(f64::from(nanos % 1000) / 2000.0);
+        base + jitter
+    }
+
+    async fn send_once(&self, url: &Url, headers: &[(&str, &str)]) -> Result<Fetched, FetchError> {
+        let mut req = self.client.get(url.clone());
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let map_err = |e: reqwest::Error| {
+            if let Some(g) = guard_error_in(&e) {
+                FetchError::Guard(g)
+            } else if e.is_timeout() {
+                FetchError::Timeout(url.to_string())
+            } else {
+                let mut message = e.to_string();
+                let mut src = std::error::Error::source(&e);
+                while let Some(s) = src {
+                    message = format!("{message}: {s}");
+                    src = s.source();
+                }
+                FetchError::Network {
+                    url: url.to_string(),
+                    message,
+                }
+            }
+        };
+        let mut resp = req.send().await.map_err(map_err)?;
+        let limit = self.config.max_body_bytes;
+        if resp.content_length().is_some_and(|n| n > limit as u64) {
+            return Err(FetchError::TooLarge {
+                url: url.to_string(),
+                limit,
+            });
+        }
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(map_err)? {
+            if body.len() + chunk.len() > limit {
+                return Err(FetchError::TooLarge {
+                    url: url.to_string(),
+                    limit,
+                });
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Fetched {
+            status,
+            url: url.clone(),
+            redirects: Vec::new(),
+            headers,
+            body,
+        })
+    }
+
+    async fn check_robots(&self, url: &Url) -> Result<(), FetchError> {
+        let origin = url.origin().ascii_serialization();
+        let rules = match self.robots.get(&origin) {
+            Some(r) => r,
+            None => {
+                let robots_url = format!("{origin}/robots.txt");
+                let rules = match Box::pin(self.get(&robots_url, RequestKind::Api, &[])).await {
+                    Ok(f) if (200..300).contains(&f.status) => RobotsRules::parse("narisumashi", &f.body),
+                    Ok(f) if (400..500).contains(&f.status) => RobotsRules::AllowAll,
+                    Ok(f) => RobotsRules::DisallowAll(format!("robots.txt answered {}", f.status)),
+                    Err(e) => RobotsRules::DisallowAll(e.to_string()),
+                };
+                self.robots.put(&origin, rules)
+            }
+        };
+        if rules.allows(url.as_str()) {
+            Ok(())
+        } else {
+            Err(FetchError::Robots {
+                origin,
+                url: url.to_string(),
+            })
+        }
+    }
+}
