@@ -1,6 +1,7 @@
 //! Detection quality on the labelled corpus in `tests/corpus/`: runs `narisumashi match` (the
 //! real binary) on the text corpus (against the seed registry) and on the avatar corpus
-//! (against its own `--genuine` file), prints precision and recall per class, and asserts:
+//! (against its own `--genuine` file), and on the holdout set written independently of the
+//! matcher (`tests/holdout/`), prints precision and recall per class, and asserts:
 //! precision and recall of `suspect` at least 0.95, no genuine account flagged, and the right
 //! target for suspects. Run with `-- --nocapture` to see the tables.
 
@@ -90,6 +91,10 @@ fn target_matches(label: &Value, target: &Value) -> bool {
         }
     }
     for alt in label["alt_targets"].as_array().into_iter().flatten() {
+        // Either {"platform": …, "handle": …} or "platform:handle".
+        if let Some(v) = alt.as_str() {
+            wanted.push(v.split_once(':').map_or(v, |(_, h)| h).to_string());
+        }
         for k in ["handle", "url", "id"] {
             if let Some(v) = alt[k].as_str() {
                 wanted.push(v.to_string());
@@ -116,6 +121,7 @@ fn corpus_precision_and_recall() {
         "tests/corpus/avatars/candidates.jsonl",
         Some("tests/corpus/avatars/genuine.jsonl"),
     ));
+    all.extend(run("holdout", "tests/holdout/candidates.jsonl", None));
 
     let mut per_class: BTreeMap<(String, String), Counts> = BTreeMap::new();
     let mut total = Counts::default();
@@ -150,7 +156,7 @@ fn corpus_precision_and_recall() {
         "\n{} lines: precision {precision:.3}, recall {recall:.3}, wrong targets {}",
         total.n, total.wrong_target
     );
-    for corpus in ["text", "avatar"] {
+    for corpus in ["text", "avatar", "holdout"] {
         let part: Vec<&Outcome> = all.iter().filter(|o| o.corpus == corpus).collect();
         let tp = part
             .iter()

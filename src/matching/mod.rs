@@ -58,7 +58,7 @@ impl Genuine {
                 id: a.id.clone(),
                 url: Some(a.canonical_url.clone().unwrap_or_else(|| a.url.clone())),
                 display_name: a.display_name.clone(),
-                aliases: a.aliases.clone(),
+                aliases: a.aliases.iter().cloned().chain(org.reading_variants(a)).collect(),
                 bio: None,
                 avatar: None,
                 org_id: Some(org.id.clone()),
@@ -628,7 +628,13 @@ impl Matcher {
             }
         }
 
-        let mut residual: f64 = strengths.iter().map(|s| 1.0 - s).product();
+        // Handles are usually romanised names, so name and handle evidence are correlated:
+        // the weaker one only adds a share of what it would add if independent.
+        let (hi, lo) = (name_strength.max(handle_strength), name_strength.min(handle_strength));
+        let identity = hi + t::NAME_HANDLE_DEPENDENCE * lo * (1.0 - hi);
+        let others: f64 = strengths.iter().map(|s| 1.0 - s).product::<f64>()
+            / ((1.0 - name_strength) * (1.0 - handle_strength)).max(f64::EPSILON);
+        let mut residual: f64 = (1.0 - identity) * others;
         // Claims and tricks in the name strengthen an imitated identity (name or handle); a
         // shared picture alone may be a shared logo template, so they do not amplify it.
         if name_strength.max(handle_strength) >= t::MODIFIER_MIN_SIGNAL {

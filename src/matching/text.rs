@@ -514,6 +514,10 @@ pub fn compare_handles(
         let removed = g.affixes.iter().filter(|a| !c.affixes.contains(a)).cloned().collect();
         return Some((HandleMatch::Affix { added, removed }, t::HANDLE_AFFIX));
     }
+    // One edit that swaps an initial (s_ → f_) names another body: no typo relation.
+    if replaces_short_token(&c.skeleton, &g.skeleton) {
+        return None;
+    }
     let d = strsim::osa_distance(&c.squashed, &g.squashed);
     let shorter = c.squashed.chars().count().min(g.squashed.chars().count());
     if d == 1 && shorter >= t::HANDLE_TYPO_MIN_LEN {
@@ -534,6 +538,24 @@ pub fn compare_handles(
         return Some((HandleMatch::Contains, t::HANDLE_CONTAINS));
     }
     None
+}
+
+/// Whether two handles differ only by one token of at most `HANDLE_SHORT_TOKEN` characters
+/// being replaced (`s_wakaharo` / `f_wakaharo`: Sapporo's initial for Fukuoka's). That names
+/// another body rather than imitating this one; confusable swaps are caught by the skeleton.
+fn replaces_short_token(c: &str, g: &str) -> bool {
+    let split = |s: &str| {
+        s.split(['_', '.', '-'])
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let (ct, gt) = (split(c), split(g));
+    if ct.len() != gt.len() {
+        return false;
+    }
+    let differing: Vec<(&String, &String)> = ct.iter().zip(&gt).filter(|(a, b)| a != b).collect();
+    matches!(differing.as_slice(), [(a, b)] if a.chars().count() == b.chars().count() && b.chars().count() <= t::HANDLE_SHORT_TOKEN)
 }
 
 /// `0→o` style description of where two strings differ (common prefix and suffix trimmed).
@@ -678,5 +700,10 @@ mod tests {
             })
         );
         assert_eq!(rel("HW_Hakodate", "HW_Sapporo"), None);
+        assert_eq!(rel("f_wakaharo", "s_wakaharo"), None);
+        assert!(matches!(
+            rel("s_wakaharro", "s_wakaharo"),
+            Some(HandleMatch::Typo { .. })
+        ));
     }
 }

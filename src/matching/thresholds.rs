@@ -68,6 +68,9 @@ pub const HANDLE_TWO_EDITS: f64 = 0.45;
 pub const HANDLE_CONTAINS: f64 = 0.40;
 /// Shortest handle on which one edit is meaningful; shorter handles differ by chance.
 pub const HANDLE_TYPO_MIN_LEN: usize = 5;
+/// A token of a handle this short (an initial, `s_` for Sapporo) is an abbreviation: replacing
+/// it names another body and is not a typo.
+pub const HANDLE_SHORT_TOKEN: usize = 2;
 /// Shortest handle on which two edits are meaningful.
 pub const HANDLE_TWO_EDITS_MIN_LEN: usize = 9;
 /// Shortest genuine handle core for `HANDLE_CONTAINS`.
@@ -92,6 +95,10 @@ pub const BIO_COPY: f64 = 0.35;
 /// Bios shorter than this (characters, folded) are not compared.
 pub const BIO_MIN_CHARS: usize = 20;
 
+/// Share of the weaker of name and handle evidence added on top of the stronger: handles are
+/// usually romanised names, so the two are not independent (ハローワーク札幌北 @hw_sapporokita
+/// echoes one fact twice). 1 would be a plain noisy-OR.
+pub const NAME_HANDLE_DEPENDENCE: f64 = 0.5;
 /// Risk modifiers multiply the residual `1 − score` when the name or handle evidence is at
 /// least this strong (never for a picture alone: logo templates are shared by many offices).
 pub const MODIFIER_MIN_SIGNAL: f64 = 0.25;

@@ -48,6 +48,8 @@ pub struct Organisation {
     pub administrator: Option<String>,
     /// Other names of the body an impostor might use.
     pub aliases: Vec<String>,
+    /// Kana readings of place names in the accounts' names (札幌 → さっぽろ).
+    pub readings: std::collections::BTreeMap<String, String>,
     /// What must happen when impersonation is found.
     pub procedure: Procedure,
     /// The genuine accounts (may be empty).
@@ -173,6 +175,25 @@ pub struct GenuineAccount {
     pub id_location: Option<Location>,
 }
 
+impl Organisation {
+    /// The account's names with place names written in kana, as impostors also write them
+    /// (札幌新卒応援ハローワーク → さっぽろ新卒応援ハローワーク). Empty without readings.
+    pub fn reading_variants(&self, account: &GenuineAccount) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let names = std::iter::once(&account.display_name).chain(&account.aliases);
+        for name in names.flat_map(|n| crate::normalize::name_variants(n)) {
+            let mut read = name.clone();
+            for (kanji, kana) in &self.readings {
+                read = read.replace(kanji.as_str(), kana);
+            }
+            if read != name && !out.contains(&read) {
+                out.push(read);
+            }
+        }
+        out
+    }
+}
+
 impl GenuineAccount {
     /// `@handle`, id or URL: the shortest way to name the account to a person.
     pub fn label(&self) -> String {
@@ -250,6 +271,8 @@ struct OrganisationFile {
     administrator: Option<String>,
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    readings: std::collections::BTreeMap<String, String>,
     procedure: Procedure,
     #[serde(default)]
     accounts: Vec<AccountFile>,
@@ -415,6 +438,7 @@ fn parse_organisation(file: &str, text: &str) -> Result<Organisation, RegistryEr
         policy: raw.policy,
         administrator: raw.administrator,
         aliases: raw.aliases,
+        readings: raw.readings,
         procedure: raw.procedure,
         accounts,
         file: file.to_string(),
