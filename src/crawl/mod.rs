@@ -11,6 +11,7 @@ pub mod client;
 pub mod guard;
 pub mod ratelimit;
 pub mod robots;
+pub mod sources;
 
 pub use client::{FetchConfig, FetchError, Fetched, Fetcher, RequestKind};
 pub use guard::{Guard, GuardError};

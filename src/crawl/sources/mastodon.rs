@@ -1,0 +1,232 @@
+//! Mastodon on a configured list of instances: `/api/v1/accounts/lookup?acct=` for lookups
+//! (404 `Record not found`), `/api/v2/search?type=accounts` for discovery, following a
+//! `Link: <…>; rel="next"` header where an instance gives one. Notes are HTML, reduced to text.
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use super::{
+    AccountRef, BoxFuture, MAX_SEARCH_PAGES, Profile, Source, SourceStatus, html_text, outcome_of_error,
+    outcome_of_status, parse_json, url_with,
+};
+use crate::crawl::{FetchOutcome, Fetcher, RequestKind};
+use crate::platform::Platform;
+
+/// The Mastodon source.
+pub struct Mastodon {
+    fetcher: Arc<Fetcher>,
+    instances: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Account {
+    id: String,
+    acct: String,
+    display_name: Option<String>,
+    note: Option<String>,
+    url: Option<String>,
+    avatar: Option<String>,
+    followers_count: Option<u64>,
+    #[serde(default)]
+    suspended: bool,
+    #[serde(default)]
+    fields: Vec<Field>,
+}
+
+#[derive(Deserialize)]
+struct Field {
+    verified_at: Option<String>,
+    value: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SearchResult {
+    #[serde(default)]
+    accounts: Vec<Account>,
+}
+
+/// The host of an instance base URL (`https://mstdn.jp` → `mstdn.jp`).
+fn instance_host(base: &str) -> String {
+    reqwest::Url::parse(base)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| base.to_string())
+}
+
+impl Account {
+    fn into_profile(self, instance: &str) -> Profile {
+        let handle = if self.acct.contains('@') {
+            self.acct
+        } else {
+            format!("{}@{}", self.acct, instance_host(instance))
+        };
+        // A profile link the linked site confirms (rel="me") is Mastodon's verification.
+        let verified = self
+            .fields
+            .iter()
+            .find(|f| f.verified_at.is_some())
+            .and_then(|f| f.value.as_deref())
+            .map(|v| format!("verified link {}", html_text(v)));
+        Profile {
+            platform: Platform::Mastodon,
+            handle: Some(handle),
+            id: Some(self.id),
+            display_name: self.display_name.unwrap_or_default(),
+            bio: self.note.as_deref().map(html_text).filter(|n| !n.is_empty()),
+            avatar_url: self.avatar.filter(|a| !a.ends_with("/missing.png")),
+            url: self.url,
+            verified,
+            followers: self.followers_count,
+        }
+    }
+}
+
+/// The `rel="next"` target of an RFC 8288 `Link` header.
+pub fn next_link(header: &str) -> Option<String> {
+    header.split(',').find_map(|part| {
+        let (target, params) = part.split_once(';')?;
+        params
+            .split(';')
+            .any(|p| {
+                p.trim().trim_matches('"') == "rel=\"next\"" || p.trim() == "rel=\"next\"" || p.trim() == "rel=next"
+            })
+            .then(|| target.trim().trim_start_matches('<').trim_end_matches('>').to_string())
+    })
+}
+
+impl Mastodon {
+    /// A source over the given instance base URLs (`https://mstdn.jp`).
+    pub fn new(fetcher: Arc<Fetcher>, instances: Vec<String>) -> Mastodon {
+        Mastodon { fetcher, instances }
+    }
+
+    async fn lookup_acct(&self, acct: &str) -> FetchOutcome<Profile> {
+        let acct = acct.trim_start_matches('@');
+        // `user@host` is looked up on its home instance when it is configured, else on the first.
+        let (user, home) = match acct.split_once('@') {
+            Some((u, h)) => (u, self.instances.iter().find(|i| instance_host(i) == h).cloned()),
+            None => (acct, None),
+        };
+        let Some(instance) = home.or_else(|| self.instances.first().cloned()) else {
+            return FetchOutcome::Failed("no Mastodon instance configured".into());
+        };
+        let lookup = if home_is(&instance, acct) {
+            user.to_string()
+        } else {
+            acct.to_string()
+        };
+        let what = format!("Mastodon lookup {acct} on {}", instance_host(&instance));
+        let url = match url_with(&instance, "api/v1/accounts/lookup", &[("acct", &lookup)]) {
+            Ok(u) => u,
+            Err(e) => return outcome_of_error(&e),
+        };
+        let f = match self.fetcher.get(&url, RequestKind::Api, &[]).await {
+            Ok(f) => f,
+            Err(e) => return outcome_of_error(&e),
+        };
+        match f.status {
+            200 => match parse_json::<Account>(&f, &what) {
+                Ok(a) if a.suspended => FetchOutcome::NotFound(format!("{what}: suspended by the instance")),
+                Ok(a) => FetchOutcome::Found(a.into_profile(&instance)),
+                Err(e) => FetchOutcome::Failed(e),
+            },
+            _ => outcome_of_status(&f, &what),
+        }
+    }
+
+    async fn search_all(&self, query: &str, limit: usize) -> FetchOutcome<Vec<Profile>> {
+        let mut out: Vec<Profile> = Vec::new();
+        let mut last_problem: Option<FetchOutcome<Vec<Profile>>> = None;
+        let per_page = limit.clamp(1, 40).to_string();
+        for instance in &self.instances {
+            let what = format!("Mastodon search {query:?} on {}", instance_host(instance));
+            let mut next = match url_with(
+                instance,
+                "api/v2/search",
+                &[("q", query), ("type", "accounts"), ("limit", &per_page)],
+            ) {
+                Ok(u) => Some(u),
+                Err(e) => return outcome_of_error(&e),
+            };
+            let mut pages = 0;
+            while let Some(url) = next.take() {
+                pages += 1;
+                let f = match self.fetcher.get(&url, RequestKind::Api, &[]).await {
+                    Ok(f) => f,
+                    Err(e) => {
+                        last_problem = Some(outcome_of_error(&e));
+                        break;
+                    }
+                };
+                if f.status != 200 {
+                    last_problem = Some(outcome_of_status(&f, &what));
+                    break;
+                }
+                match parse_json::<SearchResult>(&f, &what) {
+                    Ok(r) => out.extend(r.accounts.into_iter().map(|a| a.into_profile(instance))),
+                    Err(e) => {
+                        last_problem = Some(FetchOutcome::Failed(e));
+                        break;
+                    }
+                }
+                if pages < MAX_SEARCH_PAGES && out.len() < limit {
+                    next = f.headers.get("link").and_then(|v| v.to_str().ok()).and_then(next_link);
+                }
+            }
+        }
+        match (out.is_empty(), last_problem) {
+            (true, Some(problem)) => problem,
+            _ => {
+                out.truncate(limit);
+                FetchOutcome::Found(out)
+            }
+        }
+    }
+}
+
+fn home_is(instance: &str, acct: &str) -> bool {
+    acct.split_once('@').is_some_and(|(_, h)| instance_host(instance) == h)
+}
+
+impl Source for Mastodon {
+    fn platform(&self) -> Platform {
+        Platform::Mastodon
+    }
+
+    fn status(&self) -> SourceStatus {
+        if self.instances.is_empty() {
+            SourceStatus::Skipped("no Mastodon instances configured".into())
+        } else {
+            SourceStatus::Ready
+        }
+    }
+
+    fn lookup<'a>(&'a self, account: &'a AccountRef) -> BoxFuture<'a, FetchOutcome<Profile>> {
+        Box::pin(async move {
+            match account {
+                AccountRef::Handle(h) => self.lookup_acct(h).await,
+                AccountRef::Id(id) => {
+                    FetchOutcome::Failed(format!("Mastodon ids are per instance; look {id} up by acct"))
+                }
+            }
+        })
+    }
+
+    fn search<'a>(&'a self, query: &'a str, limit: usize) -> BoxFuture<'a, FetchOutcome<Vec<Profile>>> {
+        Box::pin(self.search_all(query, limit))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn link_header_next() {
+        let h = r#"<https://mastodon.example/api/v1/blocks?limit=2&max_id=441449>; rel="next", <https://mastodon.example/api/v1/blocks?limit=2&since_id=444808>; rel="prev""#;
+        assert_eq!(
+            super::next_link(h).as_deref(),
+            Some("https://mastodon.example/api/v1/blocks?limit=2&max_id=441449")
+        );
+        assert_eq!(super::next_link(r#"<https://a/x>; rel="prev""#), None);
+    }
+}

@@ -1,0 +1,133 @@
+//! Platform sources: one module per platform, each replaying the platform's real formats, all
+//! behind the [`Source`] trait (look a profile up; search for candidates). A source reads and
+//! classifies; it judges nothing.
+
+pub mod bluesky;
+pub mod mastodon;
+pub mod x;
+
+use std::future::Future;
+use std::pin::Pin;
+
+use serde::Serialize;
+
+use super::{FetchError, FetchOutcome, Fetched};
+use crate::platform::Platform;
+use crate::profile::ProfileRecord;
+
+/// A boxed future, so that sources can sit behind `dyn Source`.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Most search result pages read per query: discovery is bounded.
+pub const MAX_SEARCH_PAGES: usize = 4;
+
+/// A profile as a platform returned it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    /// Platform.
+    pub platform: Platform,
+    /// Handle as the platform shows it.
+    pub handle: Option<String>,
+    /// Stable id.
+    pub id: Option<String>,
+    /// Display name.
+    pub display_name: String,
+    /// Profile text (HTML reduced to text).
+    pub bio: Option<String>,
+    /// Avatar URL.
+    pub avatar_url: Option<String>,
+    /// Profile URL.
+    pub url: Option<String>,
+    /// The platform's own verification marker, as it states it (`government`, `valid` …).
+    pub verified: Option<String>,
+    /// Followers, where the platform says.
+    pub followers: Option<u64>,
+}
+
+impl Profile {
+    /// The profile as a record of the `match` contract.
+    pub fn to_record(&self) -> ProfileRecord {
+        ProfileRecord {
+            platform: self.platform,
+            handle: self.handle.clone(),
+            display_name: self.display_name.clone(),
+            url: self.url.clone(),
+            avatar: self.avatar_url.clone(),
+            bio: self.bio.clone(),
+            id: self.id.clone(),
+        }
+    }
+}
+
+/// What to look up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountRef {
+    /// By handle (with or without `@`).
+    Handle(String),
+    /// By the platform's stable id.
+    Id(String),
+}
+
+/// Whether a source can run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceStatus {
+    /// Configured.
+    Ready,
+    /// Skipped, with the reason for the scan report (a key not configured, an opt-in not given).
+    Skipped(String),
+}
+
+/// One platform.
+pub trait Source: Send + Sync {
+    /// The platform.
+    fn platform(&self) -> Platform;
+    /// Whether it can run, and if not why.
+    fn status(&self) -> SourceStatus;
+    /// Looks one account up.
+    fn lookup<'a>(&'a self, account: &'a AccountRef) -> BoxFuture<'a, FetchOutcome<Profile>>;
+    /// Candidates matching a search query (at most `limit`). Platforms without a search
+    /// answer `Found(vec![])`.
+    fn search<'a>(&'a self, query: &'a str, limit: usize) -> BoxFuture<'a, FetchOutcome<Vec<Profile>>>;
+}
+
+/// The outcome of a request that produced no response: never "not found".
+pub fn outcome_of_error<T>(e: &FetchError) -> FetchOutcome<T> {
+    match e {
+        FetchError::RateLimited { .. } | FetchError::Robots { .. } => FetchOutcome::Blocked(e.to_string()),
+        _ => FetchOutcome::Failed(e.to_string()),
+    }
+}
+
+/// The outcome of an HTTP status that is not the success a source expects.
+pub fn outcome_of_status<T>(f: &Fetched, what: &str) -> FetchOutcome<T> {
+    match f.status {
+        404 | 410 => FetchOutcome::NotFound(format!("{what}: HTTP {}", f.status)),
+        401 | 403 | 429 => FetchOutcome::Blocked(format!("{what}: HTTP {}", f.status)),
+        s => FetchOutcome::Failed(format!("{what}: HTTP {s}")),
+    }
+}
+
+/// Parses a JSON body, or says why it is malformed.
+pub fn parse_json<T: serde::de::DeserializeOwned>(f: &Fetched, what: &str) -> Result<T, String> {
+    serde_json::from_slice(&f.body).map_err(|e| format!("{what}: malformed response ({e})"))
+}
+
+/// Text of an HTML fragment (Mastodon notes, profile fields), whitespace collapsed.
+pub fn html_text(html: &str) -> String {
+    let doc = scraper::Html::parse_fragment(html);
+    doc.root_element()
+        .text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A URL with query parameters, encoded.
+pub fn url_with(base: &str, path: &str, params: &[(&str, &str)]) -> Result<String, FetchError> {
+    let joined = format!("{}/{}", base.trim_end_matches('/'), path.trim_start_matches('/'));
+    reqwest::Url::parse_with_params(&joined, params)
+        .map(|u| u.to_string())
+        .map_err(|e| FetchError::BadUrl(format!("{joined} ({e})")))
+}

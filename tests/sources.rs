@@ -1,0 +1,248 @@
+//! Platform sources against a mock platform on 127.0.0.1 that replays the real formats from
+//! `tests/fixtures/`: found, not found (404 and 200-with-errors), suspended, rate limited,
+//! unauthorised, malformed JSON, cursor and Link-header pagination, and batch lookups.
+
+// Test code: a failed unwrap is a failed test, with its location.
+#![allow(clippy::unwrap_used)]
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use narisumashi::Platform;
+use narisumashi::crawl::ratelimit::HostLimits;
+use narisumashi::crawl::sources::bluesky::Bluesky;
+use narisumashi::crawl::sources::mastodon::Mastodon;
+use narisumashi::crawl::sources::x::X;
+use narisumashi::crawl::sources::{AccountRef, Source, SourceStatus};
+use narisumashi::crawl::{FetchConfig, FetchOutcome, Fetcher};
+
+type Params = Query<HashMap<String, String>>;
+
+fn fixture(name: &str, base: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
+        .replace("AVATAR_BASE", base)
+        .replace("MASTODON_BASE", base)
+}
+
+fn json(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+async fn mock() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let app = Router::new()
+        .route(
+            "/xrpc/app.bsky.actor.getProfile",
+            get(|State(b): State<String>, Query(q): Params| async move {
+                match q.get("actor").map(String::as_str) {
+                    Some("hw-sapporo.bsky.social") => json(StatusCode::OK, fixture("bluesky_get_profile_ok.json", &b)),
+                    Some("broken.bsky.social") => json(StatusCode::OK, fixture("malformed_truncated.json", &b)),
+                    Some("limited.bsky.social") => (StatusCode::TOO_MANY_REQUESTS, [("retry-after", "3600")]).into_response(),
+                    _ => json(StatusCode::BAD_REQUEST, fixture("bluesky_profile_not_found_400.json", &b)),
+                }
+            }),
+        )
+        .route(
+            "/xrpc/app.bsky.actor.searchActors",
+            get(|State(b): State<String>, Query(q): Params| async move {
+                match q.get("cursor").map(String::as_str) {
+                    None => json(StatusCode::OK, fixture("bluesky_search_page1.json", &b)),
+                    Some("25") => json(StatusCode::OK, fixture("bluesky_search_page2.json", &b)),
+                    Some(_) => json(StatusCode::BAD_REQUEST, "{}".into()),
+                }
+            }),
+        )
+        .route(
+            "/api/v1/accounts/lookup",
+            get(|State(b): State<String>, Query(q): Params| async move {
+                match q.get("acct").map(String::as_str) {
+                    Some("hw_sapporo") => json(StatusCode::OK, fixture("mastodon_lookup_ok.json", &b)),
+                    Some("hw_sapp0ro") => json(StatusCode::OK, fixture("mastodon_suspended.json", &b)),
+                    _ => json(StatusCode::NOT_FOUND, fixture("mastodon_not_found_404.json", &b)),
+                }
+            }),
+        )
+        .route(
+            "/api/v2/search",
+            get(|State(b): State<String>, Query(q): Params| async move {
+                if q.contains_key("page") {
+                    return json(StatusCode::OK, r#"{"accounts":[{"id":"3","acct":"hwsapporo","display_name":"ハローワーク札幌","note":""}],"statuses":[],"hashtags":[]}"#.into());
+                }
+                let mut r = json(StatusCode::OK, fixture("mastodon_search_accounts.json", &b));
+                let link = format!("<{b}/api/v2/search?q=x&type=accounts&page=2>; rel=\"next\"");
+                r.headers_mut().insert("link", link.parse().unwrap());
+                r
+            }),
+        )
+        .route(
+            "/2/users/by/username/{name}",
+            get(|State(b): State<String>, axum::extract::Path(name): axum::extract::Path<String>, h: HeaderMap| async move {
+                if h.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) != Some("Bearer test-token") {
+                    return json(StatusCode::UNAUTHORIZED, fixture("x_401_unauthorized.json", &b));
+                }
+                match name.as_str() {
+                    "HW_Sapporo" => json(StatusCode::OK, fixture("x_user_ok.json", &b)),
+                    "hw_sapporo_jp" => json(StatusCode::OK, fixture("x_user_suspended_200.json", &b)),
+                    "capped" => json(StatusCode::TOO_MANY_REQUESTS, fixture("x_429_usage_capped.json", &b)),
+                    "broken" => json(StatusCode::OK, fixture("malformed_truncated.json", &b)),
+                    "gone404" => json(StatusCode::NOT_FOUND, "{}".into()),
+                    _ => json(StatusCode::OK, fixture("x_user_not_found_200.json", &b)),
+                }
+            }),
+        )
+        .route(
+            "/2/users/by",
+            get(|State(b): State<String>, Query(q): Params| async move {
+                assert!(q.get("usernames").is_some_and(|u| u.split(',').count() <= 100));
+                json(StatusCode::OK, fixture("x_users_batch_partial.json", &b))
+            }),
+        )
+        .with_state(base.clone());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    base
+}
+
+fn fetcher() -> Arc<Fetcher> {
+    Arc::new(
+        Fetcher::new(FetchConfig {
+            allowed_hosts: vec!["127.0.0.1".into()],
+            host_limits: HostLimits {
+                min_interval: Duration::ZERO,
+                max_concurrent: 4,
+            },
+            backoff_base: Duration::from_millis(10),
+            max_retries: 1,
+            max_wait: Duration::from_secs(2),
+            ..FetchConfig::default()
+        })
+        .unwrap(),
+    )
+}
+
+fn handle(h: &str) -> AccountRef {
+    AccountRef::Handle(h.into())
+}
+
+#[tokio::test]
+async fn bluesky_lookups_and_search() {
+    let base = mock().await;
+    let bsky = Bluesky::new(fetcher(), Some(base.clone()));
+    assert_eq!(bsky.status(), SourceStatus::Ready);
+    let FetchOutcome::Found(p) = bsky.lookup(&handle("@hw-sapporo.bsky.social")).await else {
+        panic!("found expected")
+    };
+    assert_eq!(
+        (p.platform, p.handle.as_deref(), p.display_name.as_str()),
+        (
+            Platform::Bluesky,
+            Some("hw-sapporo.bsky.social"),
+            "ハローワーク札幌【公式】"
+        )
+    );
+    assert_eq!(p.id.as_deref(), Some("did:plc:abcdefghijklmnopqrstuvwx"));
+    assert_eq!(p.avatar_url, Some(format!("{base}/avatars/hw_sapporo.png")));
+    assert_eq!(p.verified, None, "verifiedStatus none is no verification");
+    assert!(
+        matches!(bsky.lookup(&handle("nobody.bsky.social")).await, FetchOutcome::NotFound(m) if m.contains("Profile not found"))
+    );
+    assert!(
+        matches!(bsky.lookup(&handle("broken.bsky.social")).await, FetchOutcome::Failed(m) if m.contains("malformed"))
+    );
+    assert!(
+        matches!(bsky.lookup(&handle("limited.bsky.social")).await, FetchOutcome::Blocked(m) if m.contains("rate limited"))
+    );
+    let FetchOutcome::Found(found) = bsky.search("ハローワーク札幌", 50).await else {
+        panic!("search")
+    };
+    let handles: Vec<&str> = found.iter().filter_map(|p| p.handle.as_deref()).collect();
+    assert_eq!(
+        handles,
+        [
+            "hw-sapp0ro.bsky.social",
+            "sapporo-ramen.bsky.social",
+            "hello-work-sapporo.bsky.social"
+        ],
+        "both cursor pages"
+    );
+}
+
+#[tokio::test]
+async fn mastodon_lookups_and_search() {
+    let base = mock().await;
+    let host = base
+        .trim_start_matches("http://")
+        .split(':')
+        .next()
+        .unwrap()
+        .to_string();
+    let m = Mastodon::new(fetcher(), vec![base.clone()]);
+    let FetchOutcome::Found(p) = m.lookup(&handle("@hw_sapporo")).await else {
+        panic!("found expected")
+    };
+    assert_eq!(p.handle, Some(format!("hw_sapporo@{host}")));
+    assert_eq!(
+        p.bio.as_deref(),
+        Some("札幌公共職業安定所の 公式 アカウント & お知らせ"),
+        "HTML note reduced to text"
+    );
+    assert!(
+        p.verified.as_deref().is_some_and(|v| v.contains("jsite.mhlw.go.jp")),
+        "rel=me verified link: {:?}",
+        p.verified
+    );
+    assert!(matches!(m.lookup(&handle("hw_sapp0ro")).await, FetchOutcome::NotFound(s) if s.contains("suspended")));
+    assert!(matches!(m.lookup(&handle("nobody")).await, FetchOutcome::NotFound(_)));
+    let FetchOutcome::Found(found) = m.search("ハローワーク札幌", 40).await else {
+        panic!("search")
+    };
+    assert_eq!(found.len(), 2, "first page and the Link: rel=next page");
+    assert_eq!(found[0].handle.as_deref(), Some("hw_sapp0ro@mstdn.example"));
+    assert_eq!(
+        Mastodon::new(fetcher(), vec![]).status(),
+        SourceStatus::Skipped("no Mastodon instances configured".into())
+    );
+}
+
+#[tokio::test]
+async fn x_lookups_batches_and_errors() {
+    let base = mock().await;
+    let x = X::new(fetcher(), Some(base.clone()), Some("test-token".into()));
+    let FetchOutcome::Found(p) = x.lookup(&handle("HW_Sapporo")).await else {
+        panic!("found expected")
+    };
+    assert_eq!(
+        (p.id.as_deref(), p.verified.as_deref(), p.followers),
+        (Some("1234567890"), Some("government"), Some(5230))
+    );
+    assert!(
+        matches!(x.lookup(&handle("HW_Sapp0ro")).await, FetchOutcome::NotFound(m) if m.contains("Could not find user"))
+    );
+    assert!(matches!(x.lookup(&handle("hw_sapporo_jp")).await, FetchOutcome::NotFound(m) if m.contains("suspended")));
+    assert!(matches!(x.lookup(&handle("gone404")).await, FetchOutcome::NotFound(_)));
+    assert!(
+        matches!(x.lookup(&handle("capped")).await, FetchOutcome::Blocked(_)),
+        "usage cap is blocked, not gone"
+    );
+    assert!(matches!(x.lookup(&handle("broken")).await, FetchOutcome::Failed(m) if m.contains("malformed")));
+
+    let wrong = X::new(fetcher(), Some(base.clone()), Some("wrong".into()));
+    assert!(matches!(wrong.lookup(&handle("HW_Sapporo")).await, FetchOutcome::Blocked(m) if m.contains("401")));
+    let none = X::new(fetcher(), Some(base.clone()), None);
+    assert!(matches!(none.status(), SourceStatus::Skipped(r) if r.contains("bearer token")));
+
+    let names: Vec<String> = ["HW_Sapporo", "HW_Sapporo_jp", "HW_Sapp0ro"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let batch = x.lookup_many(&names).await;
+    let kinds: Vec<&str> = batch.iter().map(|(_, o)| o.kind()).collect();
+    assert_eq!(kinds, ["found", "found", "not_found"]);
+}
