@@ -18,7 +18,9 @@ use narisumashi::Platform;
 use narisumashi::crawl::ratelimit::HostLimits;
 use narisumashi::crawl::sources::bluesky::Bluesky;
 use narisumashi::crawl::sources::mastodon::Mastodon;
+use narisumashi::crawl::sources::pages::PageSource;
 use narisumashi::crawl::sources::x::X;
+use narisumashi::crawl::sources::youtube::YouTube;
 use narisumashi::crawl::sources::{AccountRef, Source, SourceStatus};
 use narisumashi::crawl::{FetchConfig, FetchOutcome, Fetcher};
 
@@ -29,6 +31,10 @@ fn fixture(name: &str, base: &str) -> String {
         .unwrap()
         .replace("AVATAR_BASE", base)
         .replace("MASTODON_BASE", base)
+}
+
+fn html(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
 }
 
 fn json(status: StatusCode, body: String) -> Response {
@@ -105,6 +111,42 @@ async fn mock() -> String {
                 json(StatusCode::OK, fixture("x_users_batch_partial.json", &b))
             }),
         )
+        .route("/robots.txt", get(|| async { "User-agent: *\nDisallow: /ig/\nDisallow: /line/private\n" }))
+        .route("/ig/mhw.sapporo/", get(|State(b): State<String>| async move { html(StatusCode::OK, fixture("instagram_profile.html", &b)) }))
+        .route("/ig/gone/", get(|State(b): State<String>| async move { html(StatusCode::OK, fixture("instagram_not_found.html", &b)) }))
+        .route("/ig/walled/", get(|| async { (StatusCode::FOUND, [(header::LOCATION, "/accounts/login/?next=%2Fwalled%2F")]).into_response() }))
+        .route("/accounts/login/", get(|| async { html(StatusCode::OK, "<html><title>Login • Instagram</title></html>".into()) }))
+        .route("/fb/profile.php", get(|State(b): State<String>| async move { html(StatusCode::OK, fixture("facebook_page.html", &b)) }))
+        .route("/fb/hw.fake", get(|| async { (StatusCode::FOUND, [(header::LOCATION, "/login/?next=https%3A%2F%2Fwww.facebook.com%2Fhw.fake")]).into_response() }))
+        .route("/login/", get(|| async { html(StatusCode::OK, "<html><title>Log in to Facebook</title></html>".into()) }))
+        .route("/line/tkh1850j", get(|State(b): State<String>| async move { html(StatusCode::OK, fixture("line_page.html", &b)) }))
+        .route("/line/notags", get(|State(b): State<String>| async move { html(StatusCode::OK, fixture("page_without_tags.html", &b)) }))
+        .route("/line/hostile", get(|State(b): State<String>| async move { html(StatusCode::OK, fixture("hostile_meta.html", &b)) }))
+        .route("/line/private", get(|| async { "never fetched" }))
+        .route("/line/gone", get(|| async { StatusCode::NOT_FOUND }))
+        .route(
+            "/yt/v3/channels",
+            get(|State(b): State<String>, Query(q): Params| async move {
+                if q.get("key").map(String::as_str) == Some("spent") {
+                    return json(StatusCode::FORBIDDEN, fixture("youtube_quota_exceeded_403.json", &b));
+                }
+                match (q.get("id").map(String::as_str), q.get("forHandle").map(String::as_str)) {
+                    (Some("UCKxOV1MV1McuSb0IPDoS2-g"), _) | (_, Some("@hw_kokubu")) => json(StatusCode::OK, fixture("youtube_channels_ok.json", &b)),
+                    _ => json(StatusCode::OK, fixture("youtube_channels_empty.json", &b)),
+                }
+            }),
+        )
+        .route(
+            "/yt/v3/search",
+            get(|State(b): State<String>, Query(q): Params| async move {
+                if q.get("key").map(String::as_str) == Some("spent") {
+                    return json(StatusCode::FORBIDDEN, fixture("youtube_quota_exceeded_403.json", &b));
+                }
+                json(StatusCode::OK, fixture("youtube_search_channels.json", &b))
+            }),
+        )
+        .route("/ytpage/channel/UCKxOV1MV1McuSb0IPDoS2-g", get(|State(b): State<String>| async move { html(StatusCode::OK, fixture("youtube_channel.html", &b)) }))
+        .route("/ytpage/@consent", get(|State(b): State<String>| async move { html(StatusCode::OK, fixture("youtube_consent.html", &b)) }))
         .with_state(base.clone());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     base
@@ -245,4 +287,122 @@ async fn x_lookups_batches_and_errors() {
     let batch = x.lookup_many(&names).await;
     let kinds: Vec<&str> = batch.iter().map(|(_, o)| o.kind()).collect();
     assert_eq!(kinds, ["found", "found", "not_found"]);
+}
+
+#[tokio::test]
+async fn page_sources_read_meta_tags_and_respect_terms() {
+    let base = mock().await;
+    // Without the operator's opt-in, Instagram and Facebook are skipped, and say why.
+    let ig_default = PageSource::instagram(fetcher(), Some(format!("{base}/ig")), false);
+    assert!(matches!(ig_default.status(), SourceStatus::Skipped(r) if r.contains("forbids automated page fetching")));
+    assert!(matches!(
+        ig_default.lookup(&handle("mhw.sapporo")).await,
+        FetchOutcome::Blocked(_)
+    ));
+
+    // With it (the body holds Instagram's permission), pages are read despite robots.txt.
+    let ig = PageSource::instagram(fetcher(), Some(format!("{base}/ig")), true);
+    let FetchOutcome::Found(p) = ig.lookup(&handle("mhw.sapporo")).await else {
+        panic!("found expected")
+    };
+    assert_eq!(
+        (p.display_name.as_str(), p.handle.as_deref()),
+        ("マザーズハローワーク札幌", Some("mhw.sapporo"))
+    );
+    assert!(
+        p.avatar_url
+            .as_deref()
+            .is_some_and(|a| a.starts_with(&base) && a.contains("&oh=")),
+        "{:?}",
+        p.avatar_url
+    );
+    assert!(matches!(ig.lookup(&handle("gone")).await, FetchOutcome::NotFound(_)));
+    assert!(
+        matches!(ig.lookup(&handle("walled")).await, FetchOutcome::Blocked(m) if m.contains("login")),
+        "login wall is blocked, not gone"
+    );
+
+    let fb = PageSource::facebook(fetcher(), Some(format!("{base}/fb")), true);
+    let FetchOutcome::Found(p) = fb.lookup(&AccountRef::Id("61578961199265".into())).await else {
+        panic!("found expected")
+    };
+    assert_eq!(
+        (p.display_name.as_str(), p.id.as_deref()),
+        ("鹿児島労働局訓練課", Some("61578961199265"))
+    );
+    assert!(matches!(fb.lookup(&handle("hw.fake")).await, FetchOutcome::Blocked(_)));
+
+    // LINE is fetched by default and obeys robots.txt.
+    let line = PageSource::line(fetcher(), Some(format!("{base}/line")));
+    let FetchOutcome::Found(p) = line.lookup(&handle("@tkh1850j")).await else {
+        panic!("found expected")
+    };
+    assert_eq!(
+        (p.display_name.as_str(), p.handle.as_deref()),
+        ("マザーズハローワーク札幌", Some("@tkh1850j"))
+    );
+    assert!(matches!(line.lookup(&handle("notags")).await, FetchOutcome::Failed(m) if m.contains("no profile tags")));
+    assert!(matches!(line.lookup(&handle("private")).await, FetchOutcome::Blocked(m) if m.contains("robots.txt")));
+    assert!(matches!(line.lookup(&handle("gone")).await, FetchOutcome::NotFound(_)));
+    // Hostile tags are data: the first og:title as text, and no javascript: avatar.
+    let FetchOutcome::Found(p) = line.lookup(&handle("hostile")).await else {
+        panic!("found expected")
+    };
+    assert_eq!(p.display_name, "<script>alert(1)</script>{{ evil }}");
+    assert_eq!(p.avatar_url, None);
+}
+
+#[tokio::test]
+async fn youtube_api_quota_and_page_fallback() {
+    let base = mock().await;
+    let yt = YouTube::new(
+        fetcher(),
+        Some(format!("{base}/yt/v3")),
+        Some(format!("{base}/ytpage")),
+        Some("k".into()),
+        250,
+    );
+    let FetchOutcome::Found(p) = yt.lookup(&AccountRef::Id("UCKxOV1MV1McuSb0IPDoS2-g".into())).await else {
+        panic!("found expected")
+    };
+    assert_eq!(
+        (p.handle.as_deref(), p.avatar_url.is_some()),
+        (Some("@hw_kokubu"), true)
+    );
+    assert!(matches!(yt.lookup(&handle("@hw_kokubu")).await, FetchOutcome::Found(_)));
+    assert!(
+        matches!(yt.lookup(&handle("@nobody")).await, FetchOutcome::NotFound(_)),
+        "empty items is not found"
+    );
+    let FetchOutcome::Found(found) = yt.search("ハローワーク国分", 50).await else {
+        panic!("search")
+    };
+    assert_eq!(found.len(), 1, "videos are not channels");
+    assert_eq!(found[0].id.as_deref(), Some("UCzzzzzzzzzzzzzzzzzzzzzz"));
+    assert_eq!(yt.quota_spent(), 3 + 100);
+    // The budget holds: a second search would cost 100 more than the 250 allowed after this one.
+    assert!(matches!(yt.search("x", 50).await, FetchOutcome::Found(_)));
+    assert!(matches!(yt.search("y", 50).await, FetchOutcome::Blocked(m) if m.contains("quota budget")));
+
+    // Quota exceeded at the API: lookups fall back to the channel page.
+    let spent = YouTube::new(
+        fetcher(),
+        Some(format!("{base}/yt/v3")),
+        Some(format!("{base}/ytpage")),
+        Some("spent".into()),
+        10_000,
+    );
+    let FetchOutcome::Found(p) = spent.lookup(&AccountRef::Id("UCKxOV1MV1McuSb0IPDoS2-g".into())).await else {
+        panic!("page fallback")
+    };
+    assert_eq!(p.display_name, "ハローワーク国分YouTubeチャンネル【公式】");
+    assert!(matches!(spent.search("x", 10).await, FetchOutcome::Blocked(m) if m.contains("quotaExceeded")));
+    let nokey = YouTube::new(
+        fetcher(),
+        Some(format!("{base}/yt/v3")),
+        Some(format!("{base}/ytpage")),
+        None,
+        10_000,
+    );
+    assert!(matches!(nokey.lookup(&handle("@consent")).await, FetchOutcome::Blocked(m) if m.contains("consent")));
 }

@@ -74,6 +74,9 @@ pub enum RequestKind {
     Api,
     /// A web page (robots.txt applies).
     Page,
+    /// A web page of a platform whose permission the operator holds (its robots.txt, which
+    /// forbids automated fetching without such permission, is not applied).
+    PermittedPage,
 }
 
 /// A response read whole (within the cap).

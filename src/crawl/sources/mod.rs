@@ -4,7 +4,9 @@
 
 pub mod bluesky;
 pub mod mastodon;
+pub mod pages;
 pub mod x;
+pub mod youtube;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -104,6 +106,16 @@ pub fn outcome_of_status<T>(f: &Fetched, what: &str) -> FetchOutcome<T> {
         404 | 410 => FetchOutcome::NotFound(format!("{what}: HTTP {}", f.status)),
         401 | 403 | 429 => FetchOutcome::Blocked(format!("{what}: HTTP {}", f.status)),
         s => FetchOutcome::Failed(format!("{what}: HTTP {s}")),
+    }
+}
+
+/// The same outcome with another payload type, for outcomes that carry none.
+pub fn retype<T>(o: FetchOutcome<()>) -> FetchOutcome<T> {
+    match o {
+        FetchOutcome::Found(()) => FetchOutcome::Failed("internal: empty answer".into()),
+        FetchOutcome::NotFound(s) => FetchOutcome::NotFound(s),
+        FetchOutcome::Blocked(s) => FetchOutcome::Blocked(s),
+        FetchOutcome::Failed(s) => FetchOutcome::Failed(s),
     }
 }
 

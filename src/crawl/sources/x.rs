@@ -10,7 +10,8 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use super::{
-    AccountRef, BoxFuture, Profile, Source, SourceStatus, outcome_of_error, outcome_of_status, parse_json, url_with,
+    AccountRef, BoxFuture, Profile, Source, SourceStatus, outcome_of_error, outcome_of_status, parse_json, retype,
+    url_with,
 };
 use crate::crawl::{FetchOutcome, Fetched, Fetcher, RequestKind};
 use crate::platform::Platform;
@@ -195,15 +196,6 @@ impl X {
             }
         }
         out
-    }
-}
-
-fn retype<T>(o: FetchOutcome<()>) -> FetchOutcome<T> {
-    match o {
-        FetchOutcome::Found(()) => FetchOutcome::Failed("internal: empty answer".into()),
-        FetchOutcome::NotFound(s) => FetchOutcome::NotFound(s),
-        FetchOutcome::Blocked(s) => FetchOutcome::Blocked(s),
-        FetchOutcome::Failed(s) => FetchOutcome::Failed(s),
     }
 }
 
