@@ -226,6 +226,17 @@ impl Fetcher {
 
     /// Fetches a URL: guard, robots (pages), politeness, retries, redirects, size cap.
     pub async fn get(&self, url: &str, kind: RequestKind, headers: &[(&str, &str)]) -> Result<Fetched, FetchError> {
+        self.get_limited(url, kind, headers, self.config.max_body_bytes).await
+    }
+
+    /// Like [`Fetcher::get`] with its own body cap (avatars have theirs).
+    pub async fn get_limited(
+        &self,
+        url: &str,
+        kind: RequestKind,
+        headers: &[(&str, &str)],
+        limit: usize,
+    ) -> Result<Fetched, FetchError> {
         let first = Url::parse(url).map_err(|e| FetchError::BadUrl(format!("{url} ({e})")))?;
         let mut current = first.clone();
         let mut redirects = Vec::new();
@@ -234,7 +245,7 @@ impl Fetcher {
             if kind == RequestKind::Page && self.config.obey_robots {
                 self.check_robots(&current).await?;
             }
-            let mut fetched = self.send_with_retries(&current, headers).await?;
+            let mut fetched = self.send_with_retries(&current, headers, limit).await?;
             let location = fetched
                 .headers
                 .get(LOCATION)
@@ -270,12 +281,17 @@ impl Fetcher {
         )
     }
 
-    async fn send_with_retries(&self, url: &Url, headers: &[(&str, &str)]) -> Result<Fetched, FetchError> {
+    async fn send_with_retries(
+        &self,
+        url: &Url,
+        headers: &[(&str, &str)],
+        limit: usize,
+    ) -> Result<Fetched, FetchError> {
         let host = Self::host_key(url);
         let mut attempt = 0u32;
         loop {
             let slot = self.politeness.acquire(&host).await;
-            let result = self.send_once(url, headers).await;
+            let result = self.send_once(url, headers, limit).await;
             drop(slot);
             let retry_wait = match &result {
                 Ok(f) => {
@@ -333,7 +349,7 @@ impl Fetcher {
         base + jitter
     }
 
-    async fn send_once(&self, url: &Url, headers: &[(&str, &str)]) -> Result<Fetched, FetchError> {
+    async fn send_once(&self, url: &Url, headers: &[(&str, &str)], limit: usize) -> Result<Fetched, FetchError> {
         let mut req = self.client.get(url.clone());
         for (k, v) in headers {
             req = req.header(*k, *v);
@@ -357,7 +373,6 @@ impl Fetcher {
             }
         };
         let mut resp = req.send().await.map_err(map_err)?;
-        let limit = self.config.max_body_bytes;
         if resp.content_length().is_some_and(|n| n > limit as u64) {
             return Err(FetchError::TooLarge {
                 url: url.to_string(),

@@ -7,6 +7,7 @@
 //! - `ratelimit`: per-host spacing and concurrency, and the servers' own limits;
 //! - `robots`: robots.txt for page fetches, cached per origin.
 
+pub mod avatar;
 pub mod client;
 pub mod guard;
 pub mod ratelimit;
