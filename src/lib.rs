@@ -8,6 +8,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod config;
 pub mod crawl;
 pub mod matching;
 pub mod normalize;

@@ -132,18 +132,33 @@ fn read_line_capped<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, cap: usize) -> io:
     }
 }
 
-/// Fingerprints avatars named in profile files, each file once per run.
-pub struct AvatarLoader {
+/// Fetches an avatar URL and fingerprints it (the crawler's client, supplied by the caller).
+pub type UrlFetch<'a> = Box<dyn FnMut(&str) -> Result<crate::matching::AvatarHash, String> + 'a>;
+
+/// Fingerprints avatars named in profile files, each file or URL once per run.
+pub struct AvatarLoader<'a> {
     limits: AvatarLimits,
     cache: HashMap<PathBuf, Result<crate::matching::AvatarHash, String>>,
+    url_fetch: Option<UrlFetch<'a>>,
+    url_cache: HashMap<String, Result<crate::matching::AvatarHash, String>>,
 }
 
-impl AvatarLoader {
-    /// A loader with the given limits.
-    pub fn new(limits: AvatarLimits) -> AvatarLoader {
+impl<'a> AvatarLoader<'a> {
+    /// A loader with the given limits that judges URL avatars without the picture.
+    pub fn new(limits: AvatarLimits) -> AvatarLoader<'a> {
         AvatarLoader {
             limits,
             cache: HashMap::new(),
+            url_fetch: None,
+            url_cache: HashMap::new(),
+        }
+    }
+
+    /// A loader that fetches URL avatars with `fetch`.
+    pub fn with_url_fetch(limits: AvatarLimits, fetch: UrlFetch<'a>) -> AvatarLoader<'a> {
+        AvatarLoader {
+            url_fetch: Some(fetch),
+            ..AvatarLoader::new(limits)
         }
     }
 
@@ -154,9 +169,21 @@ impl AvatarLoader {
         };
         let lower = a.to_ascii_lowercase();
         if lower.starts_with("http://") || lower.starts_with("https://") {
-            return AvatarEvidence::Unavailable(format!(
-                "avatar URL {a} not fetched (offline match reads local files; the crawler fetches URLs)"
-            ));
+            let Some(fetch) = self.url_fetch.as_mut() else {
+                return AvatarEvidence::Unavailable(format!("avatar URL {a} not fetched (offline run)"));
+            };
+            let result = match self.url_cache.get(a) {
+                Some(r) => r.clone(),
+                None => {
+                    let r = fetch(a);
+                    self.url_cache.insert(a.to_string(), r.clone());
+                    r
+                }
+            };
+            return match result {
+                Ok(h) => AvatarEvidence::Hash(h),
+                Err(why) => AvatarEvidence::Unavailable(why),
+            };
         }
         let path = base.join(a);
         let limits = self.limits;
@@ -206,7 +233,10 @@ pub fn candidate_from_record(r: &ProfileRecord, avatar: AvatarEvidence) -> Candi
 }
 
 /// Reads a `--genuine` file into genuine accounts; unreadable lines are returned as warnings.
-pub fn load_genuine_file(path: &Path, loader: &mut AvatarLoader) -> Result<(Vec<Genuine>, Vec<String>), MatchError> {
+pub fn load_genuine_file(
+    path: &Path,
+    loader: &mut AvatarLoader<'_>,
+) -> Result<(Vec<Genuine>, Vec<String>), MatchError> {
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut genuine = Vec::new();
     let mut warnings = Vec::new();
@@ -296,7 +326,7 @@ fn verdict_str(v: Verdict) -> &'static str {
 pub fn run_match<W: Write>(
     candidates: &Path,
     matcher: &Matcher,
-    loader: &mut AvatarLoader,
+    loader: &mut AvatarLoader<'_>,
     mut out: W,
 ) -> Result<MatchSummary, MatchError> {
     let summary = judge_file(candidates, matcher, loader, |line| line.write(&mut out))?;
@@ -308,7 +338,7 @@ pub fn run_match<W: Write>(
 pub fn judge_file(
     candidates: &Path,
     matcher: &Matcher,
-    loader: &mut AvatarLoader,
+    loader: &mut AvatarLoader<'_>,
     mut emit: impl FnMut(&OutputLine<'_>) -> Result<(), MatchError>,
 ) -> Result<MatchSummary, MatchError> {
     let base = candidates.parent().map(Path::to_path_buf).unwrap_or_default();

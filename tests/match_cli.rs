@@ -79,12 +79,31 @@ fn hostile_lines_each_get_a_verdict_or_an_error() {
     assert!(reasons(5).contains("cannot be decoded"), "{}", reasons(5));
     assert!(reasons(6).contains("not a supported image"), "{}", reasons(6));
     assert!(reasons(7).contains("65535×65535"), "{}", reasons(7));
+    // The URL is tried through the guarded client; with no route to it, the line is judged
+    // without the picture and says why.
     assert!(
-        reasons(8).contains("avatar URL") && reasons(8).contains("not fetched"),
+        reasons(8).contains("judged without the avatar") && reasons(8).contains("pbs.twimg.com"),
         "{}",
         reasons(8)
     );
     assert!(reasons(9).contains("cannot be read"), "{}", reasons(9));
+}
+
+#[test]
+fn offline_runs_do_not_fetch_avatar_urls() {
+    let out = narisumashi(&[
+        "match",
+        "--offline",
+        "--candidates",
+        "tests/fixtures/candidates_hostile.jsonl",
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    let v = lines(&out);
+    assert!(
+        v[8]["reasons"].to_string().contains("not fetched (offline run)"),
+        "{}",
+        v[8]["reasons"]
+    );
 }
 
 #[test]

@@ -1,10 +1,17 @@
 //! `narisumashi match`: the offline matcher of `../shared/profile-format.md`.
 
+use std::collections::HashSet;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
 
+use anyhow::Context;
 use clap::{Args, ValueEnum};
+use narisumashi::config::Config;
+use narisumashi::crawl::Fetcher;
+use narisumashi::crawl::avatar::AvatarFetcher;
 use narisumashi::matching::{AvatarLimits, Genuine, Matcher};
 use narisumashi::offline::{self, AvatarLoader, MatchError};
 use narisumashi::platform::is_youtube_channel_id;
@@ -19,6 +26,12 @@ pub struct MatchArgs {
     /// Genuine accounts for this run (same format); replaces the registry.
     #[arg(long, value_name = "FILE")]
     genuine: Option<PathBuf>,
+    /// Do not fetch avatar URLs (judge those profiles without the picture).
+    #[arg(long)]
+    offline: bool,
+    /// Configuration file for fetching avatar URLs (default: ./narisumashi.toml if present).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Output: JSON Lines (the contract) or a table for people.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
@@ -30,8 +43,55 @@ enum Format {
     Table,
 }
 
+/// The avatar-URL fetcher of a `match` run: the crawler's guarded client with tight limits,
+/// and a host that failed at the network level is not tried again in the run, so a machine
+/// without network judges a large file without stalling.
+fn url_fetcher(config: Option<&Path>) -> anyhow::Result<(tokio::runtime::Runtime, Arc<AvatarFetcher>)> {
+    let config = Config::load(config)?;
+    let mut fc = config.fetch_config();
+    fc.max_retries = 0;
+    fc.connect_timeout = Duration::from_secs(3);
+    fc.total_timeout = Duration::from_secs(10);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let fetcher = Arc::new(Fetcher::new(fc).context("building the HTTP client")?);
+    Ok((runtime, Arc::new(AvatarFetcher::new(fetcher, AvatarLimits::default()))))
+}
+
 pub fn run(args: MatchArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let mut loader = AvatarLoader::new(AvatarLimits::default());
+    let fetching = if args.offline {
+        None
+    } else {
+        Some(url_fetcher(args.config.as_deref())?)
+    };
+    let mut unreachable: HashSet<String> = HashSet::new();
+    let mut loader = match &fetching {
+        None => AvatarLoader::new(AvatarLimits::default()),
+        Some((runtime, avatars)) => AvatarLoader::with_url_fetch(
+            AvatarLimits::default(),
+            Box::new(move |url: &str| {
+                let host = reqwest::Url::parse(url)
+                    .ok()
+                    .and_then(|u| u.host_str().map(str::to_string))
+                    .unwrap_or_default();
+                if unreachable.contains(&host) {
+                    return Err(format!("avatar {url}: {host} was unreachable earlier in this run"));
+                }
+                let fetched = runtime.block_on(avatars.fetch(url));
+                match fetched {
+                    Ok(a) => a.hash,
+                    Err(e) => {
+                        if e.contains("network error") || e.contains("timed out") {
+                            unreachable.insert(host);
+                        }
+                        Err(e)
+                    }
+                }
+            }),
+        ),
+    };
     let genuine = match &args.genuine {
         Some(path) => match offline::load_genuine_file(path, &mut loader) {
             Ok((g, warnings)) => {

@@ -1,5 +1,6 @@
 //! Command-line interface: one file per subcommand. Argument parsing and printing only.
 
+mod fetch;
 mod match_cmd;
 mod registry;
 mod table;
@@ -31,6 +32,8 @@ enum Command {
     },
     /// Judge candidate profiles (JSON Lines) against the genuine accounts.
     Match(match_cmd::MatchArgs),
+    /// Look one profile up on its platform and print it as a profile record.
+    Fetch(fetch::FetchArgs),
 }
 
 /// Runs a parsed command line.
@@ -38,6 +41,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Registry { command } => registry::run(command, cli.seeds.as_deref()),
         Command::Match(args) => match_cmd::run(args, cli.seeds.as_deref()),
+        Command::Fetch(args) => fetch::run(args),
     }
 }
 

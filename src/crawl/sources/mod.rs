@@ -143,3 +143,34 @@ pub fn url_with(base: &str, path: &str, params: &[(&str, &str)]) -> Result<Strin
         .map(|u| u.to_string())
         .map_err(|e| FetchError::BadUrl(format!("{joined} ({e})")))
 }
+
+/// The source for a platform, as the configuration sets it up.
+pub fn for_platform(
+    platform: Platform,
+    config: &crate::config::Config,
+    fetcher: std::sync::Arc<super::Fetcher>,
+) -> Box<dyn Source> {
+    match platform {
+        Platform::X => Box::new(x::X::new(fetcher, config.x.base.clone(), config.x.bearer_token.clone())),
+        Platform::Youtube => Box::new(youtube::YouTube::new(
+            fetcher,
+            config.youtube.api_base.clone(),
+            config.youtube.page_base.clone(),
+            config.youtube.api_key.clone(),
+            config.youtube.quota_budget,
+        )),
+        Platform::Bluesky => Box::new(bluesky::Bluesky::new(fetcher, config.bluesky.base.clone())),
+        Platform::Mastodon => Box::new(mastodon::Mastodon::new(fetcher, config.mastodon.instances.clone())),
+        Platform::Instagram => Box::new(pages::PageSource::instagram(
+            fetcher,
+            config.pages.instagram_base.clone(),
+            config.pages.instagram,
+        )),
+        Platform::Facebook => Box::new(pages::PageSource::facebook(
+            fetcher,
+            config.pages.facebook_base.clone(),
+            config.pages.facebook,
+        )),
+        Platform::Line => Box::new(pages::PageSource::line(fetcher, config.pages.line_base.clone())),
+    }
+}

@@ -1,0 +1,299 @@
+//! The configuration: one TOML file (`narisumashi.toml`, documented in
+//! `narisumashi.example.toml`) with defaults for everything, plus environment overrides for
+//! secrets. This is the only module that reads environment variables.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::crawl::FetchConfig;
+use crate::crawl::ratelimit::HostLimits;
+
+/// Environment variables that override secrets in the file.
+pub const ENV_X_BEARER: &str = "NARISUMASHI_X_BEARER_TOKEN";
+/// YouTube Data API key.
+pub const ENV_YOUTUBE_KEY: &str = "NARISUMASHI_YOUTUBE_API_KEY";
+
+/// Why the configuration cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("cannot read configuration {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The file is not valid.
+    #[error("configuration {path}: {message}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// The parser's message, with line and column.
+        message: String,
+    },
+}
+
+/// The whole configuration.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Who runs this instance (sent in the User-Agent).
+    pub contact: Contact,
+    /// The HTTP client.
+    pub crawl: Crawl,
+    /// X API v2.
+    pub x: XConfig,
+    /// YouTube Data API v3.
+    pub youtube: YouTubeConfig,
+    /// Bluesky AppView.
+    pub bluesky: BlueskyConfig,
+    /// Mastodon instances.
+    pub mastodon: MastodonConfig,
+    /// Public profile pages.
+    pub pages: PagesConfig,
+}
+
+/// Contact details of the operator.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Contact {
+    /// A page that says who runs this crawler and how to reach them.
+    pub url: String,
+}
+
+impl Default for Contact {
+    fn default() -> Self {
+        Contact {
+            url: FetchConfig::default().contact_url,
+        }
+    }
+}
+
+/// Client limits; per-host overrides in `[crawl.hosts."api.x.com"]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Crawl {
+    /// Seconds to connect.
+    pub connect_timeout_secs: f64,
+    /// Seconds for a whole request.
+    pub timeout_secs: f64,
+    /// Largest body read.
+    pub max_body_bytes: usize,
+    /// Most redirects.
+    pub max_redirects: usize,
+    /// Retries after the first attempt.
+    pub max_retries: u32,
+    /// Longest wait honoured for a server's rate limit, in seconds.
+    pub max_wait_secs: f64,
+    /// Requests per second per host.
+    pub requests_per_second: f64,
+    /// Requests in flight per host.
+    pub max_concurrent_per_host: usize,
+    /// Hosts exempt from the SSRF guard (loopback test and demo servers only).
+    pub allowed_hosts: Vec<String>,
+    /// Per-host politeness.
+    pub hosts: HashMap<String, HostConfig>,
+}
+
+impl Default for Crawl {
+    fn default() -> Self {
+        let f = FetchConfig::default();
+        Crawl {
+            connect_timeout_secs: f.connect_timeout.as_secs_f64(),
+            timeout_secs: f.total_timeout.as_secs_f64(),
+            max_body_bytes: f.max_body_bytes,
+            max_redirects: f.max_redirects,
+            max_retries: f.max_retries,
+            max_wait_secs: f.max_wait.as_secs_f64(),
+            requests_per_second: 1.0,
+            max_concurrent_per_host: 1,
+            allowed_hosts: Vec::new(),
+            hosts: HashMap::new(),
+        }
+    }
+}
+
+/// Politeness of one host.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostConfig {
+    /// Requests per second.
+    pub requests_per_second: f64,
+    /// Requests in flight.
+    #[serde(default = "one")]
+    pub max_concurrent: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+fn limits(rps: f64, concurrent: usize) -> HostLimits {
+    let interval = if rps > 0.0 {
+        Duration::from_secs_f64(1.0 / rps)
+    } else {
+        Duration::from_secs(1)
+    };
+    HostLimits {
+        min_interval: interval,
+        max_concurrent: concurrent.max(1),
+    }
+}
+
+/// X API v2.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct XConfig {
+    /// Bearer token (or `NARISUMASHI_X_BEARER_TOKEN`).
+    pub bearer_token: Option<String>,
+    /// API base (for tests and proxies of record).
+    pub base: Option<String>,
+}
+
+/// YouTube Data API v3.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct YouTubeConfig {
+    /// API key (or `NARISUMASHI_YOUTUBE_API_KEY`).
+    pub api_key: Option<String>,
+    /// Quota units one run may spend (a project gets 10,000 a day).
+    pub quota_budget: u32,
+    /// API base.
+    pub api_base: Option<String>,
+    /// Site base for channel pages.
+    pub page_base: Option<String>,
+}
+
+impl Default for YouTubeConfig {
+    fn default() -> Self {
+        YouTubeConfig {
+            api_key: None,
+            quota_budget: 9_000,
+            api_base: None,
+            page_base: None,
+        }
+    }
+}
+
+/// Bluesky.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BlueskyConfig {
+    /// AppView base.
+    pub base: Option<String>,
+}
+
+/// Mastodon.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MastodonConfig {
+    /// Instance base URLs to search and look up on.
+    pub instances: Vec<String>,
+}
+
+impl Default for MastodonConfig {
+    fn default() -> Self {
+        MastodonConfig {
+            instances: vec!["https://mastodon.social".into(), "https://mstdn.jp".into()],
+        }
+    }
+}
+
+/// Public profile pages.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PagesConfig {
+    /// Fetch Instagram pages: only with Instagram's express permission.
+    pub instagram: bool,
+    /// Fetch Facebook pages: only with Meta's express permission.
+    pub facebook: bool,
+    /// Bases for tests.
+    pub instagram_base: Option<String>,
+    /// Bases for tests.
+    pub facebook_base: Option<String>,
+    /// LINE page base.
+    pub line_base: Option<String>,
+}
+
+impl Config {
+    /// Reads `path`, or `./narisumashi.toml` when present, or uses the defaults; then applies
+    /// the environment overrides.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let default_path = Path::new("narisumashi.toml");
+        let chosen = path.or(default_path.exists().then_some(default_path));
+        let mut config = match chosen {
+            Some(p) => {
+                let text = std::fs::read_to_string(p).map_err(|source| ConfigError::Read {
+                    path: p.to_path_buf(),
+                    source,
+                })?;
+                toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+                    path: p.to_path_buf(),
+                    message: e.to_string(),
+                })?
+            }
+            None => Config::default(),
+        };
+        config.apply_env(|k| std::env::var(k).ok());
+        Ok(config)
+    }
+
+    /// Overrides secrets from the environment (a function, so tests pass their own).
+    pub fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) {
+        if let Some(t) = get(ENV_X_BEARER).filter(|v| !v.is_empty()) {
+            self.x.bearer_token = Some(t);
+        }
+        if let Some(k) = get(ENV_YOUTUBE_KEY).filter(|v| !v.is_empty()) {
+            self.youtube.api_key = Some(k);
+        }
+    }
+
+    /// The HTTP client's settings.
+    pub fn fetch_config(&self) -> FetchConfig {
+        let c = &self.crawl;
+        FetchConfig {
+            contact_url: self.contact.url.clone(),
+            connect_timeout: Duration::from_secs_f64(c.connect_timeout_secs.max(0.1)),
+            total_timeout: Duration::from_secs_f64(c.timeout_secs.max(0.1)),
+            max_body_bytes: c.max_body_bytes,
+            max_redirects: c.max_redirects,
+            max_retries: c.max_retries,
+            max_wait: Duration::from_secs_f64(c.max_wait_secs.max(0.0)),
+            allowed_hosts: c.allowed_hosts.clone(),
+            host_limits: limits(c.requests_per_second, c.max_concurrent_per_host),
+            host_overrides: c
+                .hosts
+                .iter()
+                .map(|(h, l)| (h.clone(), limits(l.requests_per_second, l.max_concurrent)))
+                .collect(),
+            ..FetchConfig::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_file_parses_and_env_overrides_secrets() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/narisumashi.example.toml")).expect("example");
+        let mut c: Config = toml::from_str(&text).expect("example parses");
+        assert!(!c.pages.instagram && !c.pages.facebook, "page fetching is opt-in");
+        c.apply_env(|k| (k == ENV_X_BEARER).then(|| "from-env".to_string()));
+        assert_eq!(c.x.bearer_token.as_deref(), Some("from-env"));
+        let f = c.fetch_config();
+        assert_eq!(f.host_limits.min_interval, Duration::from_secs(1));
+        assert!(f.host_overrides.contains_key("api.x.com"));
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        assert!(toml::from_str::<Config>("[crawl]\nrequest_per_second = 3\n").is_err());
+    }
+}
