@@ -10,6 +10,7 @@
 
 pub mod config;
 pub mod crawl;
+pub mod discover;
 pub mod matching;
 pub mod normalize;
 pub mod offline;

@@ -115,3 +115,38 @@ proptest! {
         prop_assert!((0.0..=1.0).contains(&j.score));
     }
 }
+
+mod permutations {
+    use narisumashi::Platform;
+    use narisumashi::discover::permutations::valid_handle;
+    use narisumashi::discover::{MAX_PERMUTATIONS, permutations};
+    use narisumashi::matching::{AvatarEvidence, Candidate, Genuine, Matcher, Verdict};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn permutations_are_new_valid_and_bounded(h in "[a-z]{2,6}(_[a-z]{2,5})?[0-9]{0,2}") {
+            let ps = permutations(Platform::X, &h);
+            prop_assert!(ps.len() <= MAX_PERMUTATIONS);
+            prop_assert!(!ps.is_empty());
+            for p in &ps {
+                prop_assert!(!p.handle.eq_ignore_ascii_case(&h), "{} equals the original", p.handle);
+                prop_assert!(valid_handle(Platform::X, &p.handle), "{} is not a valid X handle", p.handle);
+            }
+            // Ranked: kinds never go back to an earlier kind.
+            prop_assert!(ps.windows(2).all(|w| w[0].kind <= w[1].kind));
+        }
+
+        #[test]
+        fn every_permutation_with_the_copied_name_is_a_suspect(h in "[a-z]{3,6}_[a-z]{3,6}") {
+            let m = Matcher::new(vec![Genuine { platform: Some(Platform::X), handle: Some(h.clone()), display_name: "架空市役所 広報課".into(), ..Default::default() }]);
+            for p in permutations(Platform::X, &h) {
+                let j = m.judge(&Candidate { platform: Platform::X, handle: Some(p.handle.clone()), id: None, url: None, display_name: "架空市役所 広報課".into(), bio: None, avatar: AvatarEvidence::None });
+                prop_assert_eq!(j.verdict, Verdict::Suspect, "{} ({:?})", p.handle, p.kind);
+                prop_assert_eq!(j.target, Some(0));
+            }
+        }
+    }
+}

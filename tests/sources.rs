@@ -406,3 +406,26 @@ async fn youtube_api_quota_and_page_fallback() {
     );
     assert!(matches!(nokey.lookup(&handle("@consent")).await, FetchOutcome::Blocked(m) if m.contains("consent")));
 }
+
+#[tokio::test]
+async fn watch_list_checks_each_reported_url() {
+    use narisumashi::crawl::sources::watchlist;
+    let base = mock().await;
+    let f = fetcher();
+    let sources: Vec<Box<dyn Source>> = vec![
+        Box::new(Bluesky::new(f.clone(), Some(base.clone()))),
+        Box::new(X::new(f.clone(), Some(base.clone()), None)),
+    ];
+    let (entries, errors) = watchlist::parse(
+        "# reported by citizens\nhttps://bsky.app/profile/hw-sapporo.bsky.social 2026-11-20 窓口へ通報\nhttps://bsky.app/profile/gone.bsky.social\nhttps://x.com/HW_Sapp0ro\nhttps://kin.ee/T7nMfHh\n",
+    );
+    assert_eq!(entries.len(), 3);
+    assert_eq!(errors.len(), 1, "kin.ee is no platform: {errors:?}");
+    let results = watchlist::check(&entries, &sources, &f).await;
+    let kinds: Vec<&str> = results.iter().map(|(_, o)| o.kind()).collect();
+    assert_eq!(kinds, ["found", "not_found", "blocked"]);
+    assert!(
+        matches!(&results[2].1, FetchOutcome::Blocked(r) if r.contains("bearer token")),
+        "a skipped source says why"
+    );
+}

@@ -6,14 +6,12 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Args;
-use narisumashi::Platform;
 use narisumashi::config::Config;
 use narisumashi::crawl::avatar::AvatarFetcher;
-use narisumashi::crawl::sources::{AccountRef, SourceStatus, for_platform};
-use narisumashi::crawl::{FetchOutcome, Fetcher, RequestKind};
+use narisumashi::crawl::sources::watchlist::resolve_target;
+use narisumashi::crawl::sources::{SourceStatus, for_platform};
+use narisumashi::crawl::{FetchOutcome, Fetcher};
 use narisumashi::matching::AvatarLimits;
-use narisumashi::platform::is_youtube_channel_id;
-use narisumashi::registry::parse_profile_url;
 use serde_json::json;
 
 #[derive(Debug, Args)]
@@ -40,7 +38,7 @@ pub fn run(args: FetchArgs) -> anyhow::Result<ExitCode> {
 
 async fn fetch(args: FetchArgs, config: Config) -> anyhow::Result<ExitCode> {
     let fetcher = Arc::new(Fetcher::new(config.fetch_config()).context("building the HTTP client")?);
-    let (platform, account) = match resolve(&args.target, &fetcher).await {
+    let (platform, account) = match resolve_target(&args.target, &fetcher).await {
         Ok(t) => t,
         Err(e) => {
             eprintln!("narisumashi: {e}");
@@ -91,52 +89,4 @@ async fn fetch(args: FetchArgs, config: Config) -> anyhow::Result<ExitCode> {
     }
     println!("{record}");
     Ok(ExitCode::SUCCESS)
-}
-
-/// What the target names: a profile URL (short links followed) or `platform:handle`.
-async fn resolve(target: &str, fetcher: &Fetcher) -> Result<(Platform, AccountRef), String> {
-    let target = target.trim();
-    if target.contains("://") {
-        let mut parsed = parse_profile_url(target).map_err(|e| e.to_string())?;
-        if parsed.short_link {
-            let f = fetcher
-                .get(target, RequestKind::Page, &[])
-                .await
-                .map_err(|e| format!("following {target}: {e}"))?;
-            let landed = f
-                .redirects
-                .iter()
-                .chain(std::iter::once(&f.url))
-                .rev()
-                .find_map(|u| parse_profile_url(u.as_str()).ok().filter(|p| !p.short_link));
-            parsed = landed.ok_or_else(|| format!("{target} did not lead to a profile (ended at {})", f.url))?;
-        }
-        let account = match (parsed.handle, parsed.id) {
-            (Some(h), _) => AccountRef::Handle(h),
-            (None, Some(id)) => AccountRef::Id(id),
-            (None, None) => return Err(format!("{target} names no account")),
-        };
-        return Ok((parsed.platform, account));
-    }
-    let (platform, handle) = target
-        .split_once(':')
-        .ok_or_else(|| format!("{target:?} is neither a URL nor PLATFORM:HANDLE"))?;
-    let platform: Platform = platform
-        .parse()
-        .map_err(|e: narisumashi::platform::UnknownPlatform| e.to_string())?;
-    let handle = handle.trim();
-    if handle.is_empty() {
-        return Err("empty handle".into());
-    }
-    let bare = handle.trim_start_matches('@');
-    let is_id = (platform == Platform::Youtube && is_youtube_channel_id(bare))
-        || (platform == Platform::Facebook && bare.bytes().all(|b| b.is_ascii_digit()));
-    Ok((
-        platform,
-        if is_id {
-            AccountRef::Id(bare.to_string())
-        } else {
-            AccountRef::Handle(handle.to_string())
-        },
-    ))
 }

@@ -5,6 +5,7 @@
 pub mod bluesky;
 pub mod mastodon;
 pub mod pages;
+pub mod watchlist;
 pub mod x;
 pub mod youtube;
 

@@ -1,0 +1,141 @@
+//! The watch list: profile URLs that staff or citizens reported, checked on every run. One
+//! URL per line, optionally followed by a note; `#` starts a comment. A line that names no
+//! profile gets an error with its line number, and the rest are still checked.
+
+use std::path::Path;
+
+use super::{AccountRef, Profile, Source, SourceStatus};
+use crate::crawl::{FetchOutcome, Fetcher, RequestKind};
+use crate::platform::{Platform, is_youtube_channel_id};
+use crate::registry::parse_profile_url;
+
+/// One reported profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WatchEntry {
+    /// 1-based line in the file.
+    pub line: usize,
+    /// The URL as written.
+    pub url: String,
+    /// Who reported it, when, why (free text after the URL).
+    pub note: Option<String>,
+}
+
+/// Reads a watch list: entries, and errors for lines that are not URLs.
+pub fn parse(text: &str) -> (Vec<WatchEntry>, Vec<String>) {
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let (url, note) = match line.split_once(char::is_whitespace) {
+            Some((u, n)) => (u, Some(n.trim().to_string()).filter(|n| !n.is_empty())),
+            None => (line, None),
+        };
+        match parse_profile_url(url) {
+            Ok(_) => entries.push(WatchEntry {
+                line: i + 1,
+                url: url.to_string(),
+                note,
+            }),
+            Err(e) => errors.push(format!("line {}: {e}", i + 1)),
+        }
+    }
+    (entries, errors)
+}
+
+/// Reads a watch-list file.
+pub fn load(path: &Path) -> Result<(Vec<WatchEntry>, Vec<String>), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read watch list {}: {e}", path.display()))?;
+    Ok(parse(&text))
+}
+
+/// The platform and account a URL or `platform:handle` names; short links (lin.ee) are
+/// followed through the guarded client.
+pub async fn resolve_target(target: &str, fetcher: &Fetcher) -> Result<(Platform, AccountRef), String> {
+    let target = target.trim();
+    if target.contains("://") {
+        let mut parsed = parse_profile_url(target).map_err(|e| e.to_string())?;
+        if parsed.short_link {
+            let f = fetcher
+                .get(target, RequestKind::Page, &[])
+                .await
+                .map_err(|e| format!("following {target}: {e}"))?;
+            let landed = f
+                .redirects
+                .iter()
+                .chain(std::iter::once(&f.url))
+                .rev()
+                .find_map(|u| parse_profile_url(u.as_str()).ok().filter(|p| !p.short_link));
+            parsed = landed.ok_or_else(|| format!("{target} did not lead to a profile (ended at {})", f.url))?;
+        }
+        let account = match (parsed.handle, parsed.id) {
+            (Some(h), _) => AccountRef::Handle(h),
+            (None, Some(id)) => AccountRef::Id(id),
+            (None, None) => return Err(format!("{target} names no account")),
+        };
+        return Ok((parsed.platform, account));
+    }
+    let (platform, handle) = target
+        .split_once(':')
+        .ok_or_else(|| format!("{target:?} is neither a URL nor PLATFORM:HANDLE"))?;
+    let platform: Platform = platform
+        .parse()
+        .map_err(|e: crate::platform::UnknownPlatform| e.to_string())?;
+    let handle = handle.trim();
+    if handle.is_empty() {
+        return Err("empty handle".into());
+    }
+    let bare = handle.trim_start_matches('@');
+    let is_id = (platform == Platform::Youtube && is_youtube_channel_id(bare))
+        || (platform == Platform::Facebook && bare.bytes().all(|b| b.is_ascii_digit()));
+    Ok((
+        platform,
+        if is_id {
+            AccountRef::Id(bare.to_string())
+        } else {
+            AccountRef::Handle(handle.to_string())
+        },
+    ))
+}
+
+/// Checks every entry with its platform's source; a skipped source is `blocked` with its reason.
+pub async fn check(
+    entries: &[WatchEntry],
+    sources: &[Box<dyn Source>],
+    fetcher: &Fetcher,
+) -> Vec<(WatchEntry, FetchOutcome<Profile>)> {
+    let mut out = Vec::with_capacity(entries.len());
+    for e in entries {
+        let outcome = match resolve_target(&e.url, fetcher).await {
+            Err(why) => FetchOutcome::Failed(format!("watch list line {}: {why}", e.line)),
+            Ok((platform, account)) => match sources.iter().find(|s| s.platform() == platform) {
+                None => FetchOutcome::Blocked(format!("no {} source configured", platform.label())),
+                Some(s) => match s.status() {
+                    SourceStatus::Skipped(why) => FetchOutcome::Blocked(why),
+                    SourceStatus::Ready => s.lookup(&account).await,
+                },
+            },
+        };
+        out.push((e.clone(), outcome));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lines_comments_notes_and_errors() {
+        let (entries, errors) = super::parse(
+            "# reported\nhttps://x.com/HW_Sapp0ro  市民から通報 2026-11-20\n\nnot a url\nhttps://bsky.app/profile/hw-sapp0ro.bsky.social # staff\n",
+        );
+        assert_eq!(entries.len(), 2);
+        assert_eq!(
+            (entries[0].line, entries[0].note.as_deref()),
+            (2, Some("市民から通報 2026-11-20"))
+        );
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].starts_with("line 4:"), "{errors:?}");
+    }
+}
