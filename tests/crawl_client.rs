@@ -65,7 +65,7 @@ async fn mock_platform() -> (String, Hits) {
                 if h.record("/limited-once", &hd) == 1 {
                     let mut r = (StatusCode::TOO_MANY_REQUESTS, r#"{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}"#).into_response();
                     r.headers_mut().insert("x-rate-limit-remaining", "0".parse().unwrap());
-                    r.headers_mut().insert("x-rate-limit-reset", epoch(1).to_string().parse().unwrap());
+                    r.headers_mut().insert("x-rate-limit-reset", epoch(2).to_string().parse().unwrap());
                     return r;
                 }
                 "data".into_response()
@@ -154,9 +154,9 @@ async fn rate_limit_reset_is_honoured_then_retried() {
     assert_eq!((r.status, r.text().as_str()), (200, "data"));
     assert_eq!(hits.count("/limited-once"), 2);
     let times = hits.times("/limited-once");
-    // x-rate-limit-reset is whole epoch seconds, up to a second away.
+    // x-rate-limit-reset is whole epoch seconds: two seconds ahead is at least one second away.
     assert!(
-        times[1] - times[0] >= Duration::from_millis(200),
+        times[1] - times[0] >= Duration::from_millis(900),
         "waited {:?}",
         times[1] - times[0]
     );
@@ -300,7 +300,7 @@ async fn a_trickling_server_times_out() {
 #[tokio::test]
 async fn per_host_spacing_holds() {
     let (base, hits) = mock_platform().await;
-    let spacing = Duration::from_millis(150);
+    let spacing = Duration::from_millis(250);
     let f = Arc::new(
         Fetcher::new(FetchConfig {
             host_limits: HostLimits {
@@ -324,9 +324,10 @@ async fn per_host_spacing_holds() {
     let mut times = hits.times("/spaced");
     times.sort();
     for w in times.windows(2) {
-        // Arrival times carry scheduling noise; starts are spaced exactly.
+        // Starts are spaced exactly; arrivals carry delivery noise on a loaded machine, so the
+        // check allows 80 ms of it while still proving requests were held apart.
         assert!(
-            w[1] - w[0] >= spacing - Duration::from_millis(20),
+            w[1] - w[0] >= spacing - Duration::from_millis(80),
             "requests {:?} apart",
             w[1] - w[0]
         );
