@@ -15,6 +15,8 @@ use crate::crawl::ratelimit::HostLimits;
 pub const ENV_X_BEARER: &str = "NARISUMASHI_X_BEARER_TOKEN";
 /// YouTube Data API key.
 pub const ENV_YOUTUBE_KEY: &str = "NARISUMASHI_YOUTUBE_API_KEY";
+/// Instagram Graph API token.
+pub const ENV_INSTAGRAM_TOKEN: &str = "NARISUMASHI_INSTAGRAM_TOKEN";
 
 /// Why the configuration cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -53,8 +55,22 @@ pub struct Config {
     pub bluesky: BlueskyConfig,
     /// Mastodon instances.
     pub mastodon: MastodonConfig,
+    /// Instagram Graph API (business discovery).
+    pub instagram: InstagramConfig,
     /// Public profile pages.
     pub pages: PagesConfig,
+}
+
+/// Instagram's official API: business discovery with the body's own Business/Creator account.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct InstagramConfig {
+    /// The body's own Instagram business account id.
+    pub ig_user_id: Option<String>,
+    /// A Graph API access token for it (or `NARISUMASHI_INSTAGRAM_TOKEN`).
+    pub access_token: Option<String>,
+    /// Graph API base with version.
+    pub graph_base: Option<String>,
 }
 
 /// Contact details of the operator.
@@ -249,6 +265,9 @@ impl Config {
         }
         if let Some(k) = get(ENV_YOUTUBE_KEY).filter(|v| !v.is_empty()) {
             self.youtube.api_key = Some(k);
+        }
+        if let Some(t) = get(ENV_INSTAGRAM_TOKEN).filter(|v| !v.is_empty()) {
+            self.instagram.access_token = Some(t);
         }
     }
 

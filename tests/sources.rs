@@ -111,6 +111,22 @@ async fn mock() -> String {
                 json(StatusCode::OK, fixture("x_users_batch_partial.json", &b))
             }),
         )
+        .route(
+            "/graph/{ig_user}",
+            get(|State(b): State<String>, Query(q): Params| async move {
+                let fields = q.get("fields").cloned().unwrap_or_default();
+                if q.get("access_token").map(String::as_str) != Some("body-token") {
+                    return json(StatusCode::BAD_REQUEST, r#"{"error":{"message":"Invalid OAuth access token.","type":"OAuthException","code":190}}"#.into());
+                }
+                if fields.contains("username(mhw.sapporo)") {
+                    json(StatusCode::OK, fixture("instagram_business_discovery_ok.json", &b))
+                } else if fields.contains("username(busy)") {
+                    json(StatusCode::FORBIDDEN, fixture("instagram_graph_rate_limited.json", &b))
+                } else {
+                    json(StatusCode::BAD_REQUEST, fixture("instagram_business_discovery_not_found.json", &b))
+                }
+            }),
+        )
         .route("/robots.txt", get(|| async { "User-agent: *\nDisallow: /ig/\nDisallow: /line/private\n" }))
         .route("/ig/mhw.sapporo/", get(|State(b): State<String>| async move { html(StatusCode::OK, fixture("instagram_profile.html", &b)) }))
         .route("/ig/gone/", get(|State(b): State<String>| async move { html(StatusCode::OK, fixture("instagram_not_found.html", &b)) }))
@@ -428,4 +444,45 @@ async fn watch_list_checks_each_reported_url() {
         matches!(&results[2].1, FetchOutcome::Blocked(r) if r.contains("bearer token")),
         "a skipped source says why"
     );
+}
+
+#[tokio::test]
+async fn instagram_graph_business_discovery() {
+    use narisumashi::crawl::sources::instagram::InstagramGraph;
+    let base = mock().await;
+    let ig = InstagramGraph::new(
+        fetcher(),
+        Some(format!("{base}/graph")),
+        "17841405309211844".into(),
+        "body-token".into(),
+    );
+    let FetchOutcome::Found(p) = ig.lookup(&handle("@mhw.sapporo")).await else {
+        panic!("found expected")
+    };
+    assert_eq!(
+        (p.handle.as_deref(), p.display_name.as_str(), p.followers),
+        (Some("mhw.sapporo"), "マザーズハローワーク札幌", Some(559))
+    );
+    assert!(matches!(ig.lookup(&handle("nobody")).await, FetchOutcome::NotFound(m) if m.contains("Invalid user id")));
+    assert!(matches!(ig.lookup(&handle("busy")).await, FetchOutcome::Blocked(m) if m.contains("request limit")));
+    let bad = InstagramGraph::new(fetcher(), Some(format!("{base}/graph")), "1".into(), "expired".into());
+    assert!(matches!(bad.lookup(&handle("mhw.sapporo")).await, FetchOutcome::Blocked(m) if m.contains("OAuth")));
+
+    // Configured with the body's own account, Instagram uses the API, not pages.
+    let mut config = narisumashi::config::Config::default();
+    config.instagram.ig_user_id = Some("17841405309211844".into());
+    config.instagram.access_token = Some("body-token".into());
+    config.instagram.graph_base = Some(format!("{base}/graph"));
+    let source = narisumashi::crawl::sources::for_platform(narisumashi::Platform::Instagram, &config, fetcher());
+    assert_eq!(source.status(), SourceStatus::Ready);
+    assert!(matches!(
+        source.lookup(&handle("mhw.sapporo")).await,
+        FetchOutcome::Found(_)
+    ));
+    let unconfigured = narisumashi::crawl::sources::for_platform(
+        narisumashi::Platform::Instagram,
+        &narisumashi::config::Config::default(),
+        fetcher(),
+    );
+    assert!(matches!(unconfigured.status(), SourceStatus::Skipped(_)));
 }

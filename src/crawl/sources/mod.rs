@@ -3,6 +3,7 @@
 //! classifies; it judges nothing.
 
 pub mod bluesky;
+pub mod instagram;
 pub mod mastodon;
 pub mod pages;
 pub mod watchlist;
@@ -162,11 +163,20 @@ pub fn for_platform(
         )),
         Platform::Bluesky => Box::new(bluesky::Bluesky::new(fetcher, config.bluesky.base.clone())),
         Platform::Mastodon => Box::new(mastodon::Mastodon::new(fetcher, config.mastodon.instances.clone())),
-        Platform::Instagram => Box::new(pages::PageSource::instagram(
-            fetcher,
-            config.pages.instagram_base.clone(),
-            config.pages.instagram,
-        )),
+        // The official API first (the body's own business account); pages only by opt-in.
+        Platform::Instagram => match (&config.instagram.ig_user_id, &config.instagram.access_token) {
+            (Some(id), Some(token)) if !config.pages.instagram => Box::new(instagram::InstagramGraph::new(
+                fetcher,
+                config.instagram.graph_base.clone(),
+                id.clone(),
+                token.clone(),
+            )),
+            _ => Box::new(pages::PageSource::instagram(
+                fetcher,
+                config.pages.instagram_base.clone(),
+                config.pages.instagram,
+            )),
+        },
         Platform::Facebook => Box::new(pages::PageSource::facebook(
             fetcher,
             config.pages.facebook_base.clone(),

@@ -225,8 +225,13 @@ impl Source for PageSource {
     fn status(&self) -> SourceStatus {
         if self.needs_permission() && !self.permitted {
             SourceStatus::Skipped(format!(
-                "{} forbids automated page fetching (terms and robots.txt); set pages.{} = true only with the platform's permission",
+                "{} forbids automated page fetching (terms and robots.txt): configure the official API{}, or set pages.{} = true only with the platform's permission",
                 self.platform.label(),
+                if self.platform == Platform::Instagram {
+                    " ([instagram] ig_user_id and access_token)"
+                } else {
+                    ""
+                },
                 self.platform.as_str()
             ))
         } else {

@@ -1,0 +1,145 @@
+//! Instagram through the official Graph API's business discovery, with the body's own
+//! Business/Creator account id and token: `GET /{ig-user-id}?fields=business_discovery
+//! .username(NAME){…}`. It reads public business and creator profiles only, which is what
+//! impostors of public bodies usually run. The field list is marked unverified in
+//! platform-formats.md, so the base URL and API version are configurable.
+//!
+//! Errors: code 110 / subcode 2207013 (no such business account) is `not found`; rate
+//! limits (4, 17, 32, 613) and token problems (190, 10, 200) are `blocked`.
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use super::{
+    AccountRef, BoxFuture, Profile, Source, SourceStatus, outcome_of_error, outcome_of_status, parse_json, url_with,
+};
+use crate::crawl::{FetchOutcome, Fetcher, RequestKind};
+use crate::platform::Platform;
+
+/// The Graph API base, with its version.
+pub const DEFAULT_BASE: &str = "https://graph.facebook.com/v21.0";
+
+/// The Instagram Graph API source.
+pub struct InstagramGraph {
+    fetcher: Arc<Fetcher>,
+    base: String,
+    ig_user_id: String,
+    token: String,
+}
+
+#[derive(Deserialize)]
+struct Discovery {
+    business_discovery: Option<Business>,
+}
+
+#[derive(Deserialize)]
+struct Business {
+    id: Option<String>,
+    username: String,
+    name: Option<String>,
+    biography: Option<String>,
+    profile_picture_url: Option<String>,
+    followers_count: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct GraphErrorBody {
+    error: GraphError,
+}
+
+#[derive(Deserialize)]
+struct GraphError {
+    message: Option<String>,
+    code: Option<i64>,
+    error_subcode: Option<i64>,
+}
+
+impl InstagramGraph {
+    /// A source using the body's own business account id and token.
+    pub fn new(fetcher: Arc<Fetcher>, base: Option<String>, ig_user_id: String, token: String) -> InstagramGraph {
+        InstagramGraph {
+            fetcher,
+            base: base.unwrap_or_else(|| DEFAULT_BASE.into()),
+            ig_user_id,
+            token,
+        }
+    }
+
+    async fn discover(&self, username: &str) -> FetchOutcome<Profile> {
+        let username = username.trim_start_matches('@');
+        let what = format!("Instagram business discovery {username}");
+        let fields = format!(
+            "business_discovery.username({username}){{id,username,name,biography,profile_picture_url,followers_count}}"
+        );
+        let url = match url_with(
+            &self.base,
+            &self.ig_user_id,
+            &[("fields", &fields), ("access_token", &self.token)],
+        ) {
+            Ok(u) => u,
+            Err(e) => return outcome_of_error(&e),
+        };
+        let f = match self.fetcher.get(&url, RequestKind::Api, &[]).await {
+            Ok(f) => f,
+            Err(e) => return outcome_of_error(&e),
+        };
+        if f.status == 200 {
+            return match parse_json::<Discovery>(&f, &what) {
+                Ok(Discovery {
+                    business_discovery: Some(b),
+                }) => FetchOutcome::Found(Profile {
+                    platform: Platform::Instagram,
+                    url: Some(format!("https://www.instagram.com/{}/", b.username)),
+                    handle: Some(b.username),
+                    id: b.id,
+                    display_name: b.name.unwrap_or_default(),
+                    bio: b.biography.filter(|s| !s.is_empty()),
+                    avatar_url: b.profile_picture_url,
+                    verified: None,
+                    followers: b.followers_count,
+                }),
+                Ok(_) => FetchOutcome::Failed(format!("{what}: no business_discovery in the answer")),
+                Err(e) => FetchOutcome::Failed(e),
+            };
+        }
+        match serde_json::from_slice::<GraphErrorBody>(&f.body) {
+            Ok(GraphErrorBody { error }) => {
+                let message = error.message.unwrap_or_default();
+                match (error.code, error.error_subcode) {
+                    (Some(110), _) | (_, Some(2207013)) => FetchOutcome::NotFound(format!("{what}: {message}")),
+                    (Some(4 | 17 | 32 | 613 | 190 | 10 | 200), _) => {
+                        FetchOutcome::Blocked(format!("{what}: {message}"))
+                    }
+                    _ => FetchOutcome::Failed(format!("{what}: {message}")),
+                }
+            }
+            Err(_) => outcome_of_status(&f, &what),
+        }
+    }
+}
+
+impl Source for InstagramGraph {
+    fn platform(&self) -> Platform {
+        Platform::Instagram
+    }
+
+    fn status(&self) -> SourceStatus {
+        SourceStatus::Ready
+    }
+
+    fn lookup<'a>(&'a self, account: &'a AccountRef) -> BoxFuture<'a, FetchOutcome<Profile>> {
+        Box::pin(async move {
+            match account {
+                AccountRef::Handle(h) => self.discover(h).await,
+                AccountRef::Id(id) => {
+                    FetchOutcome::Failed(format!("business discovery looks up usernames, not ids ({id})"))
+                }
+            }
+        })
+    }
+
+    fn search<'a>(&'a self, _query: &'a str, _limit: usize) -> BoxFuture<'a, FetchOutcome<Vec<Profile>>> {
+        Box::pin(async { FetchOutcome::Found(Vec::new()) })
+    }
+}
