@@ -107,8 +107,20 @@ async fn mock() -> String {
         .route(
             "/2/users/by",
             get(|State(b): State<String>, Query(q): Params| async move {
-                assert!(q.get("usernames").is_some_and(|u| u.split(',').count() <= 100));
-                json(StatusCode::OK, fixture("x_users_batch_partial.json", &b))
+                let names: Vec<String> = q.get("usernames").map(|u| u.split(',').map(str::to_string).collect()).unwrap_or_default();
+                assert!(names.len() <= 100, "at most 100 usernames a request");
+                if names.iter().any(|n| n == "HW_Sapp0ro") && names.len() == 3 {
+                    return json(StatusCode::OK, fixture("x_users_batch_partial.json", &b));
+                }
+                // Answer each name as X does: data for accounts that exist, a Not Found Error for the rest.
+                let exists = ["HW_Sapporo_jp", "HW_Sapp0ro"];
+                let data: Vec<String> = names.iter().filter(|n| exists.contains(&n.as_str())).map(|n| format!(r#"{{"id":"{}","name":"ハローワーク札幌【公式】","username":"{n}"}}"#, n.len())).collect();
+                let errors: Vec<String> = names
+                    .iter()
+                    .filter(|n| !exists.contains(&n.as_str()))
+                    .map(|n| format!(r#"{{"value":"{n}","detail":"Could not find user with usernames: [{n}].","title":"Not Found Error","resource_type":"user","parameter":"usernames","resource_id":"{n}","type":"https://api.twitter.com/2/problems/resource-not-found"}}"#))
+                    .collect();
+                json(StatusCode::OK, format!(r#"{{"data":[{}],"errors":[{}]}}"#, data.join(","), errors.join(",")))
             }),
         )
         .route(
@@ -485,4 +497,54 @@ async fn instagram_graph_business_discovery() {
         fetcher(),
     );
     assert!(matches!(unconfigured.status(), SourceStatus::Skipped(_)));
+}
+
+#[tokio::test]
+async fn discovery_searches_and_probes_permutations() {
+    use narisumashi::discover;
+    use narisumashi::matching::Genuine;
+    let base = mock().await;
+    let f = fetcher();
+    let genuine = Genuine {
+        platform: Some(Platform::X),
+        handle: Some("HW_Sapporo".into()),
+        display_name: "ハローワーク札幌【公式】".into(),
+        ..Default::default()
+    };
+    let sources: Vec<Box<dyn Source>> = vec![
+        Box::new(Bluesky::new(f.clone(), Some(base.clone()))),
+        Box::new(X::new(f.clone(), Some(base.clone()), Some("test-token".into()))),
+        Box::new(X::new(f.clone(), Some(base.clone()), None)),
+    ];
+    let d = discover::run(&genuine, &sources).await;
+    let handles: Vec<&str> = d.candidates.iter().filter_map(|p| p.handle.as_deref()).collect();
+    assert!(handles.contains(&"hw-sapp0ro.bsky.social"), "{handles:?}");
+    assert!(handles.contains(&"HW_Sapporo_jp"), "{handles:?}");
+    assert_eq!(
+        handles.iter().filter(|h| **h == "hw-sapp0ro.bsky.social").count(),
+        1,
+        "search results are merged across queries"
+    );
+    let x = d
+        .counts
+        .iter()
+        .find(|(p, _)| *p == Platform::X)
+        .map(|(_, c)| *c)
+        .unwrap();
+    let expected = discover::permutations(Platform::X, "HW_Sapporo").len();
+    assert_eq!(
+        x.looked_up, expected,
+        "every permutation probed, in batches of at most 100: {x:?}"
+    );
+    assert_eq!(
+        (x.found, x.not_found, x.blocked + x.failed),
+        (2, expected - 2, 0),
+        "{x:?}"
+    );
+    assert!(handles.contains(&"HW_Sapp0ro"), "{handles:?}");
+    assert_eq!(
+        d.skipped.len(),
+        1,
+        "the X source without a token is skipped with its reason"
+    );
 }

@@ -77,3 +77,112 @@ mod tests {
         assert!(q.iter().all(|x| !x.contains("【公式】")));
     }
 }
+
+use crate::crawl::FetchOutcome;
+use crate::crawl::sources::{Profile, Source, SourceStatus};
+use crate::platform::Platform;
+
+/// Search results read per query.
+pub const RESULTS_PER_QUERY: usize = 50;
+/// Handle permutations probed per account on platforms without batch lookups (each probe is
+/// one request; batch platforms such as X probe all `MAX_PERMUTATIONS` in a few requests).
+pub const PROBES_PER_ACCOUNT: usize = 25;
+
+/// Counts of one source's requests in a discovery run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct SourceCounts {
+    /// Lookups and searches made.
+    pub looked_up: usize,
+    /// Profiles found.
+    pub found: usize,
+    /// Positive "no such account" answers.
+    pub not_found: usize,
+    /// Blocked (login walls, rate limits, quota).
+    pub blocked: usize,
+    /// Failed (network, malformed answers).
+    pub failed: usize,
+}
+
+impl SourceCounts {
+    fn count<T>(&mut self, o: &FetchOutcome<T>) {
+        self.looked_up += 1;
+        match o {
+            FetchOutcome::Found(_) => self.found += 1,
+            FetchOutcome::NotFound(_) => self.not_found += 1,
+            FetchOutcome::Blocked(_) => self.blocked += 1,
+            FetchOutcome::Failed(_) => self.failed += 1,
+        }
+    }
+}
+
+/// What discovery found for one genuine account, and what it could not do.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// Candidate profiles (distinct by platform and handle/id), for the matcher.
+    pub candidates: Vec<Profile>,
+    /// Per platform: requests and their outcomes.
+    pub counts: Vec<(Platform, SourceCounts)>,
+    /// Sources skipped, with why (for the scan report).
+    pub skipped: Vec<(Platform, String)>,
+    /// Blocked and failed requests, with why.
+    pub problems: Vec<(Platform, String)>,
+}
+
+/// Discovers candidates for one genuine account on every source: searches where the
+/// platform offers them, then ranked handle permutations (batched where the API allows).
+pub async fn run(genuine: &Genuine, sources: &[Box<dyn Source>]) -> Discovery {
+    let mut d = Discovery::default();
+    let mut seen = std::collections::HashSet::new();
+    let queries = queries(genuine);
+    for source in sources {
+        let platform = source.platform();
+        if let SourceStatus::Skipped(why) = source.status() {
+            d.skipped.push((platform, why));
+            continue;
+        }
+        let mut counts = SourceCounts::default();
+        let mut keep = |p: Profile, d: &mut Discovery| {
+            let key = (
+                p.platform,
+                p.id.clone()
+                    .or_else(|| p.handle.as_deref().map(|h| p.platform.handle_key(h))),
+            );
+            if seen.insert(key) {
+                d.candidates.push(p);
+            }
+        };
+        if source.can_search() {
+            for q in &queries {
+                let o = source.search(q, RESULTS_PER_QUERY).await;
+                counts.count(&o);
+                match o {
+                    FetchOutcome::Found(ps) => ps.into_iter().for_each(|p| keep(p, &mut d)),
+                    FetchOutcome::Blocked(why) | FetchOutcome::Failed(why) => d.problems.push((platform, why)),
+                    FetchOutcome::NotFound(_) => {}
+                }
+            }
+        }
+        // Permutations of the genuine handle, or of a handle-like name on platforms where
+        // the body has no account (an impostor there reuses the handle from elsewhere).
+        if let Some(handle) = genuine.handle.as_deref().filter(|h| !h.contains(['/', ' '])) {
+            let bare = handle.trim_start_matches('@');
+            let mut probes: Vec<String> = Vec::new();
+            if genuine.platform != Some(platform) && crate::discover::permutations::valid_handle(platform, bare) {
+                probes.push(bare.to_string());
+            }
+            let batched = !source.can_search() && platform == Platform::X;
+            let limit = if batched { MAX_PERMUTATIONS } else { PROBES_PER_ACCOUNT };
+            probes.extend(permutations(platform, bare).into_iter().map(|p| p.handle).take(limit));
+            for (_, o) in source.lookup_many(&probes).await {
+                counts.count(&o);
+                match o {
+                    FetchOutcome::Found(p) => keep(p, &mut d),
+                    FetchOutcome::Blocked(why) | FetchOutcome::Failed(why) => d.problems.push((platform, why)),
+                    FetchOutcome::NotFound(_) => {}
+                }
+            }
+        }
+        d.counts.push((platform, counts));
+    }
+    d
+}

@@ -139,6 +139,10 @@ impl Source for InstagramGraph {
         })
     }
 
+    fn can_search(&self) -> bool {
+        false
+    }
+
     fn search<'a>(&'a self, _query: &'a str, _limit: usize) -> BoxFuture<'a, FetchOutcome<Vec<Profile>>> {
         Box::pin(async { FetchOutcome::Found(Vec::new()) })
     }

@@ -92,6 +92,20 @@ pub trait Source: Send + Sync {
     /// Candidates matching a search query (at most `limit`). Platforms without a search
     /// answer `Found(vec![])`.
     fn search<'a>(&'a self, query: &'a str, limit: usize) -> BoxFuture<'a, FetchOutcome<Vec<Profile>>>;
+    /// Whether `search` finds anything on this platform.
+    fn can_search(&self) -> bool {
+        true
+    }
+    /// Looks many handles up; sources whose API takes batches override this.
+    fn lookup_many<'a>(&'a self, handles: &'a [String]) -> BoxFuture<'a, Vec<(String, FetchOutcome<Profile>)>> {
+        Box::pin(async move {
+            let mut out = Vec::with_capacity(handles.len());
+            for h in handles {
+                out.push((h.clone(), self.lookup(&AccountRef::Handle(h.clone())).await));
+            }
+            out
+        })
+    }
 }
 
 /// The outcome of a request that produced no response: never "not found".

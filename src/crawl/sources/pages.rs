@@ -243,6 +243,10 @@ impl Source for PageSource {
         Box::pin(self.read(account))
     }
 
+    fn can_search(&self) -> bool {
+        false
+    }
+
     fn search<'a>(&'a self, _query: &'a str, _limit: usize) -> BoxFuture<'a, FetchOutcome<Vec<Profile>>> {
         // These platforms have no public search; candidates come from permutations and the watch list.
         Box::pin(async { FetchOutcome::Found(Vec::new()) })

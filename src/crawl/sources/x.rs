@@ -219,4 +219,12 @@ impl Source for X {
     fn search<'a>(&'a self, _query: &'a str, _limit: usize) -> BoxFuture<'a, FetchOutcome<Vec<Profile>>> {
         Box::pin(async { FetchOutcome::Found(Vec::new()) })
     }
+
+    fn can_search(&self) -> bool {
+        false
+    }
+
+    fn lookup_many<'a>(&'a self, handles: &'a [String]) -> BoxFuture<'a, Vec<(String, FetchOutcome<Profile>)>> {
+        Box::pin(X::lookup_many(self, handles))
+    }
 }
