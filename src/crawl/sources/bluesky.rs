@@ -6,10 +6,10 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use super::{
-    AccountRef, BoxFuture, MAX_SEARCH_PAGES, Profile, Source, SourceStatus, outcome_of_error, outcome_of_status,
-    parse_json, url_with,
+    AccountRef, BoxFuture, MAX_SEARCH_PAGES, Profile, Source, SourceStatus, api_get, outcome_of_status, parse_json,
+    retype,
 };
-use crate::crawl::{FetchOutcome, Fetcher, RequestKind};
+use crate::crawl::{FetchOutcome, Fetcher};
 use crate::platform::Platform;
 
 /// The public AppView.
@@ -81,13 +81,17 @@ impl Bluesky {
 
     async fn get_profile(&self, actor: &str) -> FetchOutcome<Profile> {
         let what = format!("Bluesky getProfile {actor}");
-        let url = match url_with(&self.base, "xrpc/app.bsky.actor.getProfile", &[("actor", actor)]) {
-            Ok(u) => u,
-            Err(e) => return outcome_of_error(&e),
-        };
-        let f = match self.fetcher.get(&url, RequestKind::Api, &[]).await {
+        let f = match api_get(
+            &self.fetcher,
+            &self.base,
+            "xrpc/app.bsky.actor.getProfile",
+            &[("actor", actor)],
+            &[],
+        )
+        .await
+        {
             Ok(f) => f,
-            Err(e) => return outcome_of_error(&e),
+            Err(o) => return retype(o),
         };
         match f.status {
             200 => match parse_json::<ProfileView>(&f, &what) {
@@ -126,15 +130,19 @@ impl Bluesky {
             if let Some(c) = cursor.as_deref() {
                 params.push(("cursor", c));
             }
-            let url = match url_with(&self.base, "xrpc/app.bsky.actor.searchActors", &params) {
-                Ok(u) => u,
-                Err(e) => return outcome_of_error(&e),
-            };
-            let f = match self.fetcher.get(&url, RequestKind::Api, &[]).await {
+            let f = match api_get(
+                &self.fetcher,
+                &self.base,
+                "xrpc/app.bsky.actor.searchActors",
+                &params,
+                &[],
+            )
+            .await
+            {
                 Ok(f) => f,
-                Err(e) => {
+                Err(o) => {
                     return if out.is_empty() {
-                        outcome_of_error(&e)
+                        retype(o)
                     } else {
                         FetchOutcome::Found(out)
                     };

@@ -11,10 +11,8 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::{
-    AccountRef, BoxFuture, Profile, Source, SourceStatus, outcome_of_error, outcome_of_status, parse_json, url_with,
-};
-use crate::crawl::{FetchOutcome, Fetcher, RequestKind};
+use super::{AccountRef, BoxFuture, Profile, Source, SourceStatus, api_get, outcome_of_status, parse_json, retype};
+use crate::crawl::{FetchOutcome, Fetcher};
 use crate::platform::Platform;
 
 /// The Graph API base, with its version.
@@ -72,17 +70,10 @@ impl InstagramGraph {
         let fields = format!(
             "business_discovery.username({username}){{id,username,name,biography,profile_picture_url,followers_count}}"
         );
-        let url = match url_with(
-            &self.base,
-            &self.ig_user_id,
-            &[("fields", &fields), ("access_token", &self.token)],
-        ) {
-            Ok(u) => u,
-            Err(e) => return outcome_of_error(&e),
-        };
-        let f = match self.fetcher.get(&url, RequestKind::Api, &[]).await {
+        let params = [("fields", fields.as_str()), ("access_token", self.token.as_str())];
+        let f = match api_get(&self.fetcher, &self.base, &self.ig_user_id, &params, &[]).await {
             Ok(f) => f,
-            Err(e) => return outcome_of_error(&e),
+            Err(o) => return retype(o),
         };
         if f.status == 200 {
             return match parse_json::<Discovery>(&f, &what) {

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use super::{
-    AccountRef, BoxFuture, MAX_SEARCH_PAGES, Profile, Source, SourceStatus, html_text, outcome_of_error,
-    outcome_of_status, parse_json, url_with,
+    AccountRef, BoxFuture, MAX_SEARCH_PAGES, Profile, Source, SourceStatus, api_get, html_text, outcome_of_error,
+    outcome_of_status, parse_json, retype, url_with,
 };
 use crate::crawl::{FetchOutcome, Fetcher, RequestKind};
 use crate::platform::Platform;
@@ -117,13 +117,17 @@ impl Mastodon {
             acct.to_string()
         };
         let what = format!("Mastodon lookup {acct} on {}", instance_host(&instance));
-        let url = match url_with(&instance, "api/v1/accounts/lookup", &[("acct", &lookup)]) {
-            Ok(u) => u,
-            Err(e) => return outcome_of_error(&e),
-        };
-        let f = match self.fetcher.get(&url, RequestKind::Api, &[]).await {
+        let f = match api_get(
+            &self.fetcher,
+            &instance,
+            "api/v1/accounts/lookup",
+            &[("acct", &lookup)],
+            &[],
+        )
+        .await
+        {
             Ok(f) => f,
-            Err(e) => return outcome_of_error(&e),
+            Err(o) => return retype(o),
         };
         match f.status {
             200 => match parse_json::<Account>(&f, &what) {

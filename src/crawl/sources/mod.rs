@@ -152,6 +152,22 @@ pub fn html_text(html: &str) -> String {
         .join(" ")
 }
 
+/// GETs an API endpoint with encoded parameters; a request that produced no response is
+/// returned as its outcome (blocked or failed, never "not found").
+pub async fn api_get(
+    fetcher: &super::Fetcher,
+    base: &str,
+    path: &str,
+    params: &[(&str, &str)],
+    headers: &[(&str, &str)],
+) -> Result<Fetched, FetchOutcome<()>> {
+    let url = url_with(base, path, params).map_err(|e| outcome_of_error(&e))?;
+    fetcher
+        .get(&url, super::RequestKind::Api, headers)
+        .await
+        .map_err(|e| outcome_of_error(&e))
+}
+
 /// A URL with query parameters, encoded.
 pub fn url_with(base: &str, path: &str, params: &[(&str, &str)]) -> Result<String, FetchError> {
     let joined = format!("{}/{}", base.trim_end_matches('/'), path.trim_start_matches('/'));

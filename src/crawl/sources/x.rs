@@ -9,11 +9,8 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::{
-    AccountRef, BoxFuture, Profile, Source, SourceStatus, outcome_of_error, outcome_of_status, parse_json, retype,
-    url_with,
-};
-use crate::crawl::{FetchOutcome, Fetched, Fetcher, RequestKind};
+use super::{AccountRef, BoxFuture, Profile, Source, SourceStatus, api_get, outcome_of_status, parse_json, retype};
+use crate::crawl::{FetchOutcome, Fetched, Fetcher};
 use crate::platform::Platform;
 
 /// The API host.
@@ -117,12 +114,15 @@ impl X {
         let Some(bearer) = &self.bearer else {
             return Err(FetchOutcome::Blocked("no X bearer token configured".into()));
         };
-        let url = url_with(&self.base, path, params).map_err(|e| outcome_of_error(&e))?;
         let auth = format!("Bearer {bearer}");
-        self.fetcher
-            .get(&url, RequestKind::Api, &[("authorization", auth.as_str())])
-            .await
-            .map_err(|e| outcome_of_error(&e))
+        api_get(
+            &self.fetcher,
+            &self.base,
+            path,
+            params,
+            &[("authorization", auth.as_str())],
+        )
+        .await
     }
 
     async fn lookup_one(&self, account: &AccountRef) -> FetchOutcome<Profile> {

@@ -11,8 +11,8 @@ use serde::Deserialize;
 
 use super::pages::read_meta;
 use super::{
-    AccountRef, BoxFuture, MAX_SEARCH_PAGES, Profile, Source, SourceStatus, outcome_of_error, outcome_of_status,
-    parse_json, retype, url_with,
+    AccountRef, BoxFuture, MAX_SEARCH_PAGES, Profile, Source, SourceStatus, api_get, outcome_of_error,
+    outcome_of_status, parse_json, retype,
 };
 use crate::crawl::{FetchOutcome, Fetched, Fetcher, RequestKind};
 use crate::platform::{Platform, is_youtube_channel_id};
@@ -206,11 +206,7 @@ impl YouTube {
         }
         let mut all: Vec<(&str, &str)> = params.to_vec();
         all.push(("key", key));
-        let url = url_with(&self.api_base, path, &all).map_err(|e| outcome_of_error(&e))?;
-        self.fetcher
-            .get(&url, RequestKind::Api, &[])
-            .await
-            .map_err(|e| outcome_of_error(&e))
+        api_get(&self.fetcher, &self.api_base, path, &all, &[]).await
     }
 
     async fn lookup_api(&self, account: &AccountRef) -> FetchOutcome<Profile> {
