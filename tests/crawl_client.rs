@@ -93,7 +93,7 @@ async fn mock_platform() -> (String, Hits) {
         .route("/hop", get(|| async { redirect("/ok") }))
         .route("/huge", get(|| async { "x".repeat(300_000) }))
         .route("/spaced", get(|State(h): State<Hits>, hd: HeaderMap| async move { h.record("/spaced", &hd); "ok" }))
-        .route("/robots.txt", get(|| async { "User-agent: *\nDisallow: /private\n" }))
+        .route("/robots.txt", get(|| async { "User-agent: *\nDisallow: /private\nCrawl-delay: 2\n" }))
         .route("/private/page", get(|State(h): State<Hits>, hd: HeaderMap| async move { h.record("/private/page", &hd); "secret" }))
         .with_state(hits.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -359,4 +359,7 @@ async fn robots_txt_is_obeyed_for_pages_only() {
             .status,
         200
     );
+    // The site's Crawl-delay widened the host's spacing.
+    let host = base.trim_start_matches("http://").to_string();
+    assert_eq!(f.politeness().interval(&host), Duration::from_secs(2));
 }

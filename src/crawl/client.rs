@@ -412,7 +412,12 @@ impl Fetcher {
                     Ok(f) => RobotsRules::DisallowAll(format!("robots.txt answered {}", f.status)),
                     Err(e) => RobotsRules::DisallowAll(e.to_string()),
                 };
-                self.robots.put(&origin, rules)
+                let rules = self.robots.put(&origin, rules);
+                // A Crawl-delay widens the host's spacing (capped at a minute by the parser).
+                if let Some(delay) = rules.delay() {
+                    self.politeness.at_least(&Self::host_key(url), delay);
+                }
+                rules
             }
         };
         if rules.allows(url.as_str()) {

@@ -32,7 +32,7 @@ impl Default for HostLimits {
 
 #[derive(Debug)]
 struct HostState {
-    limits: HostLimits,
+    limits: Mutex<HostLimits>,
     in_flight: Arc<Semaphore>,
     next_start: Mutex<Instant>,
     paused_until: Mutex<Option<Instant>>,
@@ -71,7 +71,7 @@ impl Politeness {
                 let limits = self.overrides.get(host).copied().unwrap_or(self.default);
                 Arc::new(HostState {
                     in_flight: Arc::new(Semaphore::new(limits.max_concurrent.max(1))),
-                    limits,
+                    limits: Mutex::new(limits),
                     next_start: Mutex::new(Instant::now()),
                     paused_until: Mutex::new(None),
                 })
@@ -94,7 +94,7 @@ impl Politeness {
             let mut next = state.next_start.lock().unwrap_or_else(|e| e.into_inner());
             let now = Instant::now();
             let slot = (*next).max(now).max(paused.unwrap_or(now));
-            *next = slot + state.limits.min_interval;
+            *next = slot + state.limits.lock().unwrap_or_else(|e| e.into_inner()).min_interval;
             slot
         };
         if start > Instant::now() {
@@ -102,6 +102,25 @@ impl Politeness {
             tokio::time::sleep_until(start).await;
         }
         Slot { _permit: permit }
+    }
+
+    /// Makes a host's spacing at least `interval` (robots.txt `Crawl-delay`); never shorter
+    /// than configured.
+    pub fn at_least(&self, host: &str, interval: Duration) {
+        let state = self.state(host);
+        let mut limits = state.limits.lock().unwrap_or_else(|e| e.into_inner());
+        if limits.min_interval < interval {
+            limits.min_interval = interval;
+        }
+    }
+
+    /// The spacing a host currently gets.
+    pub fn interval(&self, host: &str) -> Duration {
+        self.state(host)
+            .limits
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .min_interval
     }
 
     /// Pauses a host until `until` (the server said its limit is exhausted).
