@@ -533,18 +533,18 @@ impl Matcher {
         let p = &self.prepared[gi];
         let gplatform = g.platform.unwrap_or(c.platform);
         let mut reasons = Vec::new();
-        let mut strengths: Vec<f64> = Vec::new();
+        // Evidence independent of the name and handle (picture, bio); name and handle are
+        // combined with each other below.
+        let mut independent: Vec<f64> = Vec::new();
 
         let mut handle_strength = 0.0;
         if reused {
             handle_strength = t::HANDLE_HOMOGLYPH;
-            strengths.push(t::HANDLE_HOMOGLYPH);
             reasons.push(Reason::HandleReused { genuine: g.label() });
         } else if let (Some((ch, craw)), Some((gh, graw))) = (chandle, &p.handle)
             && let Some((rel, s)) = text::compare_handles(ch, craw, gh, graw, c.platform == gplatform)
         {
             handle_strength = s;
-            strengths.push(s);
             let detail = match rel {
                 HandleMatch::SameOnOtherPlatform => "is the same as".to_string(),
                 HandleMatch::Homoglyph { detail } => format!("is a lookalike ({detail}) of"),
@@ -581,11 +581,11 @@ impl Matcher {
         let name = text::compare_names(cname, &p.names);
         let name_strength = name.as_ref().map_or(0.0, |n| n.strength);
         if let Some(n) = &name {
-            strengths.push(n.strength);
-            let genuine_name = p.names[n.variant].text.clone();
+            let variant = &p.names[n.variant];
+            let genuine_name = variant.text.clone();
             reasons.push(match &n.relation {
                 NameMatch::Identical => Reason::NameIdentical {
-                    absorbed: absorbed(&c.display_name, &genuine_name, n.view),
+                    absorbed: absorbed(cname, variant, n.view),
                     genuine_name,
                 },
                 NameMatch::Contains => Reason::NameContains {
@@ -608,7 +608,7 @@ impl Matcher {
             if ca.plain || ga.plain {
                 reasons.push(Reason::AvatarPlain);
             } else if s > 0.0 {
-                strengths.push(s);
+                independent.push(s);
                 reasons.push(Reason::Avatar {
                     distance: distance.round(),
                 });
@@ -620,7 +620,7 @@ impl Matcher {
             let union = cb.union(gb).count() as f64;
             let share = if union > 0.0 { inter / union } else { 0.0 };
             if share >= t::BIO_COPY_JACCARD {
-                strengths
+                independent
                     .push(t::BIO_COPY * ((share - t::BIO_COPY_JACCARD) / (1.0 - t::BIO_COPY_JACCARD)).clamp(0.25, 1.0));
                 reasons.push(Reason::BioCopied {
                     share: (share * 100.0).round() / 100.0,
@@ -632,9 +632,7 @@ impl Matcher {
         // the weaker one only adds a share of what it would add if independent.
         let (hi, lo) = (name_strength.max(handle_strength), name_strength.min(handle_strength));
         let identity = hi + t::NAME_HANDLE_DEPENDENCE * lo * (1.0 - hi);
-        let others: f64 = strengths.iter().map(|s| 1.0 - s).product::<f64>()
-            / ((1.0 - name_strength) * (1.0 - handle_strength)).max(f64::EPSILON);
-        let mut residual: f64 = (1.0 - identity) * others;
+        let mut residual: f64 = (1.0 - identity) * independent.iter().map(|s| 1.0 - s).product::<f64>();
         // Claims and tricks in the name strengthen an imitated identity (name or handle); a
         // shared picture alone may be a shared logo template, so they do not amplify it.
         if name_strength.max(handle_strength) >= t::MODIFIER_MIN_SIGNAL {
@@ -675,12 +673,18 @@ impl Matcher {
     }
 }
 
+/// Whether a name has kanji that look like katakana (八 for ハ, 口 for ロ …).
+fn has_kana_like_kanji(s: &str) -> bool {
+    s.chars()
+        .any(|ch| matches!(ch, '八' | '口' | '力' | '夕' | '工' | '卜' | '二' | '亻'))
+}
+
 /// Which differences between two names folding absorbed, for the reason text.
-fn absorbed(candidate: &str, genuine: &str, view: View) -> Vec<&'static str> {
+fn absorbed(candidate: &PreparedName, genuine: &PreparedName, view: View) -> Vec<&'static str> {
     use unicode_normalization::UnicodeNormalization;
     let mut out = Vec::new();
-    let c = fold_name(candidate);
-    let g = fold_name(genuine);
+    let (c, g) = (&candidate.folded, &genuine.folded);
+    let (candidate, genuine) = (candidate.text.as_str(), genuine.text.as_str());
     if c.invisible.iter().any(|ch| !matches!(ch, '\u{FE0F}' | '\u{FE0E}')) {
         out.push("invisible characters");
     }
@@ -707,12 +711,7 @@ fn absorbed(candidate: &str, genuine: &str, view: View) -> Vec<&'static str> {
     }
     if c.mixed_script
         || candidate.chars().any(|ch| matches!(ch, '\u{0370}'..='\u{04FF}'))
-        || candidate
-            .chars()
-            .any(|ch| matches!(ch, '八' | '口' | '力' | '夕' | '工' | '卜' | '二' | '亻'))
-            && !genuine
-                .chars()
-                .any(|ch| matches!(ch, '八' | '口' | '力' | '夕' | '工' | '卜' | '二' | '亻'))
+        || has_kana_like_kanji(candidate) && !has_kana_like_kanji(genuine)
     {
         out.push("lookalike letters");
     }

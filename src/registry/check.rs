@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::url::{Adjustment, UrlError, parse_profile_url};
+use super::url::{UrlError, parse_profile_url};
 use super::{Location, Registry};
 use crate::platform::{Platform, is_youtube_channel_id};
 
@@ -126,11 +126,11 @@ pub fn check(registry: &Registry) -> Vec<Finding> {
                         );
                     }
                     for adj in &p.adjustments {
-                        let sev = match adj {
-                            Adjustment::UpgradedToHttps => Severity::Info,
-                            _ => Severity::Info,
-                        };
-                        push(sev, &loc, format!("URL {}: {adj} (canonical: {})", a.url, p.canonical));
+                        push(
+                            Severity::Info,
+                            &loc,
+                            format!("URL {}: {adj} (canonical: {})", a.url, p.canonical),
+                        );
                     }
                     if p.short_link {
                         push(
