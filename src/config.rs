@@ -17,6 +17,8 @@ pub const ENV_X_BEARER: &str = "NARISUMASHI_X_BEARER_TOKEN";
 pub const ENV_YOUTUBE_KEY: &str = "NARISUMASHI_YOUTUBE_API_KEY";
 /// Instagram Graph API token.
 pub const ENV_INSTAGRAM_TOKEN: &str = "NARISUMASHI_INSTAGRAM_TOKEN";
+/// Database URL (it may carry a password).
+pub const ENV_DATABASE_URL: &str = "NARISUMASHI_DATABASE_URL";
 
 /// Why the configuration cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +47,10 @@ pub enum ConfigError {
 pub struct Config {
     /// Who runs this instance (sent in the User-Agent).
     pub contact: Contact,
+    /// Where findings are stored.
+    pub database: DatabaseConfig,
+    /// The nightly scan.
+    pub scan: ScanConfig,
     /// The HTTP client.
     pub crawl: Crawl,
     /// X API v2.
@@ -59,6 +65,48 @@ pub struct Config {
     pub instagram: InstagramConfig,
     /// Public profile pages.
     pub pages: PagesConfig,
+}
+
+/// The database.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatabaseConfig {
+    /// An SQLite file path (`narisumashi.db`), `sqlite:PATH`, or `postgres://USER:PASS@HOST/DB`
+    /// (or `NARISUMASHI_DATABASE_URL`).
+    pub url: String,
+}
+
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        DatabaseConfig {
+            url: "narisumashi.db".into(),
+        }
+    }
+}
+
+/// The nightly scan.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScanConfig {
+    /// Platforms scanned.
+    pub platforms: Vec<crate::platform::Platform>,
+    /// Units of work (accounts) in progress at once; each host keeps its own politeness.
+    pub concurrency: usize,
+    /// When `serve` scans: a cron pattern (minute hour day month weekday) in Japan time.
+    pub schedule: String,
+    /// Seconds after which a scan's lease counts as abandoned when its heartbeat stops.
+    pub lease_ttl_secs: u64,
+}
+
+impl Default for ScanConfig {
+    fn default() -> Self {
+        ScanConfig {
+            platforms: crate::platform::Platform::ALL.to_vec(),
+            concurrency: 4,
+            schedule: "0 2 * * *".into(),
+            lease_ttl_secs: 300,
+        }
+    }
 }
 
 /// Instagram's official API: business discovery with the body's own Business/Creator account.
@@ -268,6 +316,9 @@ impl Config {
         }
         if let Some(t) = get(ENV_INSTAGRAM_TOKEN).filter(|v| !v.is_empty()) {
             self.instagram.access_token = Some(t);
+        }
+        if let Some(u) = get(ENV_DATABASE_URL).filter(|v| !v.is_empty()) {
+            self.database.url = u;
         }
     }
 

@@ -4,12 +4,15 @@
 //! The library does the work; the `narisumashi` binary only parses arguments and prints.
 //! Modules are named for the domain: [`registry`] (genuine accounts from `seeds/`),
 //! [`normalize`] (text folding for lookalike comparison), [`matching`] (similarity, indexes and
-//! verdicts; pure, no I/O) and [`profile`] (the JSON Lines record contract).
+//! verdicts; pure, no I/O), [`profile`] (the JSON Lines record contract), [`crawl`] and
+//! [`discover`] (fetching and candidate generation), [`store`] (the database), [`scan`] (the
+//! nightly job), [`schedule`] (when it runs) and [`demo`] (a local platform to scan).
 
 #![forbid(unsafe_code)]
 
 pub mod config;
 pub mod crawl;
+pub mod demo;
 pub mod discover;
 pub mod matching;
 pub mod normalize;
@@ -17,6 +20,9 @@ pub mod offline;
 pub mod platform;
 pub mod profile;
 pub mod registry;
+pub mod scan;
+pub mod schedule;
+pub mod store;
 pub mod synthetic;
 
 pub use platform::Platform;

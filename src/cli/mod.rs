@@ -1,8 +1,12 @@
 //! Command-line interface: one file per subcommand. Argument parsing and printing only.
 
+mod demo;
 mod fetch;
 mod match_cmd;
+mod progress;
 mod registry;
+mod scan;
+mod serve;
 mod table;
 
 use std::path::{Path, PathBuf};
@@ -34,14 +38,36 @@ enum Command {
     Match(match_cmd::MatchArgs),
     /// Look one profile up on its platform and print it as a profile record.
     Fetch(fetch::FetchArgs),
+    /// Run the scan: refresh genuine accounts, discover and judge candidates, store suspects.
+    Scan(scan::ScanArgs),
+    /// List scan runs.
+    Scans(scan::ScansArgs),
+    /// List suspects.
+    Suspects(scan::SuspectsArgs),
+    /// Show one suspect, or record a decision on it.
+    Suspect {
+        #[command(subcommand)]
+        command: scan::SuspectCommand,
+    },
+    /// Run the scan on the configured schedule (default 02:00 Japan time).
+    Serve(serve::ServeArgs),
+    /// Scan the built-in demo platform (on 127.0.0.1) into the database and show the result.
+    Demo(demo::DemoArgs),
 }
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    progress::init_logging();
     match cli.command {
         Command::Registry { command } => registry::run(command, cli.seeds.as_deref()),
         Command::Match(args) => match_cmd::run(args, cli.seeds.as_deref()),
         Command::Fetch(args) => fetch::run(args),
+        Command::Scan(args) => scan::run_scan(args, cli.seeds.as_deref()),
+        Command::Scans(args) => scan::run_scans(args),
+        Command::Suspects(args) => scan::run_suspects(args),
+        Command::Suspect { command } => scan::run_suspect(command),
+        Command::Serve(args) => serve::run(args, cli.seeds.as_deref()),
+        Command::Demo(args) => demo::run(args, cli.seeds.as_deref()),
     }
 }
 

@@ -68,7 +68,14 @@ impl Politeness {
         hosts
             .entry(host.to_string())
             .or_insert_with(|| {
-                let limits = self.overrides.get(host).copied().unwrap_or(self.default);
+                // Keys are `host:port`; configured overrides name the host alone or with its port.
+                let bare = host.rsplit_once(':').map_or(host, |(h, _)| h);
+                let limits = self
+                    .overrides
+                    .get(host)
+                    .or_else(|| self.overrides.get(bare))
+                    .copied()
+                    .unwrap_or(self.default);
                 Arc::new(HostState {
                     in_flight: Arc::new(Semaphore::new(limits.max_concurrent.max(1))),
                     limits: Mutex::new(limits),
@@ -199,6 +206,21 @@ mod tests {
             );
         }
         h
+    }
+
+    #[test]
+    fn overrides_named_by_host_apply_to_host_and_port_keys() {
+        let slow = HostLimits {
+            min_interval: Duration::from_secs(3),
+            max_concurrent: 1,
+        };
+        let fast = HostLimits {
+            min_interval: Duration::from_millis(1),
+            max_concurrent: 8,
+        };
+        let p = Politeness::new(slow, HashMap::from([("api.x.com".to_string(), fast)]));
+        assert_eq!(p.interval("api.x.com:443"), fast.min_interval);
+        assert_eq!(p.interval("example.org:443"), slow.min_interval);
     }
 
     #[test]

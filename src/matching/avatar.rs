@@ -111,6 +111,27 @@ impl AvatarHash {
             u8::from(self.plain)
         )
     }
+
+    /// Reads the text form written by [`AvatarHash::encode`]; `None` if it is not one.
+    pub fn decode(text: &str) -> Option<AvatarHash> {
+        let mut fields = std::collections::HashMap::new();
+        for part in text.split(',') {
+            let (k, v) = part.split_once(':')?;
+            fields.insert(k, v);
+        }
+        let hex = |k: &str| fields.get(k).and_then(|v| u64::from_str_radix(v, 16).ok());
+        Some(AvatarHash {
+            gradient: hex("g")?,
+            dct: hex("d")?,
+            gradient_mirror: hex("gm")?,
+            dct_mirror: hex("dm")?,
+            plain: match *fields.get("p")? {
+                "0" => false,
+                "1" => true,
+                _ => return None,
+            },
+        })
+    }
 }
 
 struct Hashers {
@@ -246,6 +267,14 @@ mod tests {
             .write_to(&mut out, fmt)
             .expect("encode");
         out.into_inner()
+    }
+
+    #[test]
+    fn encode_decode_round_trip() {
+        let h = hash_avatar(&encode(&logo(2), ImageFormat::Png), &AvatarLimits::default()).expect("hash");
+        assert_eq!(AvatarHash::decode(&h.encode()), Some(h));
+        assert_eq!(AvatarHash::decode("g:zz"), None);
+        assert_eq!(AvatarHash::decode(""), None);
     }
 
     #[test]

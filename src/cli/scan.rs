@@ -1,0 +1,551 @@
+//! `scan`, `scans`, `suspects` and `suspect`: run the nightly job, list runs and suspects,
+//! and record staff decisions from the command line.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Subcommand, ValueEnum};
+use narisumashi::config::Config;
+use narisumashi::scan::{self, Finding, ScanOptions, ScanReport};
+use narisumashi::store::{Decision, Store, SuspectFilter, SuspectStatus, database_url};
+use narisumashi::{Platform, registry::Registry};
+
+use super::table;
+
+/// Options shared by the database commands.
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// Configuration file (default: ./narisumashi.toml if present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Database (an SQLite path or a postgres:// URL), overriding the configuration.
+    #[arg(long, value_name = "URL")]
+    pub database: Option<String>,
+}
+
+impl DbArgs {
+    /// The configuration with the database override applied.
+    pub fn load(&self) -> anyhow::Result<Config> {
+        let mut c = Config::load(self.config.as_deref())?;
+        if let Some(d) = &self.database {
+            c.database.url = d.clone();
+        }
+        Ok(c)
+    }
+}
+
+/// Opens the configured database.
+pub async fn open(config: &Config) -> anyhow::Result<Store> {
+    let url = database_url(&config.database.url);
+    Store::open(&url)
+        .await
+        .with_context(|| format!("opening the database {}", narisumashi::store::redact(&url)))
+}
+
+/// A runtime for one command.
+pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
+}
+
+/// `scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Only this organisation (its id, as in `registry list`).
+    #[arg(long)]
+    org: Option<String>,
+    /// Only this platform.
+    #[arg(long)]
+    platform: Option<Platform>,
+    /// Look and judge, but store nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs `scan`. Exit status 0, or 3 when there is something new to review.
+pub fn run_scan(args: ScanArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let registry = super::load_registry(seeds)?;
+    let config = args.db.load()?;
+    let opts = ScanOptions {
+        org: args.org,
+        platform: args.platform,
+        dry_run: args.dry_run,
+        trigger: "cli".into(),
+    };
+    let rt = runtime()?;
+    let report = rt.block_on(async {
+        let store = open(&config).await?;
+        let r = scan::run(&store, &registry, &config, &opts, super::progress::observer()).await;
+        store.close().await;
+        r.context("scan failed")
+    })?;
+    tracing::info!("{}", report.summary_line());
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        print_report(&mut out, &report, &registry)?;
+    }
+    Ok(if report.needs_review() > 0 {
+        ExitCode::from(3)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn findings_table(out: &mut dyn Write, list: &[Finding], registry: &Registry) -> std::io::Result<()> {
+    let mut rows = vec![vec![
+        "#".to_string(),
+        "score".into(),
+        "platform".into(),
+        "account".into(),
+        "name".into(),
+        "imitates".into(),
+    ]];
+    for f in list {
+        let org = registry
+            .organisation(&f.org_id)
+            .map(|o| o.name.as_str())
+            .unwrap_or(&f.org_id);
+        rows.push(vec![
+            f.id.map(|i| i.to_string()).unwrap_or_else(|| "-".into()),
+            format!("{:.2}", f.score),
+            f.platform.clone(),
+            table::fit(f.handle.as_deref().unwrap_or("-"), 28),
+            table::fit(&f.display_name, 36),
+            table::fit(&format!("{} ({org})", f.target), 44),
+        ]);
+    }
+    table::write(out, &rows, "  ")
+}
+
+/// Prints the end-of-scan report for people.
+pub fn print_report(out: &mut dyn Write, r: &ScanReport, registry: &Registry) -> std::io::Result<()> {
+    writeln!(out)?;
+    match (&r.run, r.dry_run) {
+        (_, true) => writeln!(out, "Dry run: nothing was stored.")?,
+        (Some(run), _) => writeln!(
+            out,
+            "Scan #{} {}{} in {:.1} s: {} candidate profiles judged.",
+            run.id,
+            run.status.as_str(),
+            if r.resumed {
+                " (resumed after an interruption)"
+            } else {
+                ""
+            },
+            r.duration.as_secs_f64(),
+            run.candidates
+        )?,
+        (None, _) => {}
+    }
+    if !r.counts.is_empty() {
+        let mut rows = vec![vec![
+            "source".to_string(),
+            "looked up".into(),
+            "found".into(),
+            "not found".into(),
+            "blocked".into(),
+            "failed".into(),
+        ]];
+        for c in &r.counts {
+            rows.push(vec![
+                c.platform.clone(),
+                c.looked_up.to_string(),
+                c.found.to_string(),
+                c.not_found.to_string(),
+                c.blocked.to_string(),
+                c.failed.to_string(),
+            ]);
+        }
+        table::write(out, &rows, "  ")?;
+    }
+    for (p, why) in &r.skipped {
+        writeln!(out, "  skipped {p}: {why}")?;
+    }
+    if r.dry_run {
+        writeln!(out, "\nWould flag {} suspects:", r.would_flag.len())?;
+        findings_table(out, &r.would_flag, registry)?;
+        return Ok(());
+    }
+    writeln!(out, "\nNew suspects to review: {}", r.new_suspects.len())?;
+    if !r.new_suspects.is_empty() {
+        findings_table(out, &r.new_suspects, registry)?;
+    }
+    if !r.reopened.is_empty() {
+        writeln!(out, "\nReopened (back in review): {}", r.reopened.len())?;
+        findings_table(out, &r.reopened, registry)?;
+    }
+    if !r.removed.is_empty() {
+        writeln!(out, "\nSeen removed from the platform: {}", r.removed.len())?;
+        findings_table(out, &r.removed, registry)?;
+    }
+    if !r.genuine_changes.is_empty() {
+        writeln!(out, "\nGenuine accounts that changed (check they are still yours):")?;
+        for (key, kind, before, after) in &r.genuine_changes {
+            writeln!(
+                out,
+                "  {key}: {kind} ({} → {})",
+                table::fit(before.as_deref().unwrap_or("-"), 40),
+                table::fit(after.as_deref().unwrap_or("-"), 40)
+            )?;
+        }
+    }
+    if !r.errors.is_empty() {
+        writeln!(out, "\nErrors ({}; the scan went on):", r.errors.len())?;
+        for (unit, platform, message) in r.errors.iter().take(10) {
+            writeln!(
+                out,
+                "  {}{unit}: {}",
+                platform.as_deref().map(|p| format!("[{p}] ")).unwrap_or_default(),
+                table::fit(message, 120)
+            )?;
+        }
+        if r.errors.len() > 10 {
+            writeln!(
+                out,
+                "  … and {} more (`narisumashi scans --errors`)",
+                r.errors.len() - 10
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `scans`.
+#[derive(Debug, Args)]
+pub struct ScansArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// How many runs.
+    #[arg(long, default_value_t = 20)]
+    limit: i64,
+    /// Also list each run's errors.
+    #[arg(long)]
+    errors: bool,
+    /// JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn when(t: i64) -> String {
+    // Japan Standard Time, UTC+9, no daylight saving.
+    time::OffsetDateTime::from_unix_timestamp(t)
+        .map(|d| d.to_offset(time::macros::offset!(+9)))
+        .ok()
+        .and_then(|d| {
+            d.format(time::macros::format_description!(
+                "[year]-[month]-[day] [hour]:[minute]"
+            ))
+            .ok()
+        })
+        .unwrap_or_else(|| t.to_string())
+}
+
+/// Runs `scans`.
+pub fn run_scans(args: ScansArgs) -> anyhow::Result<ExitCode> {
+    let config = args.db.load()?;
+    let rt = runtime()?;
+    rt.block_on(async {
+        let store = open(&config).await?;
+        let runs = store.runs(args.limit).await?;
+        let mut out = std::io::stdout().lock();
+        if args.json {
+            let mut list = Vec::new();
+            for r in &runs {
+                list.push(serde_json::json!({
+                    "run": r,
+                    "counts": store.run_counts(r.id).await?,
+                    "errors": if args.errors { serde_json::to_value(store.run_errors(r.id).await?)? } else { serde_json::Value::Null },
+                }));
+            }
+            serde_json::to_writer_pretty(&mut out, &list)?;
+            writeln!(out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        let mut rows = vec![vec![
+            "#".to_string(),
+            "started (JST)".into(),
+            "status".into(),
+            "took".into(),
+            "scope".into(),
+            "candidates".into(),
+            "new".into(),
+            "reopened".into(),
+            "removed".into(),
+            "genuine changes".into(),
+            "errors".into(),
+        ]];
+        for r in &runs {
+            rows.push(vec![
+                r.id.to_string(),
+                when(r.started_at),
+                r.status.as_str().into(),
+                r.finished_at.map(|f| format!("{} s", f - r.started_at)).unwrap_or_else(|| "-".into()),
+                r.scope.clone(),
+                r.candidates.to_string(),
+                r.new_suspects.to_string(),
+                r.reopened.to_string(),
+                r.removed.to_string(),
+                r.genuine_changes.to_string(),
+                r.errors.to_string(),
+            ]);
+        }
+        table::write(&mut out, &rows, "")?;
+        if args.errors {
+            for r in &runs {
+                for (unit, platform, message) in store.run_errors(r.id).await? {
+                    writeln!(out, "#{} [{}] {unit}: {message}", r.id, platform.unwrap_or_default())?;
+                }
+            }
+        }
+        store.close().await;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// Output format of `suspects`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// Aligned columns.
+    Table,
+    /// JSON array.
+    Json,
+}
+
+/// `suspects`.
+#[derive(Debug, Args)]
+pub struct SuspectsArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Organisation id.
+    #[arg(long)]
+    org: Option<String>,
+    /// Platform.
+    #[arg(long)]
+    platform: Option<Platform>,
+    /// Status (repeatable): new, confirmed, dismissed, reported, removed.
+    #[arg(long, value_parser = parse_status)]
+    status: Vec<SuspectStatus>,
+    /// Lowest score.
+    #[arg(long)]
+    min_score: Option<f64>,
+    /// Most rows.
+    #[arg(long, default_value_t = 200)]
+    limit: i64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+fn parse_status(s: &str) -> Result<SuspectStatus, String> {
+    SuspectStatus::parse(s)
+        .ok_or_else(|| format!("unknown status {s:?} (new, confirmed, dismissed, reported, removed)"))
+}
+
+/// Runs `suspects`.
+pub fn run_suspects(args: SuspectsArgs) -> anyhow::Result<ExitCode> {
+    let config = args.db.load()?;
+    let rt = runtime()?;
+    rt.block_on(async {
+        let store = open(&config).await?;
+        let rows = store
+            .suspects(&SuspectFilter {
+                org: args.org.clone(),
+                platform: args.platform.map(|p| p.as_str().to_string()),
+                statuses: args.status.clone(),
+                min_score: args.min_score,
+                limit: Some(args.limit),
+            })
+            .await?;
+        store.close().await;
+        let mut out = std::io::stdout().lock();
+        match args.format {
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut out, &rows)?;
+                writeln!(out)?;
+            }
+            Format::Table => {
+                let mut t = vec![vec![
+                    "#".to_string(),
+                    "status".into(),
+                    "score".into(),
+                    "platform".into(),
+                    "account".into(),
+                    "name".into(),
+                    "imitates".into(),
+                    "last seen (JST)".into(),
+                ]];
+                for r in &rows {
+                    t.push(vec![
+                        r.id.to_string(),
+                        r.status.clone(),
+                        format!("{:.2}", r.score),
+                        r.platform.clone(),
+                        table::fit(r.handle.as_deref().unwrap_or("-"), 28),
+                        table::fit(&r.display_name, 36),
+                        table::fit(&r.target_label, 28),
+                        when(r.last_seen_at),
+                    ]);
+                }
+                table::write(&mut out, &t, "")?;
+            }
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// `suspect`: one suspect's record, or a decision on it.
+#[derive(Debug, Subcommand)]
+pub enum SuspectCommand {
+    /// Everything recorded about a suspect: reasons, sightings, status history.
+    Show {
+        /// Suspect number.
+        id: i64,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Confirm it is an impostor.
+    Confirm(DecisionArgs),
+    /// Dismiss it as honest (allow-listed; reopened only if it moves toward a genuine account).
+    Dismiss {
+        #[command(flatten)]
+        d: DecisionArgs,
+        /// Why it is honest.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Record that it was reported to the platform.
+    Reported {
+        #[command(flatten)]
+        d: DecisionArgs,
+        /// The platform's ticket number, or the date reported.
+        #[arg(long)]
+        ticket: String,
+    },
+    /// Record that the platform removed it.
+    Removed(DecisionArgs),
+    /// Put it back in review.
+    Reopen(DecisionArgs),
+}
+
+/// Who decides what.
+#[derive(Debug, Args)]
+pub struct DecisionArgs {
+    /// Suspect number.
+    id: i64,
+    /// Who decides (default: $USER).
+    #[arg(long)]
+    by: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+/// Runs `suspect …`.
+pub fn run_suspect(cmd: SuspectCommand) -> anyhow::Result<ExitCode> {
+    let (d, decision) = match cmd {
+        SuspectCommand::Show { id, db } => return show(id, &db),
+        SuspectCommand::Confirm(d) => (d, Decision::Confirm),
+        SuspectCommand::Dismiss { d, reason } => (d, Decision::Dismiss { reason }),
+        SuspectCommand::Reported { d, ticket } => (d, Decision::Reported { ticket }),
+        SuspectCommand::Removed(d) => (d, Decision::Removed),
+        SuspectCommand::Reopen(d) => (d, Decision::Reopen),
+    };
+    let config = d.db.load()?;
+    let actor =
+        d.by.clone()
+            .or_else(|| std::env::var("USER").ok())
+            .unwrap_or_else(|| "cli".into());
+    let rt = runtime()?;
+    rt.block_on(async {
+        let store = open(&config).await?;
+        let row = store.decide(d.id, &decision, &actor, None).await;
+        store.close().await;
+        let row = row?;
+        println!(
+            "suspect #{} is now {} ({})",
+            row.id,
+            row.status,
+            row.status().label_ja()
+        );
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn show(id: i64, db: &DbArgs) -> anyhow::Result<ExitCode> {
+    let config = db.load()?;
+    let rt = runtime()?;
+    rt.block_on(async {
+        let store = open(&config).await?;
+        let Some(r) = store.suspect(id).await? else {
+            anyhow::bail!("no suspect #{id}");
+        };
+        let mut out = std::io::stdout().lock();
+        writeln!(
+            out,
+            "suspect #{} [{} {}] score {:.2}",
+            r.id,
+            r.status,
+            r.status().label_ja(),
+            r.score
+        )?;
+        writeln!(out, "  platform: {}", r.platform)?;
+        writeln!(
+            out,
+            "  account:  {}",
+            table::fit(r.handle.as_deref().unwrap_or("-"), 80)
+        )?;
+        writeln!(out, "  name:     {}", table::fit(&r.display_name, 80))?;
+        writeln!(out, "  url:      {}", table::fit(r.url.as_deref().unwrap_or("-"), 100))?;
+        writeln!(out, "  imitates: {} ({})", r.target_label, r.org_id)?;
+        writeln!(
+            out,
+            "  first seen {}, last seen {}",
+            when(r.first_seen_at),
+            when(r.last_seen_at)
+        )?;
+        if let Some(a) = &r.avatar_sha256 {
+            writeln!(out, "  avatar evidence: sha256 {a}")?;
+        }
+        writeln!(out, "  reasons:")?;
+        for t in r.reason_texts() {
+            writeln!(out, "    - {}", table::fit(&t, 120))?;
+        }
+        writeln!(out, "  sightings:")?;
+        for s in store.sightings(id).await? {
+            writeln!(
+                out,
+                "    scan #{} {} {} {:.2} {}",
+                s.run_id,
+                when(s.seen_at),
+                s.verdict,
+                s.score,
+                table::fit(&s.display_name, 40)
+            )?;
+        }
+        writeln!(out, "  history:")?;
+        for e in store.events(id).await? {
+            writeln!(
+                out,
+                "    {} {}: {} → {}{}",
+                when(e.at),
+                e.actor,
+                e.from_status.as_deref().unwrap_or("-"),
+                e.to_status,
+                e.note.map(|n| format!(" ({})", table::fit(&n, 80))).unwrap_or_default()
+            )?;
+        }
+        store.close().await;
+        Ok(ExitCode::SUCCESS)
+    })
+}

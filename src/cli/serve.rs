@@ -1,0 +1,71 @@
+//! `serve`: runs the scan on the configured schedule (Japan time), one at a time, logging one
+//! summary line per run and carrying on after a failed one.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+use narisumashi::scan::{self, LogObserver, ScanOptions};
+use narisumashi::schedule::Schedule;
+
+use super::scan::{DbArgs, open, runtime};
+
+/// `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Cron pattern overriding `[scan] schedule` (Japan time; six fields for seconds).
+    #[arg(long)]
+    schedule: Option<String>,
+    /// Stop after this many scheduled scans (for tests and trials).
+    #[arg(long)]
+    max_runs: Option<u64>,
+}
+
+/// Runs `serve` until interrupted.
+pub fn run(args: ServeArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let registry = super::load_registry(seeds)?;
+    let config = args.db.load()?;
+    let pattern = args.schedule.clone().unwrap_or_else(|| config.scan.schedule.clone());
+    let schedule = Schedule::parse(&pattern).context("reading the scan schedule")?;
+    let rt = runtime()?;
+    rt.block_on(async {
+        let store = open(&config).await?;
+        tracing::info!("serving: scans on \"{}\" (Japan time)", schedule.pattern());
+        let mut runs = 0u64;
+        loop {
+            let next = schedule.next_after(chrono::Utc::now())?;
+            tracing::info!("next scan at {}", next.to_rfc3339());
+            let wait = (next.with_timezone(&chrono::Utc) - chrono::Utc::now())
+                .to_std()
+                .unwrap_or_default();
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = tokio::signal::ctrl_c() => {
+                    tracing::info!("stopping");
+                    break;
+                }
+            }
+            let opts = ScanOptions {
+                org: None,
+                platform: None,
+                dry_run: false,
+                trigger: "schedule".into(),
+            };
+            // The scan runs to its end before the next time is computed: runs never overlap,
+            // and a scan that outlasts its slot delays the next instead of doubling it.
+            match scan::run(&store, &registry, &config, &opts, std::sync::Arc::new(LogObserver)).await {
+                Ok(report) => tracing::info!("{}", report.summary_line()),
+                Err(e) => tracing::error!("scheduled scan failed: {e}"),
+            }
+            runs += 1;
+            if args.max_runs.is_some_and(|m| runs >= m) {
+                break;
+            }
+        }
+        store.close().await;
+        Ok(ExitCode::SUCCESS)
+    })
+}

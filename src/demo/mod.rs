@@ -1,0 +1,174 @@
+//! The demo platform: a local HTTP server on 127.0.0.1 that speaks the formats the crawler's
+//! real sources read (X API v2 user lookup, YouTube Data API channels and search, Instagram
+//! Graph business discovery, Facebook and LINE profile pages with Open Graph tags, robots.txt,
+//! avatar files), populated with the registry's genuine accounts, impostors and innocent
+//! lookalikes (see [`population`]). `narisumashi demo` scans it; the end-to-end tests and the
+//! scan benchmark use it too, changing it between scans (an impostor removed, a new one).
+
+pub mod avatars;
+pub mod population;
+mod server;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+pub use population::{DemoAccount, Role, population};
+
+use crate::config::{Config, HostConfig};
+use crate::platform::Platform;
+
+/// The demo Instagram business account whose token the demo scan uses.
+pub const DEMO_IG_USER: &str = "17841400000000001";
+/// The demo's API credentials (accepted by the demo server only).
+pub const DEMO_TOKEN: &str = "demo-token";
+
+/// What the server serves; shared with its owner, who may change it between scans.
+#[derive(Default)]
+pub struct World {
+    /// Every account, removed ones included.
+    pub accounts: Vec<DemoAccount>,
+    /// Indexes of accounts the platform removed.
+    pub removed: std::collections::HashSet<usize>,
+    /// Delay before each answer (to make a scan slow enough to interrupt in tests).
+    pub latency: Duration,
+    /// Requests served.
+    pub requests: u64,
+}
+
+impl World {
+    fn live(&self) -> impl Iterator<Item = (usize, &DemoAccount)> {
+        self.accounts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.removed.contains(i))
+    }
+
+    fn by_handle(&self, platform: Platform, handle: &str) -> Option<&DemoAccount> {
+        let key = platform.handle_key(handle);
+        self.live()
+            .map(|(_, a)| a)
+            .find(|a| a.platform == platform && a.handle.as_deref().is_some_and(|h| platform.handle_key(h) == key))
+    }
+
+    fn by_id(&self, platform: Platform, id: &str) -> Option<&DemoAccount> {
+        self.live()
+            .map(|(_, a)| a)
+            .find(|a| a.platform == platform && a.id == id)
+    }
+}
+
+/// A running demo platform.
+pub struct DemoPlatform {
+    addr: SocketAddr,
+    world: Arc<RwLock<World>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl DemoPlatform {
+    /// Starts a server on 127.0.0.1 (a free port) serving `accounts`.
+    pub async fn start(accounts: Vec<DemoAccount>) -> std::io::Result<DemoPlatform> {
+        let world = Arc::new(RwLock::new(World {
+            accounts,
+            ..World::default()
+        }));
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
+        let app = server::router(world.clone(), addr);
+        let task = tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, app).await {
+                tracing::error!("demo platform stopped: {e}");
+            }
+        });
+        Ok(DemoPlatform { addr, world, task })
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn base(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The shared state, to read or change between scans.
+    pub fn world(&self) -> Arc<RwLock<World>> {
+        self.world.clone()
+    }
+
+    /// The accounts now live, with their roles.
+    pub fn accounts(&self) -> Vec<DemoAccount> {
+        let w = self.world.read().unwrap_or_else(|e| e.into_inner());
+        w.live().map(|(_, a)| a.clone()).collect()
+    }
+
+    /// Removes an account (as the platform does after a report); false if none matches.
+    pub fn remove(&self, platform: Platform, handle_or_id: &str) -> bool {
+        let mut w = self.world.write().unwrap_or_else(|e| e.into_inner());
+        let key = platform.handle_key(handle_or_id);
+        let found = w.accounts.iter().position(|a| {
+            a.platform == platform
+                && (a.id == handle_or_id || a.handle.as_deref().is_some_and(|h| platform.handle_key(h) == key))
+        });
+        match found {
+            Some(i) => w.removed.insert(i),
+            None => false,
+        }
+    }
+
+    /// Adds an account.
+    pub fn add(&self, account: DemoAccount) {
+        self.world
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .accounts
+            .push(account);
+    }
+
+    /// Slows every answer down.
+    pub fn set_latency(&self, latency: Duration) {
+        self.world.write().unwrap_or_else(|e| e.into_inner()).latency = latency;
+    }
+
+    /// A configuration that points every source at this server, with its credentials, on top
+    /// of `base` (database, scan settings). Page fetching of Facebook is switched on here
+    /// because the demo platform is ours; on the real platforms it stays opt-in.
+    pub fn config(&self, base: &Config) -> Config {
+        let url = self.base();
+        let mut c = base.clone();
+        c.crawl.allowed_hosts = vec!["127.0.0.1".into()];
+        c.crawl.hosts = HashMap::from([(
+            "127.0.0.1".to_string(),
+            HostConfig {
+                requests_per_second: 2_000.0,
+                max_concurrent: 16,
+            },
+        )]);
+        c.crawl.max_retries = 1;
+        c.crawl.timeout_secs = 10.0;
+        c.x.base = Some(format!("{url}/x"));
+        c.x.bearer_token = Some(DEMO_TOKEN.into());
+        c.youtube.api_base = Some(format!("{url}/youtube/v3"));
+        c.youtube.page_base = Some(format!("{url}/youtube-pages"));
+        c.youtube.api_key = Some(DEMO_TOKEN.into());
+        c.youtube.quota_budget = u32::MAX / 2;
+        c.instagram.ig_user_id = Some(DEMO_IG_USER.into());
+        c.instagram.access_token = Some(DEMO_TOKEN.into());
+        c.instagram.graph_base = Some(format!("{url}/graph/v21.0"));
+        c.pages.facebook = true;
+        c.pages.facebook_base = Some(format!("{url}/facebook"));
+        c.pages.line_base = Some(format!("{url}/line"));
+        c.scan.platforms = vec![
+            Platform::X,
+            Platform::Instagram,
+            Platform::Facebook,
+            Platform::Youtube,
+            Platform::Line,
+        ];
+        c
+    }
+}
+
+impl Drop for DemoPlatform {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}

@@ -1,0 +1,324 @@
+//! Who lives on the demo platform: the registry's genuine accounts, impostors of some of them
+//! (lookalike handles found by permutation, the same handle on another platform, lookalike
+//! channel names found by search; avatars copied, re-encoded, mirrored or cropped), and
+//! innocent accounts that share a place name or a similar handle but imitate nobody.
+//! Deterministic for a seed.
+
+use super::avatars::Copy;
+use crate::discover::permutations::{permutations, valid_handle};
+use crate::platform::Platform;
+use crate::registry::Registry;
+use crate::scan::account_key;
+use crate::synthetic::Rng;
+
+/// What an account on the demo platform is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// A registry account (its key).
+    Genuine(String),
+    /// An impostor of a registry account (its key), and how it was made.
+    Impostor {
+        /// The genuine account imitated.
+        target: String,
+        /// How.
+        technique: &'static str,
+    },
+    /// An honest account that resembles nothing official (must stay clear).
+    Innocent,
+    /// An honest person whose handle is one slip from an office's: the handle alone gets it
+    /// flagged for a person to look at and dismiss.
+    HonestLookalike,
+}
+
+/// One account on the demo platform.
+#[derive(Debug, Clone)]
+pub struct DemoAccount {
+    /// Platform.
+    pub platform: Platform,
+    /// Handle (`@` kept for LINE basic ids).
+    pub handle: Option<String>,
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Bio.
+    pub bio: String,
+    /// Avatar: emblem seed and copy kind.
+    pub avatar: Option<(u64, Copy)>,
+    /// Followers.
+    pub followers: u64,
+    /// What it is.
+    pub role: Role,
+}
+
+impl DemoAccount {
+    /// The avatar's file name on the demo server.
+    pub fn avatar_file(&self) -> Option<String> {
+        self.avatar.map(|(seed, copy)| {
+            let ext = if copy == Copy::Reencoded { "jpg" } else { "png" };
+            format!("{seed:x}-{copy:?}.{ext}").to_lowercase()
+        })
+    }
+}
+
+fn stable_seed(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// A place word of a name: the leading kanji after 「ハローワーク」 and decorations.
+fn place_word(name: &str) -> String {
+    let mut s = name.to_string();
+    for d in ["【公式】", "【高校生支援用】", "@", "ハローワーク", "マザーズ"] {
+        s = s.replace(d, "");
+    }
+    let word: String = s
+        .chars()
+        .skip_while(|c| !is_kanji(*c))
+        .take_while(|c| is_kanji(*c))
+        .take(3)
+        .collect();
+    if word.chars().count() >= 2 {
+        word
+    } else {
+        "北海道".into()
+    }
+}
+
+fn is_kanji(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+const PEOPLE: &[&str] = &[
+    "山田花子",
+    "佐藤 健",
+    "すずき ゆう",
+    "たなかの日常",
+    "Ken Ito",
+    "mika_photo",
+    "高橋ゆかり",
+    "渡辺拓也",
+    "小林さん",
+    "Sato Aya",
+    "中村 翔",
+    "加藤ファーム",
+];
+const INNOCENT_CHANNELS: &[&str] = &[
+    "{place}グルメ探訪",
+    "{place}の風景チャンネル",
+    "{place}ラーメン日記",
+    "{place}少年野球クラブ",
+    "{place}の鉄道写真",
+    "{place}観光ガイド非公式ファン",
+];
+
+/// Numeric ids like a platform's.
+fn numeric_id(rng: &mut Rng, digits: usize) -> String {
+    let mut s = String::from("1");
+    for _ in 1..digits {
+        s.push(char::from(b'0' + (rng.next_u64() % 10) as u8));
+    }
+    s
+}
+
+fn channel_id(rng: &mut Rng) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut s = String::from("UC");
+    for _ in 0..22 {
+        s.push(char::from(A[rng.below(A.len())]));
+    }
+    s
+}
+
+fn id_for(platform: Platform, rng: &mut Rng) -> String {
+    match platform {
+        Platform::Youtube => channel_id(rng),
+        Platform::X => numeric_id(rng, 18),
+        _ => numeric_id(rng, 15),
+    }
+}
+
+/// Lookalike name: the genuine name with one of the tricks impostors use.
+fn lookalike_name(name: &str, variant: usize) -> String {
+    let core = name.replace("【公式】", "");
+    match variant % 4 {
+        0 => format!("【公式】{core}"),
+        1 => core.replace('ー', "一").replace('ワ', "ヮ"),
+        2 => format!("{core}✅"),
+        _ => core.replace("ハローワーク", "ﾊﾛｰﾜｰｸ"),
+    }
+}
+
+/// The demo population for a registry: genuine accounts, impostors and innocents.
+pub fn population(registry: &Registry, seed: u64) -> Vec<DemoAccount> {
+    let mut rng = Rng::new(seed);
+    let mut out: Vec<DemoAccount> = Vec::new();
+    let mut taken = std::collections::HashSet::new();
+    let mut push = |a: DemoAccount, out: &mut Vec<DemoAccount>| {
+        let key = (
+            a.platform,
+            a.handle.as_deref().map(|h| a.platform.handle_key(h)),
+            a.id.clone(),
+        );
+        if taken.insert((key.0, key.1.clone())) || key.1.is_none() {
+            out.push(a);
+        }
+    };
+    for (i, (org, acc)) in registry.accounts().enumerate() {
+        let key = account_key(org, acc);
+        let logo = stable_seed(&key);
+        let id = acc.id.clone().unwrap_or_else(|| id_for(acc.platform, &mut rng));
+        let handle = acc
+            .handle
+            .clone()
+            .or_else(|| (acc.platform == Platform::Youtube).then(|| id.clone()));
+        if acc.handle.is_none() && acc.id.is_none() {
+            // Not addressable (e.g. a misprinted URL): nobody can find it, on the demo either.
+            continue;
+        }
+        push(
+            DemoAccount {
+                platform: acc.platform,
+                handle: acc.handle.clone(),
+                id: id.clone(),
+                name: acc.display_name.trim_start_matches('@').to_string(),
+                bio: format!("{}の公式アカウントです。{}", org.name, acc.department),
+                avatar: Some((logo, Copy::Exact)),
+                followers: 1_000 + rng.below(20_000) as u64,
+                role: Role::Genuine(key.clone()),
+            },
+            &mut out,
+        );
+        let bare = handle.as_deref().unwrap_or("").trim_start_matches('@').to_string();
+        let place = place_word(&acc.display_name);
+        match i % 4 {
+            // A lookalike handle on the same platform, found by probing permutations.
+            0 if acc.handle.is_some() => {
+                let perms = permutations(acc.platform, &bare);
+                if !perms.is_empty() {
+                    let p = &perms[rng.below(perms.len().min(8))];
+                    let handle = if acc.platform == Platform::Line {
+                        format!("@{}", p.handle)
+                    } else {
+                        p.handle.clone()
+                    };
+                    push(
+                        DemoAccount {
+                            platform: acc.platform,
+                            handle: Some(handle),
+                            id: id_for(acc.platform, &mut rng),
+                            name: lookalike_name(&acc.display_name, i / 4),
+                            bio: "公式アカウントです。お問い合わせはDMで。".into(),
+                            avatar: Some((logo, Copy::Reencoded)),
+                            followers: rng.below(300) as u64,
+                            role: Role::Impostor {
+                                target: key.clone(),
+                                technique: "lookalike handle",
+                            },
+                        },
+                        &mut out,
+                    );
+                }
+            }
+            // The same handle on another platform, where the body has no account.
+            1 if acc.handle.is_some() => {
+                let other = [Platform::Instagram, Platform::X]
+                    .into_iter()
+                    .find(|p| *p != acc.platform && valid_handle(*p, &bare));
+                if let Some(p) = other {
+                    push(
+                        DemoAccount {
+                            platform: p,
+                            handle: Some(bare.clone()),
+                            id: id_for(p, &mut rng),
+                            name: acc.display_name.trim_start_matches('@').to_string(),
+                            bio: format!("{}の公式アカウントです。", org.name),
+                            avatar: Some((logo, Copy::Exact)),
+                            followers: rng.below(300) as u64,
+                            role: Role::Impostor {
+                                target: key.clone(),
+                                technique: "same handle on another platform",
+                            },
+                        },
+                        &mut out,
+                    );
+                }
+            }
+            // A lookalike channel, found by searching the name.
+            2 => push(
+                DemoAccount {
+                    platform: Platform::Youtube,
+                    handle: None,
+                    id: id_for(Platform::Youtube, &mut rng),
+                    name: lookalike_name(&acc.display_name, i / 4 + 1),
+                    bio: "求人情報を配信しています。".into(),
+                    avatar: Some((logo, if i % 8 == 2 { Copy::Mirrored } else { Copy::Cropped })),
+                    followers: rng.below(300) as u64,
+                    role: Role::Impostor {
+                        target: key.clone(),
+                        technique: "lookalike channel name",
+                    },
+                },
+                &mut out,
+            ),
+            _ => {}
+        }
+        // Innocents: a channel about the same place, and a person whose handle resembles the
+        // office's by chance.
+        let channel = INNOCENT_CHANNELS[rng.below(INNOCENT_CHANNELS.len())].replace("{place}", &place);
+        push(
+            DemoAccount {
+                platform: Platform::Youtube,
+                handle: None,
+                id: id_for(Platform::Youtube, &mut rng),
+                name: channel,
+                bio: format!("{place}が好きな個人のチャンネルです。"),
+                avatar: Some((stable_seed(&format!("innocent-ch-{i}")), Copy::Exact)),
+                followers: rng.below(5_000) as u64,
+                role: Role::Innocent,
+            },
+            &mut out,
+        );
+        if let Some(p) = permutations(acc.platform, &bare)
+            .into_iter()
+            .filter(|p| acc.platform == Platform::X && valid_handle(Platform::X, &p.handle))
+            .nth(20 + rng.below(20))
+        {
+            push(
+                DemoAccount {
+                    platform: Platform::X,
+                    handle: Some(p.handle),
+                    id: id_for(Platform::X, &mut rng),
+                    name: PEOPLE[rng.below(PEOPLE.len())].to_string(),
+                    bio: "日々のこと。写真とごはん。".into(),
+                    avatar: Some((stable_seed(&format!("innocent-x-{i}")), Copy::Exact)),
+                    followers: rng.below(2_000) as u64,
+                    role: Role::HonestLookalike,
+                },
+                &mut out,
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn population_is_deterministic_and_mixed() {
+        let r = Registry::embedded().expect("embedded registry");
+        let a = population(&r, 7);
+        let b = population(&r, 7);
+        assert_eq!(a.len(), b.len());
+        assert!(a.iter().zip(&b).all(|(x, y)| x.name == y.name && x.handle == y.handle));
+        let impostors = a.iter().filter(|x| matches!(x.role, Role::Impostor { .. })).count();
+        let innocents = a.iter().filter(|x| x.role == Role::Innocent).count();
+        assert!(impostors >= 15, "{impostors}");
+        assert!(innocents >= 30, "{innocents}");
+        assert!(a.iter().any(|x| x.role == Role::HonestLookalike));
+        assert_eq!(place_word("ハローワーク帯広(帯広公共職業安定所)【公式】"), "帯広");
+    }
+}

@@ -1,0 +1,218 @@
+//! Storage of the nightly scan: scan runs and their units of work, snapshots of the genuine
+//! accounts, suspects with every sighting and status event, and avatar evidence.
+//!
+//! One SQL dialect for both backends through sqlx's `Any` driver: SQLite (a file, the
+//! default) and PostgreSQL (when the database URL says `postgres://`). Placeholders are
+//! `$N`, which both accept; times are Unix seconds; the schema lives in
+//! `migrations/sqlite` and `migrations/postgres`, applied on open.
+//!
+//! Owns SQL and transactions only. What a sighting *means* (new, reopened, still dismissed)
+//! is decided by `scan`; this module writes what it is told, atomically per unit of work.
+
+mod apply;
+mod lock;
+mod runs;
+mod suspects;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use sqlx::AnyPool;
+use sqlx::Executor;
+use sqlx::any::AnyPoolOptions;
+
+pub use apply::{AvatarBlob, Change, Observed, Seen, SeenAction, SnapshotWrite, UnitTally, UnitWrite};
+pub use lock::{Holder, LockState};
+pub use runs::{RunRow, RunStatus, SnapshotRow, SourceCountRow};
+pub use suspects::{Decision, EventRow, SightingRow, SuspectFilter, SuspectRow, SuspectStatus, reason_texts};
+
+/// Why storage failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database could not be opened.
+    #[error("cannot open database {url}: {source}")]
+    Open {
+        /// The URL, password removed.
+        url: String,
+        /// The driver's error.
+        source: sqlx::Error,
+    },
+    /// The URL names no supported database.
+    #[error("unsupported database URL {0:?} (expected sqlite:PATH or postgres://…)")]
+    Url(String),
+    /// Migrations failed.
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A query failed.
+    #[error("database error: {0}")]
+    Query(#[from] sqlx::Error),
+    /// Another scan holds the lease.
+    #[error("another scan is running ({holder}, last heartbeat {age_secs} s ago)")]
+    Busy {
+        /// Who holds it.
+        holder: String,
+        /// Seconds since its heartbeat.
+        age_secs: i64,
+    },
+    /// No suspect with that id.
+    #[error("no suspect #{0}")]
+    NoSuspect(i64),
+    /// The decision does not apply to the suspect's status.
+    #[error("suspect #{id} is {from}; cannot {action}")]
+    Transition {
+        /// The suspect.
+        id: i64,
+        /// Its status.
+        from: SuspectStatus,
+        /// The attempted decision.
+        action: &'static str,
+    },
+    /// Someone else changed the suspect since it was read.
+    #[error("suspect #{id} was changed by someone else (now version {current}, you had {expected}); reload it")]
+    Conflict {
+        /// The suspect.
+        id: i64,
+        /// The version the caller saw.
+        expected: i64,
+        /// The version now stored.
+        current: i64,
+    },
+    /// A decision is missing what it needs (a dismissal reason, a ticket).
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Which database server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// An SQLite file.
+    Sqlite,
+    /// A PostgreSQL server.
+    Postgres,
+}
+
+/// The database.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+    /// SQLite has one writer: units of one process queue here instead of failing busy.
+    writer: Arc<tokio::sync::Mutex<()>>,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+/// The URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// A database URL from a configured value: `postgres://…` as is, `sqlite:…` as is, and a
+/// plain path as an SQLite file.
+pub fn database_url(value: &str) -> String {
+    if value.starts_with("postgres://") || value.starts_with("postgresql://") || value.starts_with("sqlite:") {
+        value.to_string()
+    } else {
+        format!("sqlite://{value}")
+    }
+}
+
+impl Store {
+    /// Opens (creating an SQLite file if needed) and migrates the database.
+    pub async fn open(url: &str) -> Result<Store, StoreError> {
+        sqlx::any::install_default_drivers();
+        let (backend, url) = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            (Backend::Postgres, url.to_string())
+        } else if let Some(rest) = url.strip_prefix("sqlite:") {
+            let path = rest.trim_start_matches("//");
+            let path = path.split('?').next().unwrap_or(path);
+            if path.is_empty() || path == ":memory:" {
+                return Err(StoreError::Url(url.to_string()));
+            }
+            if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
+                    url: url.to_string(),
+                    source: sqlx::Error::Io(e),
+                })?;
+            }
+            (Backend::Sqlite, format!("sqlite://{path}?mode=rwc"))
+        } else {
+            return Err(StoreError::Url(redact(url)));
+        };
+        let options = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 4 } else { 8 })
+            .acquire_timeout(Duration::from_secs(30));
+        let options = if backend == Backend::Sqlite {
+            options.after_connect(|conn, _| {
+                Box::pin(async move {
+                    // WAL: readers (the review UI) never block the nightly writer. A writer
+                    // from another process is waited for, not failed.
+                    conn.execute("PRAGMA journal_mode = WAL").await?;
+                    conn.execute("PRAGMA busy_timeout = 15000").await?;
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    Ok(())
+                })
+            })
+        } else {
+            options
+        };
+        let pool = options.connect(&url).await.map_err(|source| StoreError::Open {
+            url: redact(&url),
+            source,
+        })?;
+        match backend {
+            Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
+            Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
+        }
+        Ok(Store {
+            pool,
+            backend,
+            writer: Arc::new(tokio::sync::Mutex::new(())),
+        })
+    }
+
+    /// Which backend.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The connection pool (for tests and maintenance commands).
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Closes the pool, waiting for connections to finish.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Starts a write transaction, queued behind this process's other writers.
+    pub(crate) async fn write(
+        &self,
+    ) -> Result<(tokio::sync::MutexGuard<'_, ()>, sqlx::Transaction<'static, sqlx::Any>), StoreError> {
+        let guard = self.writer.lock().await;
+        let tx = match self.backend {
+            // Take SQLite's write lock at the start, so that a transaction that reads first
+            // waits for another process's writer instead of failing when it upgrades.
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        Ok((guard, tx))
+    }
+}
+
+/// Now, in Unix seconds.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

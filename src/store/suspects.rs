@@ -1,0 +1,465 @@
+//! Suspects, their sightings and status events, and staff decisions on them.
+//!
+//! A suspect's life: `new` → `confirmed` or `dismissed` (with a reason; the dismissal is an
+//! allow-list entry) → `reported` (with the platform's ticket or date) → `removed` (seen gone,
+//! or marked by staff). Every change writes an event (who, when, from which status), and
+//! bumps the suspect's version so that two reviewers cannot overwrite each other silently.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::{Store, StoreError, now};
+
+/// Where a suspect is in review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SuspectStatus {
+    /// Found by the scan; nobody has looked yet.
+    New,
+    /// Staff confirmed it is an impostor.
+    Confirmed,
+    /// Staff judged it honest; it is not flagged again unless it moves toward a genuine account.
+    Dismissed,
+    /// Reported to the platform.
+    Reported,
+    /// Gone from the platform.
+    Removed,
+}
+
+impl SuspectStatus {
+    /// Every status, in review order.
+    pub const ALL: [SuspectStatus; 5] = [
+        SuspectStatus::New,
+        SuspectStatus::Confirmed,
+        SuspectStatus::Reported,
+        SuspectStatus::Removed,
+        SuspectStatus::Dismissed,
+    ];
+
+    /// The stored word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuspectStatus::New => "new",
+            SuspectStatus::Confirmed => "confirmed",
+            SuspectStatus::Dismissed => "dismissed",
+            SuspectStatus::Reported => "reported",
+            SuspectStatus::Removed => "removed",
+        }
+    }
+
+    /// The status in Japanese, for staff.
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            SuspectStatus::New => "未確認",
+            SuspectStatus::Confirmed => "なりすまし確定",
+            SuspectStatus::Dismissed => "問題なし",
+            SuspectStatus::Reported => "削除依頼済み",
+            SuspectStatus::Removed => "削除済み",
+        }
+    }
+
+    /// Parses the stored word.
+    pub fn parse(s: &str) -> Option<SuspectStatus> {
+        SuspectStatus::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// Whether the case is open (the scan checks it is still there).
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            SuspectStatus::New | SuspectStatus::Confirmed | SuspectStatus::Reported
+        )
+    }
+}
+
+impl fmt::Display for SuspectStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A suspect as stored: the platform account, as last seen, and its review state.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct SuspectRow {
+    /// Suspect number.
+    pub id: i64,
+    /// Platform.
+    pub platform: String,
+    /// `id:…` or `handle:…`: how the account is told apart on its platform.
+    pub account_key: String,
+    /// The platform's id.
+    pub platform_id: Option<String>,
+    /// Handle comparison key.
+    pub handle_key: Option<String>,
+    /// Handle as shown.
+    pub handle: Option<String>,
+    /// Display name as last seen.
+    pub display_name: String,
+    /// Profile URL.
+    pub url: Option<String>,
+    /// Bio.
+    pub bio: Option<String>,
+    /// Avatar evidence.
+    pub avatar_sha256: Option<String>,
+    /// Avatar fingerprint.
+    pub avatar_hash: Option<String>,
+    /// The organisation imitated.
+    pub org_id: String,
+    /// The genuine account imitated (`org/platform/label`).
+    pub target_key: String,
+    /// How that account is named.
+    pub target_label: String,
+    /// Latest score.
+    pub score: f64,
+    /// Latest reasons (JSON array of `{kind, …, text}`).
+    pub reasons: String,
+    /// Review status (see [`SuspectStatus`]).
+    pub status: String,
+    /// Dismissal reason or other note.
+    pub status_note: Option<String>,
+    /// When the status last changed.
+    pub status_changed_at: i64,
+    /// First sighting.
+    pub first_seen_at: i64,
+    /// Latest sighting.
+    pub last_seen_at: i64,
+    /// When it was seen gone.
+    pub removed_at: Option<i64>,
+    /// The platform's ticket.
+    pub reported_ticket: Option<String>,
+    /// When it was reported.
+    pub reported_at: Option<i64>,
+    /// Name when dismissed (allow-list entry).
+    pub dismissed_name: Option<String>,
+    /// Avatar when dismissed.
+    pub dismissed_avatar_sha256: Option<String>,
+    /// Score when dismissed.
+    pub dismissed_score: Option<f64>,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+}
+
+impl SuspectRow {
+    /// The status as a value.
+    pub fn status(&self) -> SuspectStatus {
+        SuspectStatus::parse(&self.status).unwrap_or(SuspectStatus::New)
+    }
+
+    /// The reasons' texts.
+    pub fn reason_texts(&self) -> Vec<String> {
+        reason_texts(&self.reasons)
+    }
+}
+
+/// The `text` of each stored reason.
+pub fn reason_texts(json: &str) -> Vec<String> {
+    serde_json::from_str::<Vec<serde_json::Value>>(json)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|r| r.get("text").and_then(|t| t.as_str()).map(str::to_string))
+        .collect()
+}
+
+pub(super) const SUSPECT_COLUMNS: &str = "id, platform, account_key, platform_id, handle_key, handle, display_name, \
+     url, bio, avatar_sha256, avatar_hash, org_id, target_key, target_label, score, reasons, status, status_note, \
+     status_changed_at, first_seen_at, last_seen_at, removed_at, reported_ticket, reported_at, dismissed_name, \
+     dismissed_avatar_sha256, dismissed_score, version";
+
+/// One sighting of a suspect.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct SightingRow {
+    /// The run.
+    pub run_id: i64,
+    /// When.
+    pub seen_at: i64,
+    /// Name as seen.
+    pub display_name: String,
+    /// Handle as seen.
+    pub handle: Option<String>,
+    /// URL as seen.
+    pub url: Option<String>,
+    /// Bio as seen.
+    pub bio: Option<String>,
+    /// Avatar as seen.
+    pub avatar_sha256: Option<String>,
+    /// Score then.
+    pub score: f64,
+    /// `suspect` or `clear`.
+    pub verdict: String,
+    /// Reasons then.
+    pub reasons: String,
+}
+
+/// One status change.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct EventRow {
+    /// When.
+    pub at: i64,
+    /// `scan` or the staff member's name.
+    pub actor: String,
+    /// From.
+    pub from_status: Option<String>,
+    /// To.
+    pub to_status: String,
+    /// Reason, ticket or what the scan saw.
+    pub note: Option<String>,
+    /// The run, for the scan's changes.
+    pub run_id: Option<i64>,
+}
+
+/// Which suspects to list.
+#[derive(Debug, Clone, Default)]
+pub struct SuspectFilter {
+    /// Organisation.
+    pub org: Option<String>,
+    /// Platform.
+    pub platform: Option<String>,
+    /// Statuses (any of).
+    pub statuses: Vec<SuspectStatus>,
+    /// Lowest score.
+    pub min_score: Option<f64>,
+    /// Most rows.
+    pub limit: Option<i64>,
+}
+
+/// A staff decision.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decision {
+    /// It is an impostor.
+    Confirm,
+    /// It is honest; the reason is kept and the account is allow-listed.
+    Dismiss {
+        /// Why.
+        reason: String,
+    },
+    /// Reported to the platform.
+    Reported {
+        /// The platform's ticket number or a note of the date.
+        ticket: String,
+    },
+    /// Gone from the platform.
+    Removed,
+    /// Back to review.
+    Reopen,
+}
+
+impl Decision {
+    fn name(&self) -> &'static str {
+        match self {
+            Decision::Confirm => "confirm",
+            Decision::Dismiss { .. } => "dismiss",
+            Decision::Reported { .. } => "mark reported",
+            Decision::Removed => "mark removed",
+            Decision::Reopen => "reopen",
+        }
+    }
+
+    fn target(&self, from: SuspectStatus) -> Option<SuspectStatus> {
+        use SuspectStatus::*;
+        match (self, from) {
+            (Decision::Confirm, New | Dismissed) => Some(Confirmed),
+            (Decision::Dismiss { .. }, New | Confirmed) => Some(Dismissed),
+            (Decision::Reported { .. }, Confirmed | Reported) => Some(Reported),
+            (Decision::Removed, Confirmed | Reported) => Some(Removed),
+            (Decision::Reopen, Dismissed | Removed) => Some(New),
+            _ => None,
+        }
+    }
+}
+
+impl Store {
+    /// Suspects, highest score and newest first.
+    pub async fn suspects(&self, f: &SuspectFilter) -> Result<Vec<SuspectRow>, StoreError> {
+        let mut sql = format!("SELECT {SUSPECT_COLUMNS} FROM suspects WHERE 1 = 1");
+        let mut n = 0;
+        let mut next = || {
+            n += 1;
+            format!("${n}")
+        };
+        if f.org.is_some() {
+            sql += &format!(" AND org_id = {}", next());
+        }
+        if f.platform.is_some() {
+            sql += &format!(" AND platform = {}", next());
+        }
+        if !f.statuses.is_empty() {
+            let marks: Vec<String> = f.statuses.iter().map(|_| next()).collect();
+            sql += &format!(" AND status IN ({})", marks.join(", "));
+        }
+        if f.min_score.is_some() {
+            sql += &format!(" AND score >= {}", next());
+        }
+        sql += " ORDER BY score DESC, first_seen_at DESC, id DESC";
+        if f.limit.is_some() {
+            sql += &format!(" LIMIT {}", next());
+        }
+        let mut q = sqlx::query_as::<_, SuspectRow>(&sql);
+        if let Some(o) = &f.org {
+            q = q.bind(o.clone());
+        }
+        if let Some(p) = &f.platform {
+            q = q.bind(p.clone());
+        }
+        for s in &f.statuses {
+            q = q.bind(s.as_str());
+        }
+        if let Some(m) = f.min_score {
+            q = q.bind(m);
+        }
+        if let Some(l) = f.limit {
+            q = q.bind(l);
+        }
+        Ok(q.fetch_all(&self.pool).await?)
+    }
+
+    /// One suspect.
+    pub async fn suspect(&self, id: i64) -> Result<Option<SuspectRow>, StoreError> {
+        Ok(
+            sqlx::query_as(&format!("SELECT {SUSPECT_COLUMNS} FROM suspects WHERE id = $1"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// A suspect's sightings, oldest first.
+    pub async fn sightings(&self, suspect_id: i64) -> Result<Vec<SightingRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT run_id, seen_at, display_name, handle, url, bio, avatar_sha256, score, verdict, reasons \
+             FROM sightings WHERE suspect_id = $1 ORDER BY run_id",
+        )
+        .bind(suspect_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// A suspect's status events, oldest first.
+    pub async fn events(&self, suspect_id: i64) -> Result<Vec<EventRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT at, actor, from_status, to_status, note, run_id FROM suspect_events WHERE suspect_id = $1 ORDER BY id",
+        )
+        .bind(suspect_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Suspects sighted in a run.
+    pub async fn sighted_in(&self, run_id: i64) -> Result<std::collections::HashSet<i64>, StoreError> {
+        let rows: Vec<(i64,)> = sqlx::query_as("SELECT suspect_id FROM sightings WHERE run_id = $1")
+            .bind(run_id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(|(i,)| i).collect())
+    }
+
+    /// Status changes the scan made in a run: (suspect, from, to), in order.
+    pub async fn run_events(&self, run_id: i64) -> Result<Vec<(i64, Option<String>, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT suspect_id, from_status, to_status FROM suspect_events WHERE run_id = $1 AND actor = 'scan' ORDER BY id",
+        )
+        .bind(run_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Counts of suspects per status.
+    pub async fn status_counts(&self, org: Option<&str>) -> Result<Vec<(String, i64)>, StoreError> {
+        let q = match org {
+            Some(o) => sqlx::query_as("SELECT status, COUNT(*) FROM suspects WHERE org_id = $1 GROUP BY status")
+                .bind(o.to_string()),
+            None => sqlx::query_as("SELECT status, COUNT(*) FROM suspects GROUP BY status"),
+        };
+        Ok(q.fetch_all(&self.pool).await?)
+    }
+
+    /// Applies a staff decision. With `expected_version`, fails with `Conflict` if someone
+    /// changed the suspect since the caller read it.
+    pub async fn decide(
+        &self,
+        id: i64,
+        decision: &Decision,
+        actor: &str,
+        expected_version: Option<i64>,
+    ) -> Result<SuspectRow, StoreError> {
+        match decision {
+            Decision::Dismiss { reason } if reason.trim().is_empty() => {
+                return Err(StoreError::Invalid("a dismissal needs a reason".into()));
+            }
+            Decision::Reported { ticket } if ticket.trim().is_empty() => {
+                return Err(StoreError::Invalid(
+                    "mark reported with the platform's ticket number or the date reported".into(),
+                ));
+            }
+            _ => {}
+        }
+        let (_g, mut tx) = self.write().await?;
+        let row: SuspectRow = sqlx::query_as(&format!("SELECT {SUSPECT_COLUMNS} FROM suspects WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NoSuspect(id))?;
+        if let Some(expected) = expected_version.filter(|v| *v != row.version) {
+            return Err(StoreError::Conflict {
+                id,
+                expected,
+                current: row.version,
+            });
+        }
+        let from = row.status();
+        let to = decision.target(from).ok_or(StoreError::Transition {
+            id,
+            from,
+            action: decision.name(),
+        })?;
+        let t = now();
+        let note = match decision {
+            Decision::Dismiss { reason } => Some(reason.trim().to_string()),
+            Decision::Reported { ticket } => Some(ticket.trim().to_string()),
+            _ => None,
+        };
+        let updated = sqlx::query(
+            "UPDATE suspects SET status = $1, status_note = COALESCE($2, status_note), status_changed_at = $3, \
+             version = version + 1, \
+             dismissed_name = CASE WHEN $1 = 'dismissed' THEN display_name ELSE dismissed_name END, \
+             dismissed_avatar_sha256 = CASE WHEN $1 = 'dismissed' THEN avatar_sha256 ELSE dismissed_avatar_sha256 END, \
+             dismissed_score = CASE WHEN $1 = 'dismissed' THEN score ELSE dismissed_score END, \
+             reported_ticket = CASE WHEN $1 = 'reported' THEN $2 ELSE reported_ticket END, \
+             reported_at = CASE WHEN $1 = 'reported' THEN $3 ELSE reported_at END, \
+             removed_at = CASE WHEN $1 = 'removed' THEN $3 WHEN $1 = 'new' THEN NULL ELSE removed_at END \
+             WHERE id = $4 AND version = $5",
+        )
+        .bind(to.as_str())
+        .bind(note.clone())
+        .bind(t)
+        .bind(id)
+        .bind(row.version)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() != 1 {
+            return Err(StoreError::Conflict {
+                id,
+                expected: row.version,
+                current: row.version + 1,
+            });
+        }
+        sqlx::query(
+            "INSERT INTO suspect_events (suspect_id, run_id, at, actor, from_status, to_status, note) \
+             VALUES ($1, NULL, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(t)
+        .bind(actor)
+        .bind(from.as_str())
+        .bind(to.as_str())
+        .bind(note)
+        .execute(&mut *tx)
+        .await?;
+        let row: SuspectRow = sqlx::query_as(&format!("SELECT {SUSPECT_COLUMNS} FROM suspects WHERE id = $1"))
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+}
