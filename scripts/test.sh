@@ -12,10 +12,33 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v cc >/dev/null 2>&1 || missing+=(build-essential)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+# PostgreSQL: the storage tests run on SQLite and on a real PostgreSQL server.
+if [ -z "${NARISUMASHI_TEST_POSTGRES:-}" ] && [ "${NARISUMASHI_SKIP_POSTGRES:-}" != 1 ]; then
+    command -v pg_lsclusters >/dev/null 2>&1 || missing+=(postgresql)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: installing ${missing[*]}"
     as_root apt-get update -q
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+fi
+
+# Start PostgreSQL (Debian's cluster) and give the tests a role that may create databases.
+if [ -z "${NARISUMASHI_TEST_POSTGRES:-}" ] && [ "${NARISUMASHI_SKIP_POSTGRES:-}" != 1 ]; then
+    cluster=$(pg_lsclusters --no-header | head -n1)
+    if [ -z "$cluster" ]; then
+        version=$(ls /usr/lib/postgresql | sort -n | tail -n1)
+        as_root pg_createcluster "$version" main
+        cluster=$(pg_lsclusters --no-header | head -n1)
+    fi
+    read -r pg_version pg_name pg_port pg_status _ <<<"$cluster"
+    if [ "$pg_status" != online ]; then
+        echo "test.sh: starting PostgreSQL $pg_version/$pg_name on port $pg_port"
+        as_root pg_ctlcluster "$pg_version" "$pg_name" start
+    fi
+    as_root su postgres -c "psql -q -p $pg_port -c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'narisumashi_test') THEN CREATE ROLE narisumashi_test LOGIN CREATEDB PASSWORD 'narisumashi_test'; END IF; END \\\$\\\$;\""
+    as_root su postgres -c "psql -q -p $pg_port -tc \"SELECT 1 FROM pg_database WHERE datname = 'narisumashi_test'\" | grep -q 1 || createdb -p $pg_port -O narisumashi_test narisumashi_test"
+    export NARISUMASHI_TEST_POSTGRES="postgres://narisumashi_test:narisumashi_test@127.0.0.1:$pg_port/narisumashi_test"
+    echo "test.sh: PostgreSQL for tests at ${NARISUMASHI_TEST_POSTGRES/:narisumashi_test@/:***@}"
 fi
 
 command -v cargo >/dev/null 2>&1 || { echo "test.sh: cargo not found; install Rust 1.95 (rustup)" >&2; exit 1; }

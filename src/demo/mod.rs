@@ -9,14 +9,13 @@ pub mod avatars;
 pub mod population;
 mod server;
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 pub use population::{DemoAccount, Role, population};
 
-use crate::config::{Config, HostConfig};
+use crate::config::Config;
 use crate::platform::Platform;
 
 /// The demo Instagram business account whose token the demo scan uses.
@@ -128,41 +127,70 @@ impl DemoPlatform {
         self.world.write().unwrap_or_else(|e| e.into_inner()).latency = latency;
     }
 
-    /// A configuration that points every source at this server, with its credentials, on top
-    /// of `base` (database, scan settings). Page fetching of Facebook is switched on here
+    /// The configuration file that points every source at this server, with its
+    /// credentials, storing into `database`. Page fetching of Facebook is switched on here
     /// because the demo platform is ours; on the real platforms it stays opt-in.
-    pub fn config(&self, base: &Config) -> Config {
+    pub fn config_toml(&self, database: &str) -> String {
         let url = self.base();
-        let mut c = base.clone();
-        c.crawl.allowed_hosts = vec!["127.0.0.1".into()];
-        c.crawl.hosts = HashMap::from([(
-            "127.0.0.1".to_string(),
-            HostConfig {
-                requests_per_second: 2_000.0,
-                max_concurrent: 16,
-            },
-        )]);
-        c.crawl.max_retries = 1;
-        c.crawl.timeout_secs = 10.0;
-        c.x.base = Some(format!("{url}/x"));
-        c.x.bearer_token = Some(DEMO_TOKEN.into());
-        c.youtube.api_base = Some(format!("{url}/youtube/v3"));
-        c.youtube.page_base = Some(format!("{url}/youtube-pages"));
-        c.youtube.api_key = Some(DEMO_TOKEN.into());
-        c.youtube.quota_budget = u32::MAX / 2;
-        c.instagram.ig_user_id = Some(DEMO_IG_USER.into());
-        c.instagram.access_token = Some(DEMO_TOKEN.into());
-        c.instagram.graph_base = Some(format!("{url}/graph/v21.0"));
-        c.pages.facebook = true;
-        c.pages.facebook_base = Some(format!("{url}/facebook"));
-        c.pages.line_base = Some(format!("{url}/line"));
-        c.scan.platforms = vec![
-            Platform::X,
-            Platform::Instagram,
-            Platform::Facebook,
-            Platform::Youtube,
-            Platform::Line,
-        ];
+        let q = |s: &str| toml::Value::String(s.to_string()).to_string();
+        format!(
+            r#"[database]
+url = {db}
+
+[crawl]
+allowed_hosts = ["127.0.0.1"]
+max_retries = 1
+timeout_secs = 10
+
+[crawl.hosts."127.0.0.1"]
+requests_per_second = 2000.0
+max_concurrent = 16
+
+[x]
+base = {x}
+bearer_token = {token}
+
+[youtube]
+api_base = {yt}
+page_base = {ytp}
+api_key = {token}
+quota_budget = 2000000000
+
+[instagram]
+ig_user_id = {ig}
+access_token = {token}
+graph_base = {graph}
+
+[pages]
+facebook = true
+facebook_base = {fb}
+line_base = {line}
+
+[scan]
+platforms = ["x", "instagram", "facebook", "youtube", "line"]
+concurrency = 4
+"#,
+            db = q(database),
+            x = q(&format!("{url}/x")),
+            token = q(DEMO_TOKEN),
+            yt = q(&format!("{url}/youtube/v3")),
+            ytp = q(&format!("{url}/youtube-pages")),
+            ig = q(DEMO_IG_USER),
+            graph = q(&format!("{url}/graph/v21.0")),
+            fb = q(&format!("{url}/facebook")),
+            line = q(&format!("{url}/line")),
+        )
+    }
+
+    /// [`DemoPlatform::config_toml`] as a configuration, keeping `base`'s database and
+    /// contact.
+    pub fn config(&self, base: &Config) -> Config {
+        let mut c: Config = match toml::from_str(&self.config_toml(&base.database.url)) {
+            Ok(c) => c,
+            // The text above is ours and parses (tested); fall back to the base regardless.
+            Err(_) => base.clone(),
+        };
+        c.contact = base.contact.clone();
         c
     }
 }
