@@ -367,34 +367,33 @@ async fn snapshot_unit(ctx: &Ctx, a: &Account, previous: Option<&SnapshotRow>) -
                     c.after.as_deref().unwrap_or("-")
                 ));
             }
-            if ctx.dry_run {
-                if let Observed::Present {
+            if ctx.dry_run
+                && let Observed::Present {
                     display_name,
                     bio,
                     avatar,
                     platform_id,
                     handle,
                 } = &observed
-                {
-                    ctx.dry_snapshots.lock().unwrap_or_else(|e| e.into_inner()).insert(
-                        a.key.clone(),
-                        SnapshotRow {
-                            account_key: a.key.clone(),
-                            org_id: a.org_id.clone(),
-                            platform: platform.as_str().into(),
-                            label: a.label.clone(),
-                            state: "present".into(),
-                            display_name: Some(display_name.clone()),
-                            handle: handle.clone(),
-                            platform_id: platform_id.clone(),
-                            bio: bio.clone(),
-                            avatar_sha256: avatar.as_ref().map(|b| b.sha256.clone()),
-                            avatar_hash: avatar.as_ref().and_then(|b| b.hash.clone()),
-                            checked_at: 0,
-                            changed_at: 0,
-                        },
-                    );
-                }
+            {
+                ctx.dry_snapshots.lock().unwrap_or_else(|e| e.into_inner()).insert(
+                    a.key.clone(),
+                    SnapshotRow {
+                        account_key: a.key.clone(),
+                        org_id: a.org_id.clone(),
+                        platform: platform.as_str().into(),
+                        label: a.label.clone(),
+                        state: "present".into(),
+                        display_name: Some(display_name.clone()),
+                        handle: handle.clone(),
+                        platform_id: platform_id.clone(),
+                        bio: bio.clone(),
+                        avatar_sha256: avatar.as_ref().map(|b| b.sha256.clone()),
+                        avatar_hash: avatar.as_ref().and_then(|b| b.hash.clone()),
+                        checked_at: 0,
+                        changed_at: 0,
+                    },
+                );
             }
             w.snapshot = Some(SnapshotWrite {
                 account_key: a.key.clone(),
