@@ -309,6 +309,30 @@ async fn dump(url: &str) -> Vec<String> {
     out
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn processes_opening_a_new_database_at_once_both_succeed() {
+    let dir = tempdir();
+    for url in databases(&dir).await {
+        // Separate processes in real life (serve and a manual scan); separate pools here,
+        // which race the same way.
+        let opens: Vec<_> = (0..8)
+            .map(|_| {
+                let url = url.clone();
+                tokio::spawn(async move { Store::open(&url).await })
+            })
+            .collect();
+        for o in opens {
+            let store = o.await.unwrap().unwrap_or_else(|e| panic!("{url}: {e}"));
+            let applied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations")
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+            assert_eq!(applied, 1, "{url}");
+            store.close().await;
+        }
+    }
+}
+
 fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_narisumashi")
 }

@@ -125,6 +125,27 @@ pub fn database_url(value: &str) -> String {
     }
 }
 
+/// Migrates an SQLite database. sqlx takes no lock on SQLite, so two processes opening a new
+/// database at once (`serve` and a manual `scan`) both try to create the tables, and the one
+/// that commits second fails with "table … already exists". Each migration is one transaction,
+/// so the loser changed nothing: it waits and tries again, and then finds the migration applied.
+async fn migrate_sqlite(pool: &AnyPool) -> Result<(), StoreError> {
+    let mut attempt = 0u32;
+    loop {
+        match SQLITE_MIGRATIONS.run(pool).await {
+            Ok(()) => return Ok(()),
+            Err(e @ (sqlx::migrate::MigrateError::ExecuteMigration(..) | sqlx::migrate::MigrateError::Execute(_)))
+                if attempt < 10 =>
+            {
+                attempt += 1;
+                tracing::debug!("migration raced with another process ({e}); retrying");
+                tokio::time::sleep(Duration::from_millis(50 * u64::from(attempt))).await;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
 impl Store {
     /// Opens (creating an SQLite file if needed) and migrates the database.
     pub async fn open(url: &str) -> Result<Store, StoreError> {
@@ -169,7 +190,8 @@ impl Store {
             source,
         })?;
         match backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
+            Backend::Sqlite => migrate_sqlite(&pool).await?,
+            // sqlx holds an advisory lock while migrating PostgreSQL.
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
         }
         Ok(Store {
