@@ -227,8 +227,81 @@ pub fn registry(n: usize, seed: u64) -> Vec<Genuine> {
     out
 }
 
+/// A synthetic registry of `n` accounts as registry files (file name, TOML text): the accounts
+/// of [`registry`] grouped into organisations of about ten, each with a procedure, with handles
+/// made valid for the platform they are on (X's 15 characters, Facebook's dots), for scale
+/// tests and the scan benchmark.
+pub fn registry_files(n: usize, seed: u64) -> Vec<(String, String)> {
+    use std::fmt::Write as _;
+    let q = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let mut orgs: Vec<(String, Vec<Genuine>)> = Vec::new();
+    for (i, g) in registry(n, seed).into_iter().enumerate() {
+        let org = i / 10;
+        if orgs.len() <= org {
+            orgs.push((format!("synthetic-{org:04}"), Vec::new()));
+        }
+        orgs[org].1.push(g);
+    }
+    orgs.into_iter()
+        .map(|(id, accounts)| {
+            let place = accounts
+                .first()
+                .map(|g| g.display_name.chars().take(4).collect::<String>())
+                .unwrap_or_default();
+            let mut text = format!(
+                "id = {id}\nname = {name}\nkind = \"municipality\"\nhomepage = {home}\n\
+                 policy = \"合成データ\"\nadministrator = \"総務課\"\n\n[procedure]\n\
+                 report_to = \"総務課\"\nsteps = [\"internal_report\", \"platform_takedown\", \"homepage_notice\"]\n\
+                 contact = {contact}\nwriting_style = \"desumasu\"\n",
+                id = q(&id),
+                name = q(&format!("合成団体{place}{}", &id[10..])),
+                home = q(&format!("https://{id}.example.lg.jp/")),
+                contact = q(&format!("合成団体 総務課 ({id})")),
+            );
+            for g in accounts {
+                let mut platform = g.platform.unwrap_or(Platform::X);
+                let mut handle = g.handle.unwrap_or_default();
+                if platform == Platform::X && handle.chars().count() > 15 {
+                    platform = Platform::Instagram;
+                }
+                if platform == Platform::Facebook {
+                    handle = handle.replace('_', ".");
+                }
+                let url = match platform {
+                    Platform::X => format!("https://x.com/{handle}"),
+                    Platform::Instagram => format!("https://www.instagram.com/{handle}/"),
+                    Platform::Facebook => format!("https://www.facebook.com/{handle}"),
+                    _ => format!("https://www.youtube.com/@{handle}"),
+                };
+                let _ = write!(
+                    text,
+                    "\n[[accounts]]\nplatform = {p}\nurl = {u}\nhandle = {h}\ndisplay_name = {d}\ndepartment = \"総務課\"\n",
+                    p = q(platform.as_str()),
+                    u = q(&url),
+                    h = q(&handle),
+                    d = q(&g.display_name),
+                );
+            }
+            (format!("{id}.toml"), text)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn registry_files_load_as_a_registry() {
+        let files = super::registry_files(250, 3);
+        assert_eq!(files.len(), 25);
+        let r = crate::registry::Registry::from_sources("synthetic", files).expect("loads");
+        assert_eq!(r.accounts().count(), 250);
+        let serious: Vec<_> = crate::registry::check::check(&r)
+            .into_iter()
+            .filter(|f| f.severity == crate::registry::check::Severity::Error)
+            .collect();
+        assert!(serious.is_empty(), "{serious:?}");
+    }
+
     #[test]
     fn registry_is_deterministic_and_distinct() {
         let a = super::registry(2_000, 7);

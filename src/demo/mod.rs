@@ -9,11 +9,12 @@ pub mod avatars;
 pub mod population;
 mod server;
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-pub use population::{DemoAccount, Role, population};
+pub use population::{DemoAccount, Role, crowd, population};
 
 use crate::config::Config;
 use crate::platform::Platform;
@@ -34,6 +35,19 @@ pub struct World {
     pub latency: Duration,
     /// Requests served.
     pub requests: u64,
+    /// Lookup tables, rebuilt when accounts are added (so that a platform of 10,000 accounts
+    /// answers as fast as a small one). Handles and ids are indexed; names may be changed in
+    /// place, handles and ids may not (remove the account and add a new one instead).
+    index: Mutex<Index>,
+}
+
+#[derive(Default)]
+struct Index {
+    built_for: usize,
+    handles: HashMap<(Platform, String), Vec<usize>>,
+    ids: HashMap<(Platform, String), Vec<usize>>,
+    /// Search bigrams of a title, memoised by the title itself.
+    bigrams: HashMap<String, Arc<[(char, char)]>>,
 }
 
 impl World {
@@ -44,17 +58,65 @@ impl World {
             .filter(|(i, _)| !self.removed.contains(i))
     }
 
+    /// The index, rebuilt if accounts were added since it was built.
+    fn index(&self) -> std::sync::MutexGuard<'_, Index> {
+        let mut ix = self.index.lock().unwrap_or_else(|e| e.into_inner());
+        if ix.built_for != self.accounts.len() {
+            ix.handles.clear();
+            ix.ids.clear();
+            for (i, a) in self.accounts.iter().enumerate() {
+                if let Some(h) = &a.handle {
+                    ix.handles
+                        .entry((a.platform, a.platform.handle_key(h)))
+                        .or_default()
+                        .push(i);
+                }
+                ix.ids.entry((a.platform, a.id.clone())).or_default().push(i);
+            }
+            ix.built_for = self.accounts.len();
+        }
+        ix
+    }
+
+    fn first_live(&self, found: Option<&Vec<usize>>, ok: impl Fn(&DemoAccount) -> bool) -> Option<&DemoAccount> {
+        found?
+            .iter()
+            .filter(|i| !self.removed.contains(i))
+            .map(|&i| &self.accounts[i])
+            .find(|a| ok(a))
+    }
+
     fn by_handle(&self, platform: Platform, handle: &str) -> Option<&DemoAccount> {
         let key = platform.handle_key(handle);
-        self.live()
-            .map(|(_, a)| a)
-            .find(|a| a.platform == platform && a.handle.as_deref().is_some_and(|h| platform.handle_key(h) == key))
+        let found = self.index().handles.get(&(platform, key.clone())).cloned();
+        self.first_live(found.as_ref(), |a| {
+            a.handle.as_deref().is_some_and(|h| platform.handle_key(h) == key)
+        })
     }
 
     fn by_id(&self, platform: Platform, id: &str) -> Option<&DemoAccount> {
+        let found = self.index().ids.get(&(platform, id.to_string())).cloned();
+        self.first_live(found.as_ref(), |a| a.id == id)
+    }
+
+    /// The live accounts of `platform` whose title passes `keep`, given the title's bigrams.
+    fn search(&self, platform: Platform, keep: impl Fn(&[(char, char)]) -> bool) -> Vec<&DemoAccount> {
+        let mut ix = self.index();
         self.live()
             .map(|(_, a)| a)
-            .find(|a| a.platform == platform && a.id == id)
+            .filter(|a| a.platform == platform)
+            .filter(|a| {
+                let b = match ix.bigrams.get(&a.name) {
+                    Some(b) => b.clone(),
+                    None => {
+                        let b: Arc<[(char, char)]> = server::bigrams(&a.name).into();
+                        ix.bigrams.insert(a.name.clone(), b.clone());
+                        b
+                    }
+                };
+                keep(&b)
+            })
+            .collect()
     }
 }
 

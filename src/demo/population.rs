@@ -303,6 +303,96 @@ pub fn population(registry: &Registry, seed: u64) -> Vec<DemoAccount> {
     out
 }
 
+/// Topics of honest channels named after a place and a service (a parent's diary about a
+/// city's childcare, a walker's videos of a town).
+const TOPICS: &[&str] = &["Diary", "Vlog", "Walks", "Photos", "Kitchen", "Notes", "Radio"];
+
+/// [`population`] grown to `total` accounts with the crowd a real platform has around
+/// official accounts, all of it reachable by the scan's searches and probes: channels named
+/// after the same place and service in romaji (found by searching the handle; innocent), and
+/// people whose X or Instagram handle is a permutation of an office's (found by probing; the
+/// handle alone gets them flagged, as [`Role::HonestLookalike`]). For the scan benchmark.
+pub fn crowd(registry: &Registry, seed: u64, total: usize) -> Vec<DemoAccount> {
+    let mut out = population(registry, seed);
+    let mut rng = Rng::new(seed ^ 0x5eed);
+    let mut taken: std::collections::HashSet<(Platform, String)> = out
+        .iter()
+        .filter_map(|a| Some((a.platform, a.platform.handle_key(a.handle.as_deref()?))))
+        .collect();
+    let accounts: Vec<_> = registry
+        .accounts()
+        .filter_map(|(_, a)| Some(a.handle.as_deref()?.trim_start_matches('@').to_string()))
+        .filter(|h| !h.is_empty())
+        .collect();
+    if accounts.is_empty() {
+        return out;
+    }
+    let mut round = 0usize;
+    while out.len() < total {
+        for (i, bare) in accounts.iter().enumerate() {
+            if out.len() >= total {
+                break;
+            }
+            let n = out.len();
+            let kind = (round + i) % 6;
+            let lookalike = match kind {
+                1 => Some((Platform::X, 40 + round * 7 + rng.below(7))),
+                4 => Some((Platform::Instagram, 10 + round % 15)),
+                _ => None,
+            };
+            let account = match lookalike {
+                Some((platform, nth)) => {
+                    let Some(p) = permutations(platform, bare).into_iter().skip(nth).find(|p| {
+                        valid_handle(platform, &p.handle)
+                            && !taken.contains(&(platform, platform.handle_key(&p.handle)))
+                    }) else {
+                        continue;
+                    };
+                    taken.insert((platform, platform.handle_key(&p.handle)));
+                    DemoAccount {
+                        platform,
+                        handle: Some(p.handle),
+                        id: id_for(platform, &mut rng),
+                        name: PEOPLE[rng.below(PEOPLE.len())].to_string(),
+                        bio: "日々のこと。写真とごはん。".into(),
+                        avatar: Some((stable_seed(&format!("crowd-{n}")), Copy::Exact)),
+                        followers: rng.below(2_000) as u64,
+                        role: Role::HonestLookalike,
+                    }
+                }
+                None => {
+                    let words: Vec<String> = bare
+                        .split(['_', '.'])
+                        .filter(|w| w.len() > 2)
+                        .map(|w| {
+                            let mut c = w.chars();
+                            c.next()
+                                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                                .unwrap_or_default()
+                        })
+                        .collect();
+                    DemoAccount {
+                        platform: Platform::Youtube,
+                        handle: None,
+                        id: id_for(Platform::Youtube, &mut rng),
+                        name: format!("{} {}", words.join(" "), TOPICS[rng.below(TOPICS.len())]),
+                        bio: "個人のチャンネルです。".into(),
+                        avatar: Some((stable_seed(&format!("crowd-{n}")), Copy::Exact)),
+                        followers: rng.below(5_000) as u64,
+                        role: Role::Innocent,
+                    }
+                }
+            };
+            out.push(account);
+        }
+        round += 1;
+        if round > 10_000 {
+            break; // nothing more to add (a tiny registry)
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,5 +410,18 @@ mod tests {
         assert!(innocents >= 25, "{innocents}");
         assert!(a.iter().any(|x| x.role == Role::HonestLookalike));
         assert_eq!(place_word("ハローワーク帯広(帯広公共職業安定所)【公式】"), "帯広");
+    }
+
+    #[test]
+    fn crowd_reaches_its_size_without_duplicate_handles() {
+        let r = Registry::from_sources("synthetic", crate::synthetic::registry_files(200, 5)).expect("registry");
+        let c = crowd(&r, 5, 2_000);
+        assert_eq!(c.len(), 2_000);
+        let keys: Vec<_> = c
+            .iter()
+            .filter_map(|a| Some((a.platform, a.platform.handle_key(a.handle.as_deref()?))))
+            .collect();
+        let distinct: std::collections::HashSet<_> = keys.iter().collect();
+        assert_eq!(distinct.len(), keys.len());
     }
 }

@@ -17,10 +17,15 @@ use super::avatars::{Copy, render};
 use super::{DEMO_TOKEN, DemoAccount, World};
 use crate::platform::Platform;
 
+/// A drawn picture and its media type.
+type Picture = (axum::body::Bytes, &'static str);
+
 #[derive(Clone)]
 struct AppState {
     world: Arc<RwLock<World>>,
     base: String,
+    /// Rendered pictures by file name: served like a CDN's static files, drawn once.
+    pictures: Arc<std::sync::Mutex<std::collections::HashMap<(u64, Copy), Picture>>>,
 }
 
 type Params = Query<Vec<(String, String)>>;
@@ -33,6 +38,7 @@ pub(super) fn router(world: Arc<RwLock<World>>, addr: SocketAddr) -> Router {
     let state = AppState {
         world,
         base: format!("http://{addr}"),
+        pictures: Arc::default(),
     };
     Router::new()
         .route("/robots.txt", get(|| async { "User-agent: *\nAllow: /\n" }))
@@ -80,9 +86,26 @@ async fn avatar(State(s): State<AppState>, Path(file): Path<String>) -> Response
     };
     match parse() {
         Some((seed, copy)) => {
-            let (bytes, media) = tokio::task::spawn_blocking(move || render(seed, copy))
-                .await
-                .unwrap_or_else(|_| (Vec::new(), "image/png"));
+            let cached = s
+                .pictures
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(&(seed, copy))
+                .cloned();
+            let (bytes, media) = match cached {
+                Some(hit) => hit,
+                None => {
+                    let (bytes, media) = tokio::task::spawn_blocking(move || render(seed, copy))
+                        .await
+                        .unwrap_or_else(|_| (Vec::new(), "image/png"));
+                    let drawn = (axum::body::Bytes::from(bytes), media);
+                    s.pictures
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert((seed, copy), drawn.clone());
+                    drawn
+                }
+            };
             ([(header::CONTENT_TYPE, media)], bytes).into_response()
         }
         None => StatusCode::NOT_FOUND.into_response(),
@@ -260,7 +283,7 @@ async fn yt_channels(State(s): State<AppState>, q: Params) -> Response {
     axum::Json(body).into_response()
 }
 
-fn bigrams(s: &str) -> Vec<(char, char)> {
+pub(super) fn bigrams(s: &str) -> Vec<(char, char)> {
     let folded: Vec<char> = crate::normalize::fold_name(s)
         .visual
         .chars()
@@ -269,12 +292,11 @@ fn bigrams(s: &str) -> Vec<(char, char)> {
     folded.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
-/// Loose relevance: most of the query's character pairs appear in the title.
-fn relevant(query: &[(char, char)], title: &str) -> bool {
+/// Loose relevance: most of the query's character pairs appear in the title's.
+fn relevant(query: &[(char, char)], t: &[(char, char)]) -> bool {
     if query.is_empty() {
         return false;
     }
-    let t = bigrams(title);
     let hits = query.iter().filter(|b| t.contains(b)).count();
     hits * 2 >= query.len()
 }
@@ -293,11 +315,7 @@ async fn yt_search(State(s): State<AppState>, q: Params) -> Response {
         .and_then(|t| t.strip_prefix("p")?.parse().ok())
         .unwrap_or(0);
     let w = s.world.read().unwrap_or_else(|e| e.into_inner());
-    let hits: Vec<&DemoAccount> = w
-        .live()
-        .map(|(_, a)| a)
-        .filter(|a| a.platform == Platform::Youtube && relevant(&query, &a.name))
-        .collect();
+    let hits: Vec<&DemoAccount> = w.search(Platform::Youtube, |title| relevant(&query, title));
     let items: Vec<Value> = hits
         .iter()
         .skip(start)
