@@ -23,7 +23,7 @@ use narisumashi::config::Config;
 use narisumashi::demo::{DemoPlatform, Role, crowd};
 use narisumashi::registry::Registry;
 use narisumashi::scan::{self, ScanOptions, Silent};
-use narisumashi::store::Store;
+use narisumashi::store::{Store, SuspectFilter};
 use narisumashi::synthetic::registry_files;
 
 const SEED: u64 = 2026;
@@ -115,6 +115,65 @@ async fn parent() {
         }
         for line in String::from_utf8_lossy(&out.stdout).lines() {
             println!("{backend:<10} {line}");
+        }
+        // What was flagged, by what it really is.
+        let store = Store::open(&url).await.expect("store");
+        let flagged: std::collections::HashSet<(String, String)> = store
+            .suspects(&SuspectFilter {
+                limit: Some(1_000_000),
+                ..SuspectFilter::default()
+            })
+            .await
+            .expect("suspects")
+            .into_iter()
+            .flat_map(|s| {
+                // Stored by id where the platform gives one, else by handle.
+                [
+                    s.platform_id.map(|id| (s.platform.clone(), id)),
+                    s.handle_key.map(|h| (s.platform.clone(), h)),
+                ]
+            })
+            .flatten()
+            .collect();
+        let is_flagged = |a: &narisumashi::demo::DemoAccount| {
+            let p = a.platform.as_str().to_string();
+            flagged.contains(&(p.clone(), a.id.clone()))
+                || a.handle
+                    .as_deref()
+                    .is_some_and(|h| flagged.contains(&(p, a.platform.handle_key(h))))
+        };
+        store.close().await;
+        let share = |pick: &dyn Fn(&Role) -> bool| {
+            let group: Vec<_> = people.iter().filter(|a| pick(&a.role)).collect();
+            let hit = group.iter().filter(|a| is_flagged(a)).count();
+            format!("{hit} of {}", group.len())
+        };
+        println!(
+            "{backend:<10} flagged: impostors {}, honest lookalike handles {}, innocents {}, genuine {}",
+            share(&|r| matches!(r, Role::Impostor { .. })),
+            share(&|r| *r == Role::HonestLookalike),
+            share(&|r| *r == Role::Innocent),
+            share(&|r| matches!(r, Role::Genuine(_))),
+        );
+        let mut missed: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+        for a in &people {
+            if let Role::Impostor { technique, .. } = &a.role
+                && !is_flagged(a)
+            {
+                missed.entry(technique).or_default().push(format!(
+                    "{} {} {:?}",
+                    a.platform.as_str(),
+                    a.handle.as_deref().unwrap_or("-"),
+                    a.name
+                ));
+            }
+        }
+        for (technique, examples) in &missed {
+            println!(
+                "{backend:<10} missed ({technique}): {} e.g. {}",
+                examples.len(),
+                examples.iter().take(3).cloned().collect::<Vec<_>>().join("; ")
+            );
         }
         println!(
             "{backend:<10} demo platform answered {requests} requests over both scans, using {:.1} s of CPU",

@@ -76,6 +76,17 @@ async fn scan_finds_impostors_and_follows_their_lives() {
         let config = demo.config(&base);
         let store = Store::open(&url).await.unwrap();
 
+        // A dry run judges everything and stores nothing (no run, no suspect, no lease).
+        let dry = ScanOptions {
+            dry_run: true,
+            ..opts()
+        };
+        let preview = scan::run(&store, &reg, &config, &dry, Arc::new(Silent)).await.unwrap();
+        assert!(preview.run_id.is_none() || preview.run_id == Some(0), "{url}");
+        assert!(preview.would_flag.len() >= 17, "{url}: {}", preview.would_flag.len());
+        assert!(store.suspects(&SuspectFilter::default()).await.unwrap().is_empty());
+        assert!(store.runs(10).await.unwrap().is_empty(), "{url}");
+
         // First scan: every planted impostor, no genuine account, no innocent channel.
         let report = scan_once(&store, &reg, &config).await;
         let suspects = store.suspects(&SuspectFilter::default()).await.unwrap();
@@ -100,6 +111,11 @@ async fn scan_finds_impostors_and_follows_their_lives() {
             );
         }
         assert_eq!(report.new_suspects.len(), suspects.len());
+        assert_eq!(
+            preview.would_flag.len(),
+            suspects.len(),
+            "{url}: the dry run saw the same"
+        );
         // Each suspect points at the genuine account it imitates.
         for s in &suspects {
             let k = (s.platform.clone(), s.platform_id.clone().unwrap_or_default());

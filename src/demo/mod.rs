@@ -99,13 +99,15 @@ impl World {
         self.first_live(found.as_ref(), |a| a.id == id)
     }
 
-    /// The live accounts of `platform` whose title passes `keep`, given the title's bigrams.
-    fn search(&self, platform: Platform, keep: impl Fn(&[(char, char)]) -> bool) -> Vec<&DemoAccount> {
+    /// The live accounts of `platform` whose title `score` finds relevant (given the title's
+    /// bigrams), best first, as a real search ranks them.
+    fn search(&self, platform: Platform, score: impl Fn(&[(char, char)]) -> Option<i64>) -> Vec<&DemoAccount> {
         let mut ix = self.index();
-        self.live()
+        let mut hits: Vec<(i64, &DemoAccount)> = self
+            .live()
             .map(|(_, a)| a)
             .filter(|a| a.platform == platform)
-            .filter(|a| {
+            .filter_map(|a| {
                 let b = match ix.bigrams.get(&a.name) {
                     Some(b) => b.clone(),
                     None => {
@@ -114,9 +116,11 @@ impl World {
                         b
                     }
                 };
-                keep(&b)
+                Some((score(&b)?, a))
             })
-            .collect()
+            .collect();
+        hits.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+        hits.into_iter().map(|(_, a)| a).collect()
     }
 }
 

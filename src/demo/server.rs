@@ -292,13 +292,15 @@ pub(super) fn bigrams(s: &str) -> Vec<(char, char)> {
     folded.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
-/// Loose relevance: most of the query's character pairs appear in the title's.
-fn relevant(query: &[(char, char)], t: &[(char, char)]) -> bool {
+/// Loose relevance: most of the query's character pairs appear in the title's. Ranked by the
+/// pairs found, then by the fewest pairs the title has besides (an exact title first).
+fn relevance(query: &[(char, char)], t: &[(char, char)]) -> Option<i64> {
     if query.is_empty() {
-        return false;
+        return None;
     }
     let hits = query.iter().filter(|b| t.contains(b)).count();
-    hits * 2 >= query.len()
+    let extra = t.iter().filter(|b| !query.contains(b)).count();
+    (hits * 2 >= query.len()).then_some(hits as i64 * 1_000 - extra as i64)
 }
 
 async fn yt_search(State(s): State<AppState>, q: Params) -> Response {
@@ -315,7 +317,7 @@ async fn yt_search(State(s): State<AppState>, q: Params) -> Response {
         .and_then(|t| t.strip_prefix("p")?.parse().ok())
         .unwrap_or(0);
     let w = s.world.read().unwrap_or_else(|e| e.into_inner());
-    let hits: Vec<&DemoAccount> = w.search(Platform::Youtube, |title| relevant(&query, title));
+    let hits: Vec<&DemoAccount> = w.search(Platform::Youtube, |title| relevance(&query, title));
     let items: Vec<Value> = hits
         .iter()
         .skip(start)
