@@ -10,7 +10,8 @@
 //! up); a fresh database is created there. Sizes: `NARISUMASHI_BENCH_GENUINE` (1000) and
 //! `NARISUMASHI_BENCH_CANDIDATES` (10000).
 //!
-//! Run with `cargo bench --bench scan`; figures go into README.md with the machine.
+//! Run with `cargo bench --bench scan`; figures go into README.md with the machine. Under
+//! `cargo test` it runs once at 20 genuine accounts and 200 candidates, as a smoke test.
 
 #![allow(missing_docs)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark: a failure is a failed run
@@ -54,8 +55,11 @@ fn main() {
 }
 
 async fn parent() {
-    let genuine = size("NARISUMASHI_BENCH_GENUINE", 1_000);
-    let candidates = size("NARISUMASHI_BENCH_CANDIDATES", 10_000);
+    // `cargo test --all-targets` runs this binary without `--bench`: a small smoke run then,
+    // so the benchmark itself stays tested.
+    let smoke = !std::env::args().any(|a| a == "--bench");
+    let genuine = size("NARISUMASHI_BENCH_GENUINE", if smoke { 20 } else { 1_000 });
+    let candidates = size("NARISUMASHI_BENCH_CANDIDATES", if smoke { 200 } else { 10_000 });
     let reg = registry(genuine);
     let started = Instant::now();
     let registry_accounts = reg.accounts().count();
@@ -146,15 +150,31 @@ async fn parent() {
         let share = |pick: &dyn Fn(&Role) -> bool| {
             let group: Vec<_> = people.iter().filter(|a| pick(&a.role)).collect();
             let hit = group.iter().filter(|a| is_flagged(a)).count();
-            format!("{hit} of {}", group.len())
+            (hit, group.len())
         };
+        let impostors = share(&|r| matches!(r, Role::Impostor { .. }));
+        let lookalikes = share(&|r| *r == Role::HonestLookalike);
+        let innocents = share(&|r| *r == Role::Innocent);
+        let genuine_flagged = share(&|r| matches!(r, Role::Genuine(_)));
         println!(
-            "{backend:<10} flagged: impostors {}, honest lookalike handles {}, innocents {}, genuine {}",
-            share(&|r| matches!(r, Role::Impostor { .. })),
-            share(&|r| *r == Role::HonestLookalike),
-            share(&|r| *r == Role::Innocent),
-            share(&|r| matches!(r, Role::Genuine(_))),
+            "{backend:<10} flagged: impostors {} of {}, honest lookalike handles {} of {}, innocents {} of {}, genuine {} of {}",
+            impostors.0,
+            impostors.1,
+            lookalikes.0,
+            lookalikes.1,
+            innocents.0,
+            innocents.1,
+            genuine_flagged.0,
+            genuine_flagged.1,
         );
+        if smoke {
+            assert_eq!(impostors.0, impostors.1, "{backend}: impostors missed");
+            assert_eq!(
+                innocents.0 + genuine_flagged.0,
+                0,
+                "{backend}: innocent or genuine accounts flagged"
+            );
+        }
         let mut missed: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
         for a in &people {
             if let Role::Impostor { technique, .. } = &a.role
