@@ -284,6 +284,11 @@ fn reasons_json(reasons: &[crate::matching::Reason]) -> String {
         .map(|r| {
             let mut v = serde_json::to_value(r).unwrap_or(serde_json::Value::Null);
             if let serde_json::Value::Object(m) = &mut v {
+                // Reasons whose own field is called `text` (the decoration, the disclaimer)
+                // keep it as `words`, next to the sentence.
+                if let Some(words) = m.remove("text") {
+                    m.insert("words".into(), words);
+                }
                 m.insert("text".into(), serde_json::Value::String(r.to_string()));
             }
             v
