@@ -65,6 +65,44 @@ pub struct Config {
     pub instagram: InstagramConfig,
     /// Public profile pages.
     pub pages: PagesConfig,
+    /// Drafts: templates and who signs them.
+    pub drafts: DraftsConfig,
+}
+
+/// Drafts: where staff-edited templates are, and each body's reporter details.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DraftsConfig {
+    /// Directory of templates overriding the built-in ones (`templates/`; per-organisation
+    /// overrides in `templates/<org-id>/`). Missing directory: the built-in templates.
+    pub templates: String,
+    /// Reporter details per organisation id (`[drafts.reporter."bunkyo-ward"]`).
+    pub reporter: std::collections::BTreeMap<String, ReporterConfig>,
+}
+
+impl Default for DraftsConfig {
+    fn default() -> Self {
+        DraftsConfig {
+            templates: "templates".into(),
+            reporter: Default::default(),
+        }
+    }
+}
+
+/// Who reports on a body's behalf; blanks become placeholders staff fill in.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReporterConfig {
+    /// Name of the person in charge.
+    pub name: Option<String>,
+    /// Their department.
+    pub department: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Telephone.
+    pub phone: Option<String>,
+    /// URL of the homepage notice (where the account post points).
+    pub notice_url: Option<String>,
 }
 
 /// The database.

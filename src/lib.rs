@@ -14,6 +14,7 @@ pub mod config;
 pub mod crawl;
 pub mod demo;
 pub mod discover;
+pub mod drafts;
 pub mod matching;
 pub mod normalize;
 pub mod offline;

@@ -1,6 +1,7 @@
 //! Command-line interface: one file per subcommand. Argument parsing and printing only.
 
 mod demo;
+mod drafts;
 mod fetch;
 mod match_cmd;
 mod progress;
@@ -51,6 +52,9 @@ enum Command {
     },
     /// Run the scan on the configured schedule (default 02:00 Japan time).
     Serve(serve::ServeArgs),
+    /// Draft the documents for suspects: takedown request, public notice, account post,
+    /// internal report, press information.
+    Drafts(drafts::DraftsArgs),
     /// Scan the built-in demo platform (on 127.0.0.1) into the database and show the result.
     Demo(demo::DemoArgs),
 }
@@ -68,6 +72,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Suspect { command } => scan::run_suspect(command),
         Command::Serve(args) => serve::run(args, cli.seeds.as_deref()),
         Command::Demo(args) => demo::run(args, cli.seeds.as_deref()),
+        Command::Drafts(args) => drafts::run(args, cli.seeds.as_deref()),
     }
 }
 

@@ -24,6 +24,23 @@ pub enum RegistryCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The official accounts page of an organisation, for its homepage.
+    Page {
+        /// Organisation id (as in `registry list`).
+        org: String,
+        /// md, html, txt or docx.
+        #[arg(long, default_value = "html")]
+        format: String,
+        /// Write the file into this directory instead of printing (required for docx).
+        #[arg(long, value_name = "DIR")]
+        out: Option<std::path::PathBuf>,
+        /// Configuration file (templates directory).
+        #[arg(long, value_name = "FILE")]
+        config: Option<std::path::PathBuf>,
+        /// Date the page carries (YYYY-MM-DD; default today in Japan).
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// Report anything odd in the published data, with file and line. Fixes nothing.
     Check {
         /// Exit with status 1 on warnings too (for CI of the seeds).
@@ -37,6 +54,23 @@ pub fn run(cmd: RegistryCommand, seeds: Option<&Path>) -> anyhow::Result<ExitCod
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cmd {
+        RegistryCommand::Page {
+            org,
+            format,
+            out: dir,
+            config,
+            date,
+        } => {
+            use anyhow::Context as _;
+            let config = narisumashi::config::Config::load(config.as_deref())?;
+            let format = narisumashi::drafts::Format::parse(&format)
+                .with_context(|| format!("--format {format}: use md, html, txt or docx"))?;
+            let drafter = narisumashi::drafts::Drafter::new(&registry, &config.drafts)?;
+            let page = drafter.accounts_page(&org, &super::drafts::day(date.as_deref())?)?;
+            drop(out);
+            super::drafts::emit(&[page], format, dir.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
         RegistryCommand::List { org, platform, json } => {
             if let Some(org) = &org {
                 if registry.organisation(org).is_none() {

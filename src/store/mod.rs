@@ -10,6 +10,7 @@
 //! is decided by `scan`; this module writes what it is told, atomically per unit of work.
 
 mod apply;
+mod drafts;
 mod lock;
 mod runs;
 mod suspects;
@@ -23,6 +24,7 @@ use sqlx::Executor;
 use sqlx::any::AnyPoolOptions;
 
 pub use apply::{AvatarBlob, Change, Observed, Seen, SeenAction, SnapshotWrite, UnitTally, UnitWrite};
+pub use drafts::{DraftRow, NewDraft};
 pub use lock::{Holder, LockState};
 pub use runs::{RunRow, RunStatus, SnapshotRow, SourceCountRow};
 pub use suspects::{Decision, EventRow, SightingRow, SuspectFilter, SuspectRow, SuspectStatus, reason_texts};

@@ -1,0 +1,549 @@
+//! The drafts' format-neutral markup and its renderings. Templates write headings (`#`),
+//! bullets (`- `), paragraphs, `**bold**`, `<https://…>` links, `---` and an `[[avatars]]`
+//! line; every value a template inserts arrives wrapped in private-use sentinels, so this
+//! module always knows which text is data (attacker-controlled names included) and escapes it
+//! for Markdown, HTML or plain text. Data can never become markup, a link or a script.
+
+use std::fmt::Write as _;
+
+/// Starts a data span.
+pub const DATA_OPEN: char = '\u{E000}';
+/// Ends a data span.
+pub const DATA_CLOSE: char = '\u{E001}';
+/// Starts a link span (a registry URL a template marked with `|link`).
+pub const LINK_OPEN: char = '\u{E002}';
+/// Ends a link span.
+pub const LINK_CLOSE: char = '\u{E003}';
+
+/// A piece of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    /// Template text.
+    Text {
+        /// The text.
+        text: String,
+        /// In `**bold**`.
+        bold: bool,
+    },
+    /// A value.
+    Data {
+        /// The value, already made inert.
+        text: String,
+        /// In `**bold**`.
+        bold: bool,
+    },
+    /// A link (http or https only; anything else is shown as data).
+    Link {
+        /// The URL.
+        url: String,
+    },
+}
+
+/// A block of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// `#`, `##`, `###`.
+    Heading(u8, Vec<Inline>),
+    /// `- item`.
+    Bullet(Vec<Inline>),
+    /// Lines of a paragraph.
+    Paragraph(Vec<Vec<Inline>>),
+    /// `---`.
+    Rule,
+    /// `[[avatars]]`.
+    Avatars,
+}
+
+/// Makes a value inert: bidi controls, invisible and control characters become visible
+/// `[U+202E]` marks, line breaks become spaces, the sentinels cannot be forged, and very long
+/// values are cut to `max` characters with an ellipsis.
+pub fn inert(s: &str, max: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(max.saturating_mul(4)));
+    for (n, c) in s.chars().enumerate() {
+        if n >= max {
+            out.push('…');
+            break;
+        }
+        let u = c as u32;
+        let visible_mark = matches!(u,
+            0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F | 0x061C
+            | 0x200B..=0x200D | 0x2060..=0x2064 | 0xFEFF | 0x180E | 0x00AD | 0x034F | 0x115F | 0x1160 | 0x3164 | 0xFFA0
+            | 0xE000..=0xF8FF)
+            || (c.is_control() && c != '\n' && c != '\r' && c != '\t');
+        if visible_mark {
+            let _ = write!(out, "[U+{u:04X}]");
+        } else if c.is_whitespace() && c != '\u{3000}' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Parses rendered template output.
+pub fn parse(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut para: Vec<Vec<Inline>> = Vec::new();
+    let flush = |para: &mut Vec<Vec<Inline>>, blocks: &mut Vec<Block>| {
+        if !para.is_empty() {
+            blocks.push(Block::Paragraph(std::mem::take(para)));
+        }
+    };
+    for raw in text.lines() {
+        let line = raw.trim_end();
+        if line.trim().is_empty() {
+            flush(&mut para, &mut blocks);
+            continue;
+        }
+        let heading = [("### ", 3u8), ("## ", 2), ("# ", 1)]
+            .into_iter()
+            .find_map(|(p, level)| line.strip_prefix(p).map(|rest| (level, rest)));
+        if let Some((level, rest)) = heading {
+            flush(&mut para, &mut blocks);
+            blocks.push(Block::Heading(level, inlines(rest)));
+        } else if let Some(rest) = line.strip_prefix("- ") {
+            flush(&mut para, &mut blocks);
+            blocks.push(Block::Bullet(inlines(rest)));
+        } else if line.trim() == "---" {
+            flush(&mut para, &mut blocks);
+            blocks.push(Block::Rule);
+        } else if line.trim() == "[[avatars]]" {
+            flush(&mut para, &mut blocks);
+            blocks.push(Block::Avatars);
+        } else {
+            para.push(inlines(line));
+        }
+    }
+    flush(&mut para, &mut blocks);
+    blocks
+}
+
+/// Splits a line into template text, data and links.
+fn inlines(line: &str) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut bold = false;
+    let mut text = String::new();
+    let mut chars = line.chars().peekable();
+    let push_text = |text: &mut String, bold: bool, out: &mut Vec<Inline>| {
+        if !text.is_empty() {
+            out.extend(template_links(&std::mem::take(text), bold));
+        }
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            DATA_OPEN | LINK_OPEN => {
+                push_text(&mut text, bold, &mut out);
+                let close = if c == DATA_OPEN { DATA_CLOSE } else { LINK_CLOSE };
+                let mut value = String::new();
+                for v in chars.by_ref() {
+                    if v == close {
+                        break;
+                    }
+                    value.push(v);
+                }
+                if c == LINK_OPEN && is_web_url(&value) {
+                    out.push(Inline::Link { url: value });
+                } else {
+                    out.push(Inline::Data { text: value, bold });
+                }
+            }
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+                push_text(&mut text, bold, &mut out);
+                bold = !bold;
+            }
+            DATA_CLOSE | LINK_CLOSE => {}
+            _ => text.push(c),
+        }
+    }
+    push_text(&mut text, bold, &mut out);
+    out
+}
+
+/// Template text with `<https://…>` links split out.
+fn template_links(text: &str, bold: bool) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("<http") {
+        let Some(len) = rest[start..].find('>') else { break };
+        let url = &rest[start + 1..start + len];
+        if !is_web_url(url) {
+            break;
+        }
+        if start > 0 {
+            out.push(Inline::Text {
+                text: rest[..start].to_string(),
+                bold,
+            });
+        }
+        out.push(Inline::Link { url: url.to_string() });
+        rest = &rest[start + len + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Inline::Text {
+            text: rest.to_string(),
+            bold,
+        });
+    }
+    out
+}
+
+/// An absolute http(s) URL without spaces or quotes.
+pub fn is_web_url(s: &str) -> bool {
+    (s.starts_with("https://") || s.starts_with("http://"))
+        && s.len() > 8
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`'))
+}
+
+/// Escapes text for HTML (elements and attributes).
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes data for Markdown: characters that make emphasis, links, code or tables anywhere
+/// get a backslash, `<` `>` `&` become entities so no HTML passes through a Markdown renderer,
+/// and at the start of a line the characters that start a heading, list or quote are escaped
+/// too. Parentheses and hyphens elsewhere stay as they are, for staff reading the .md.
+fn md_escape(s: &str, line_start: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    if line_start {
+        match chars.peek() {
+            Some('#' | '-' | '+' | '>' | '=') => out.push('\\'),
+            Some(c) if c.is_ascii_digit() => {
+                let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+                if s[digits.len()..].starts_with(['.', ')']) {
+                    out.push_str(&digits);
+                    out.push('\\');
+                    for _ in 0..digits.len() {
+                        chars.next();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for c in chars {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn md_inlines(line: &[Inline]) -> String {
+    let mut out = String::new();
+    let mut open = false;
+    for (n, i) in line.iter().enumerate() {
+        let (text, bold) = match i {
+            Inline::Text { text, bold } => (text.clone(), *bold),
+            Inline::Data { text, bold } => (md_escape(text, n == 0), *bold),
+            Inline::Link { url } => (format!("<{url}>"), false),
+        };
+        if bold != open && !text.is_empty() {
+            out.push_str("**");
+            open = bold;
+        }
+        out.push_str(&text);
+    }
+    if open {
+        out.push_str("**");
+    }
+    out
+}
+
+/// Plain text of a line (links as their URL).
+pub fn plain(line: &[Inline]) -> String {
+    line.iter()
+        .map(|i| match i {
+            Inline::Text { text, .. } | Inline::Data { text, .. } => text.as_str(),
+            Inline::Link { url } => url.as_str(),
+        })
+        .collect()
+}
+
+/// What the avatar block shows in a rendering.
+pub struct AvatarPair {
+    /// Caption of the pair (e.g. the suspect's handle).
+    pub caption: String,
+    /// The genuine account's picture (PNG) and label.
+    pub genuine: Option<Vec<u8>>,
+    /// The suspect's picture (PNG).
+    pub suspect: Option<Vec<u8>>,
+    /// Similarity, when compared.
+    pub similarity: Option<String>,
+}
+
+/// Markdown.
+pub fn to_markdown(blocks: &[Block], avatars: &[AvatarPair]) -> String {
+    let mut out = String::new();
+    let mut after_list = false;
+    for b in blocks {
+        // A list ends with a blank line, or the next paragraph would join its last item.
+        let bullet = matches!(b, Block::Bullet(_));
+        if after_list && !bullet {
+            out.push('\n');
+        }
+        after_list = bullet;
+        match b {
+            Block::Heading(level, line) => {
+                let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(*level)), md_inlines(line));
+            }
+            Block::Bullet(line) => {
+                let _ = writeln!(out, "- {}", md_inlines(line));
+            }
+            Block::Paragraph(lines) => {
+                let text: Vec<String> = lines.iter().map(|l| md_inlines(l)).collect();
+                let _ = writeln!(out, "{}\n", text.join("  \n"));
+            }
+            Block::Rule => out.push_str("---\n\n"),
+            Block::Avatars => {
+                for a in avatars {
+                    let _ = writeln!(
+                        out,
+                        "- アイコン比較（HTML版・Word版に画像を掲載）: {}{}",
+                        md_escape(&a.caption, false),
+                        a.similarity
+                            .as_deref()
+                            .map(|s| format!("（{}）", md_escape(s, false)))
+                            .unwrap_or_default()
+                    );
+                }
+                out.push('\n');
+            }
+        }
+    }
+    tidy(&out)
+}
+
+/// Plain text.
+pub fn to_text(blocks: &[Block], avatars: &[AvatarPair]) -> String {
+    let mut out = String::new();
+    let mut after_list = false;
+    for b in blocks {
+        let bullet = matches!(b, Block::Bullet(_));
+        if after_list && !bullet {
+            out.push('\n');
+        }
+        after_list = bullet;
+        match b {
+            Block::Heading(1, line) => {
+                let _ = writeln!(out, "{}\n", plain(line));
+            }
+            Block::Heading(2, line) => {
+                let _ = writeln!(out, "■ {}\n", plain(line));
+            }
+            Block::Heading(_, line) => {
+                let _ = writeln!(out, "● {}\n", plain(line));
+            }
+            Block::Bullet(line) => {
+                let _ = writeln!(out, "・{}", plain(line));
+            }
+            Block::Paragraph(lines) => {
+                let text: Vec<String> = lines.iter().map(|l| plain(l)).collect();
+                let _ = writeln!(out, "{}\n", text.join("\n"));
+            }
+            Block::Rule => out.push_str("――――――――――\n\n"),
+            Block::Avatars => {
+                for a in avatars {
+                    let _ = writeln!(
+                        out,
+                        "・アイコン比較（HTML版・Word版に画像を掲載）: {}{}",
+                        a.caption,
+                        a.similarity.as_deref().map(|s| format!("（{s}）")).unwrap_or_default()
+                    );
+                }
+                out.push('\n');
+            }
+        }
+    }
+    tidy(&out)
+}
+
+/// Collapses runs of blank lines and bullets' trailing blank lines.
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = 0;
+    for line in s.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+fn html_inlines(line: &[Inline]) -> String {
+    let mut out = String::new();
+    for i in line {
+        match i {
+            Inline::Text { text, bold } | Inline::Data { text, bold } => {
+                let t = html_escape(text);
+                if *bold {
+                    let _ = write!(out, "<strong>{t}</strong>");
+                } else {
+                    out.push_str(&t);
+                }
+            }
+            Inline::Link { url } => {
+                let u = html_escape(url);
+                let _ = write!(out, "<a href=\"{u}\" rel=\"noopener noreferrer\">{u}</a>");
+            }
+        }
+    }
+    out
+}
+
+/// A standalone HTML page (no scripts; the pictures inline as data: URIs).
+pub fn to_html(title: &str, blocks: &[Block], avatars: &[AvatarPair]) -> String {
+    use base64::Engine as _;
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let mut body = String::new();
+    let mut in_list = false;
+    for b in blocks {
+        let bullet = matches!(b, Block::Bullet(_));
+        if in_list && !bullet {
+            body.push_str("</ul>\n");
+            in_list = false;
+        }
+        match b {
+            Block::Heading(level, line) => {
+                let _ = writeln!(body, "<h{level}>{}</h{level}>", html_inlines(line));
+            }
+            Block::Bullet(line) => {
+                if !in_list {
+                    body.push_str("<ul>\n");
+                    in_list = true;
+                }
+                let _ = writeln!(body, "<li>{}</li>", html_inlines(line));
+            }
+            Block::Paragraph(lines) => {
+                let text: Vec<String> = lines.iter().map(|l| html_inlines(l)).collect();
+                let _ = writeln!(body, "<p>{}</p>", text.join("<br>\n"));
+            }
+            Block::Rule => body.push_str("<hr>\n"),
+            Block::Avatars => {
+                for a in avatars {
+                    let img = |bytes: &Option<Vec<u8>>, alt: &str| match bytes {
+                        Some(b) => format!(
+                            "<img src=\"data:image/png;base64,{}\" alt=\"{alt}\" width=\"160\" height=\"160\">",
+                            b64(b)
+                        ),
+                        None => format!("<span class=\"none\">（{alt}：画像なし）</span>"),
+                    };
+                    let _ = writeln!(
+                        body,
+                        "<table class=\"avatars\"><caption>{}{}</caption>\n<tr><th>公式アカウント</th><th>なりすましの疑いのあるアカウント</th></tr>\n<tr><td>{}</td><td>{}</td></tr></table>",
+                        html_escape(&a.caption),
+                        a.similarity
+                            .as_deref()
+                            .map(|s| format!("（{}）", html_escape(s)))
+                            .unwrap_or_default(),
+                        img(&a.genuine, "公式アカウントのアイコン"),
+                        img(&a.suspect, "なりすましの疑いのあるアカウントのアイコン"),
+                    );
+                }
+            }
+        }
+    }
+    if in_list {
+        body.push_str("</ul>\n");
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n\
+         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
+        html_escape(title)
+    )
+}
+
+const STYLE: &str = "body { font-family: \"Hiragino Kaku Gothic ProN\", \"Noto Sans CJK JP\", \"Yu Gothic\", sans-serif; line-height: 1.8; color: #1a1a1a; margin: 0; }
+main { max-width: 46em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 1.5em; border-bottom: 2px solid #1a1a1a; padding-bottom: .3em; }
+h2 { font-size: 1.2em; border-left: 6px solid #30588c; padding-left: .5em; margin-top: 1.6em; }
+h3 { font-size: 1.05em; margin-top: 1.2em; }
+p, li { overflow-wrap: anywhere; }
+table.avatars { border-collapse: collapse; margin: 1em 0; }
+table.avatars caption { text-align: left; font-weight: bold; padding-bottom: .3em; }
+table.avatars th, table.avatars td { border: 1px solid #888; padding: .5em; text-align: center; }
+table.avatars img { display: block; margin: 0 auto; }
+hr { border: 0; border-top: 1px solid #aaa; margin: 1.5em 0; }
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data(s: &str) -> String {
+        format!("{DATA_OPEN}{}{DATA_CLOSE}", inert(s, 200))
+    }
+
+    #[test]
+    fn data_never_becomes_markup() {
+        let text = format!(
+            "# 件名 {}\n{}\n- {}\n",
+            data("<script>alert(1)</script>"),
+            data("# not a heading"),
+            data("**x** <https://evil.example/>")
+        );
+        let blocks = parse(&text);
+        assert_eq!(blocks.len(), 3);
+        let html = to_html("t", &blocks, &[]);
+        assert!(!html.contains("<script>alert"));
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(!html.contains("href=\"https://evil"));
+        let md = to_markdown(&blocks, &[]);
+        assert!(md.contains("\\# not a heading"), "{md}");
+        assert_eq!(md_escape("1. x", true), "1\\. x");
+        assert_eq!(md_escape("a-b (c)", true), "a-b (c)");
+        assert!(md.contains("&lt;https://evil.example/&gt;"), "{md}");
+        assert!(!md.contains("<script"));
+    }
+
+    #[test]
+    fn template_links_and_bold() {
+        let blocks = parse("詳しくは <https://www.city.example.lg.jp/> をご覧ください。**重要**\n");
+        let html = to_html("t", &blocks, &[]);
+        assert!(html.contains("<a href=\"https://www.city.example.lg.jp/\" rel=\"noopener noreferrer\">"));
+        assert!(html.contains("<strong>重要</strong>"));
+        let link = format!("{LINK_OPEN}javascript:alert(1){LINK_CLOSE}");
+        let html = to_html("t", &parse(&link), &[]);
+        assert!(!html.contains("href"), "{html}");
+    }
+
+    #[test]
+    fn inert_shows_bidi_and_invisible_characters_and_cuts_long_values() {
+        assert_eq!(inert("abc\u{202E}def\u{200B}", 100), "abc[U+202E]def[U+200B]");
+        assert_eq!(inert("a\nb", 100), "a b");
+        assert_eq!(inert(&"x".repeat(10_000), 5), "xxxxx…");
+        assert_eq!(inert("\u{E000}", 5), "[U+E000]");
+    }
+}

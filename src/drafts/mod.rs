@@ -1,0 +1,883 @@
+//! Drafts: every document a body's impersonation procedure asks for, generated from the
+//! registry and the stored suspects. These are the takedown request to the platform (Japanese
+//! and English, with the fields of the platform's own report channel), the public warning
+//! notice for the homepage, the post for the official account (within the platform's length
+//! limit), the internal report, the press information and the official-accounts page.
+//!
+//! Templates are minijinja files in `templates/`, editable without rebuilding, with
+//! per-organisation overrides (`templates/<org-id>/`) and built-in copies as the fallback.
+//! Every value reaches a template as data: made inert (bidi and invisible characters shown,
+//! long values cut), wrapped in sentinels by the formatter, and escaped by [`markup`] for
+//! Markdown, HTML, plain text or .docx. A template cannot run code on attacker text, and
+//! attacker text cannot become markup.
+
+pub mod channels;
+pub mod dates;
+pub mod docx;
+pub mod markup;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use minijinja::{Environment, UndefinedBehavior, Value};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::config::{DraftsConfig, ReporterConfig};
+use crate::platform::Platform;
+use crate::registry::{GenuineAccount, Organisation, ProcedureStep, Registry};
+use crate::store::{NewDraft, Store, StoreError, SuspectRow, SuspectStatus};
+use channels::{Channel, channel, post_len};
+use dates::JpDate;
+use markup::{AvatarPair, DATA_CLOSE, DATA_OPEN, LINK_CLOSE, LINK_OPEN, inert};
+
+/// Longest name or handle a draft shows; longer values are cut with an ellipsis.
+pub const MAX_NAME: usize = 120;
+/// Longest bio a draft shows.
+pub const MAX_BIO: usize = 200;
+
+/// The built-in templates (copies of `templates/`).
+const BUILT_IN: &[(&str, &str)] = &[
+    ("takedown.ja.j2", include_str!("../../templates/takedown.ja.j2")),
+    ("takedown.en.j2", include_str!("../../templates/takedown.en.j2")),
+    ("notice.ja.j2", include_str!("../../templates/notice.ja.j2")),
+    ("post.ja.j2", include_str!("../../templates/post.ja.j2")),
+    ("report.ja.j2", include_str!("../../templates/report.ja.j2")),
+    ("press.ja.j2", include_str!("../../templates/press.ja.j2")),
+    (
+        "accounts-page.ja.j2",
+        include_str!("../../templates/accounts-page.ja.j2"),
+    ),
+];
+
+/// A kind of document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DraftKind {
+    /// Takedown request to the platform.
+    Takedown,
+    /// Public warning notice for the homepage.
+    Notice,
+    /// Post for the official account.
+    Post,
+    /// Internal report.
+    Report,
+    /// Press information.
+    Press,
+    /// Official accounts page.
+    AccountsPage,
+}
+
+impl DraftKind {
+    /// The kinds made for suspects (all but the accounts page).
+    pub const FOR_SUSPECTS: [DraftKind; 5] = [
+        DraftKind::Takedown,
+        DraftKind::Notice,
+        DraftKind::Post,
+        DraftKind::Report,
+        DraftKind::Press,
+    ];
+
+    /// The word used on the command line and in file names.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DraftKind::Takedown => "takedown",
+            DraftKind::Notice => "notice",
+            DraftKind::Post => "post",
+            DraftKind::Report => "report",
+            DraftKind::Press => "press",
+            DraftKind::AccountsPage => "accounts-page",
+        }
+    }
+
+    /// Parses the word.
+    pub fn parse(s: &str) -> Option<DraftKind> {
+        [DraftKind::AccountsPage]
+            .into_iter()
+            .chain(DraftKind::FOR_SUSPECTS)
+            .find(|k| k.as_str() == s)
+    }
+
+    /// The document's name for staff.
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            DraftKind::Takedown => "削除依頼（運営事業者への報告）",
+            DraftKind::Notice => "注意喚起（公式ホームページ掲載用）",
+            DraftKind::Post => "公式アカウントでの周知投稿",
+            DraftKind::Report => "報告書（所管課あて）",
+            DraftKind::Press => "報道機関への情報提供",
+            DraftKind::AccountsPage => "公式アカウント一覧",
+        }
+    }
+
+    /// The procedure step that calls for it.
+    pub fn step(self) -> ProcedureStep {
+        match self {
+            DraftKind::Takedown => ProcedureStep::PlatformTakedown,
+            DraftKind::Notice => ProcedureStep::HomepageNotice,
+            DraftKind::Post => ProcedureStep::AccountNotice,
+            DraftKind::Report => ProcedureStep::InternalReport,
+            DraftKind::Press => ProcedureStep::Press,
+            DraftKind::AccountsPage => ProcedureStep::OfficialAccountsPage,
+        }
+    }
+}
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown.
+    Md,
+    /// A standalone HTML page.
+    Html,
+    /// Plain text.
+    Txt,
+    /// Word.
+    Docx,
+}
+
+impl Format {
+    /// Parses `md`, `html`, `txt` or `docx`.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "md" | "markdown" => Some(Format::Md),
+            "html" => Some(Format::Html),
+            "txt" | "text" => Some(Format::Txt),
+            "docx" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+
+    /// File extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Txt => "txt",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+/// Why drafts could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum DraftError {
+    /// A template does not parse or render.
+    #[error("template {name}: {message}")]
+    Template {
+        /// The template's name (with its organisation directory, if any).
+        name: String,
+        /// What minijinja says, with the line.
+        message: String,
+    },
+    /// A template file could not be read.
+    #[error("reading template {path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// No such suspect.
+    #[error("no suspect #{0}")]
+    NoSuspect(i64),
+    /// No such organisation in the registry.
+    #[error("organisation {0:?} is not in the registry")]
+    UnknownOrg(String),
+    /// The post cannot be made short enough.
+    #[error("the post for {platform} is {len} long even in its shortest form; the limit is {limit}")]
+    PostTooLong {
+        /// Platform.
+        platform: String,
+        /// Its length as the platform counts.
+        len: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Writing Word.
+    #[error(transparent)]
+    Docx(#[from] docx::DocxError),
+    /// The database.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// One generated document.
+pub struct Draft {
+    /// Organisation.
+    pub org_id: String,
+    /// Kind.
+    pub kind: DraftKind,
+    /// `ja` or `en`.
+    pub lang: &'static str,
+    /// Platform (takedown requests and posts).
+    pub platform: Option<Platform>,
+    /// Suspects covered.
+    pub suspect_ids: Vec<i64>,
+    /// Title (the first heading).
+    pub title: String,
+    /// The rendered template: format-neutral markup with data sentinels.
+    pub source: String,
+    /// Avatar comparisons, for `[[avatars]]`.
+    pub avatars: Vec<AvatarPair>,
+    /// For a post: its length and the limit, as the platform counts.
+    pub length: Option<(usize, usize)>,
+}
+
+impl Draft {
+    /// A file name: `bunkyo-ward-takedown-x.ja.html`.
+    pub fn file_name(&self, format: Format) -> String {
+        let platform = self.platform.map(|p| format!("-{}", p.as_str())).unwrap_or_default();
+        format!(
+            "{}-{}{platform}.{}.{}",
+            self.org_id,
+            self.kind.as_str(),
+            self.lang,
+            format.ext()
+        )
+    }
+
+    /// The document in a format.
+    pub fn render(&self, format: Format) -> Result<Vec<u8>, DraftError> {
+        let blocks = markup::parse(&self.source);
+        Ok(match format {
+            Format::Md => markup::to_markdown(&blocks, &self.avatars).into_bytes(),
+            Format::Txt => markup::to_text(&blocks, &self.avatars).into_bytes(),
+            Format::Html => markup::to_html(&self.title, &blocks, &self.avatars).into_bytes(),
+            Format::Docx => docx::to_docx(&blocks, &self.avatars)?,
+        })
+    }
+}
+
+/// Makes drafts: the registry, the templates and the reporters.
+pub struct Drafter<'r> {
+    registry: &'r Registry,
+    env: Environment<'static>,
+    reporters: BTreeMap<String, ReporterConfig>,
+}
+
+/// The formatter: every value is data (or a link the `link` filter marked).
+fn format_value(
+    out: &mut minijinja::Output<'_>,
+    _state: &mut minijinja::State<'_, '_>,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    if value.is_none() || value.is_undefined() {
+        return Ok(());
+    }
+    let text = value.to_string();
+    let written = match text.strip_prefix(LINK_OPEN) {
+        Some(url) => format!("{LINK_OPEN}{url}{LINK_CLOSE}"),
+        // Sentinels cannot be forged: the context made every value inert already; this
+        // catches numbers and anything a template computed.
+        None => format!("{DATA_OPEN}{}{DATA_CLOSE}", inert(&text, usize::MAX)),
+    };
+    out.write_str(&written)
+        .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write"))
+}
+
+/// `{{ url|link }}`: a registry URL shown as a link (only http and https become links).
+fn link_filter(value: String) -> String {
+    format!("{LINK_OPEN}{value}")
+}
+
+impl<'r> Drafter<'r> {
+    /// Loads the templates: built-in copies, overridden by files in `config.templates` (and
+    /// `config.templates/<org-id>/`) where they exist.
+    pub fn new(registry: &'r Registry, config: &DraftsConfig) -> Result<Drafter<'r>, DraftError> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+        {
+            env.set_syntax(syntax);
+        }
+        // A staff-written template cannot loop forever.
+        env.set_fuel(Some(5_000_000));
+        env.set_formatter(format_value);
+        env.add_filter("link", link_filter);
+        let add = |env: &mut Environment<'static>, name: String, text: String| {
+            env.add_template_owned(name.clone(), text)
+                .map_err(|e| DraftError::Template {
+                    name,
+                    message: format!("{e:#}"),
+                })
+        };
+        let dir = Path::new(&config.templates);
+        for (name, text) in BUILT_IN {
+            let file = dir.join(name);
+            let text = if file.is_file() {
+                read(&file)?
+            } else {
+                (*text).to_string()
+            };
+            add(&mut env, (*name).to_string(), text)?;
+        }
+        for org in &registry.organisations {
+            for (name, _) in BUILT_IN {
+                let file = dir.join(&org.id).join(name);
+                if file.is_file() {
+                    add(&mut env, format!("{}/{name}", org.id), read(&file)?)?;
+                }
+            }
+        }
+        Ok(Drafter {
+            registry,
+            env,
+            reporters: config.reporter.clone(),
+        })
+    }
+
+    fn render(&self, org: &Organisation, name: &str, ctx: &serde_json::Value) -> Result<String, DraftError> {
+        let own = format!("{}/{name}", org.id);
+        let template_name = if self.env.get_template(&own).is_ok() {
+            own
+        } else {
+            name.to_string()
+        };
+        let template = self
+            .env
+            .get_template(&template_name)
+            .map_err(|e| DraftError::Template {
+                name: template_name.clone(),
+                message: format!("{e:#}"),
+            })?;
+        template
+            .render(Value::from(minijinja::value::Serde(ctx)))
+            .map_err(|e| DraftError::Template {
+                name: template_name,
+                message: format!("{e:#}"),
+            })
+    }
+
+    fn organisation(&self, id: &str) -> Result<&'r Organisation, DraftError> {
+        self.registry
+            .organisation(id)
+            .ok_or_else(|| DraftError::UnknownOrg(id.to_string()))
+    }
+
+    /// The official accounts page of an organisation.
+    pub fn accounts_page(&self, org_id: &str, today: &JpDate) -> Result<Draft, DraftError> {
+        let org = self.organisation(org_id)?;
+        let ctx = self.context(org, today, None, &[]);
+        let source = self.render(org, "accounts-page.ja.j2", &ctx)?;
+        Ok(Draft {
+            org_id: org.id.clone(),
+            kind: DraftKind::AccountsPage,
+            lang: "ja",
+            platform: None,
+            suspect_ids: Vec::new(),
+            title: title_of(&source),
+            source,
+            avatars: Vec::new(),
+            length: None,
+        })
+    }
+
+    /// Drafts for suspects: for each organisation among them, each kind asked for (`None`:
+    /// the kinds its procedure lists). Takedown requests are one per platform (Japanese and
+    /// English), posts one per platform of the genuine accounts imitated.
+    pub async fn for_suspects(
+        &self,
+        store: &Store,
+        ids: &[i64],
+        kinds: Option<&[DraftKind]>,
+        today: &JpDate,
+    ) -> Result<Vec<Draft>, DraftError> {
+        let mut by_org: BTreeMap<String, Vec<SuspectFacts>> = BTreeMap::new();
+        let snapshots = store.snapshots().await?;
+        for &id in ids {
+            let row = store.suspect(id).await?.ok_or(DraftError::NoSuspect(id))?;
+            let org = self.organisation(&row.org_id)?;
+            let genuine = org
+                .accounts
+                .iter()
+                .find(|a| crate::scan::account_key(org, a) == row.target_key)
+                .cloned();
+            let sightings = store.sightings(id).await?.len();
+            let suspect_png = match &row.avatar_sha256 {
+                Some(sha) => store.avatar(sha).await?.and_then(|b| thumbnail(&b)),
+                None => None,
+            };
+            let genuine_png = match snapshots
+                .iter()
+                .find(|s| s.account_key == row.target_key)
+                .and_then(|s| s.avatar_sha256.clone())
+            {
+                Some(sha) => store.avatar(&sha).await?.and_then(|b| thumbnail(&b)),
+                None => None,
+            };
+            by_org.entry(row.org_id.clone()).or_default().push(SuspectFacts {
+                row,
+                genuine,
+                sightings,
+                suspect_png,
+                genuine_png,
+            });
+        }
+        let mut out = Vec::new();
+        for (org_id, facts) in by_org {
+            let org = self.organisation(&org_id)?;
+            let wanted: Vec<DraftKind> = match kinds {
+                Some(k) => k.to_vec(),
+                None => DraftKind::FOR_SUSPECTS
+                    .into_iter()
+                    .filter(|k| org.procedure.steps.contains(&k.step()))
+                    .collect(),
+            };
+            for kind in wanted {
+                out.extend(self.kind_for(org, kind, &facts, today)?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn kind_for(
+        &self,
+        org: &Organisation,
+        kind: DraftKind,
+        facts: &[SuspectFacts],
+        today: &JpDate,
+    ) -> Result<Vec<Draft>, DraftError> {
+        let mut out = Vec::new();
+        let draft =
+            |lang: &'static str, platform: Option<Platform>, group: &[&SuspectFacts], source: String, length| Draft {
+                org_id: org.id.clone(),
+                kind,
+                lang,
+                platform,
+                suspect_ids: group.iter().map(|f| f.row.id).collect(),
+                title: title_of(&source),
+                avatars: group.iter().map(|f| f.avatar_pair()).collect(),
+                source,
+                length,
+            };
+        match kind {
+            DraftKind::Takedown => {
+                for (platform, group) in group_by(facts, |f| platform_of(&f.row.platform)) {
+                    let ch = channel(platform);
+                    let ctx = self.context(org, today, Some(&ch), &group);
+                    for lang in ["ja", "en"] {
+                        let source = self.render(org, &format!("takedown.{lang}.j2"), &ctx)?;
+                        out.push(draft(lang, Some(platform), &group, source, None));
+                    }
+                }
+            }
+            DraftKind::Post => {
+                let by_genuine = group_by(facts, |f| f.genuine.as_ref().map(|g| g.platform));
+                for (platform, group) in by_genuine {
+                    let ch = channel(platform);
+                    let (source, len) = self.post(org, today, &ch, &group)?;
+                    out.push(draft("ja", Some(platform), &group, source, Some((len, ch.post_limit))));
+                }
+            }
+            DraftKind::AccountsPage => out.push(self.accounts_page(&org.id, today)?),
+            _ => {
+                let all: Vec<&SuspectFacts> = facts.iter().collect();
+                let ctx = self.context(org, today, None, &all);
+                let name = format!("{}.ja.j2", kind.as_str());
+                let source = self.render(org, &name, &ctx)?;
+                out.push(draft("ja", None, &all, source, None));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The account post: the full form if it fits, else the compact form, else the compact
+    /// form with the notice URL alone; an error if even that is too long.
+    fn post(
+        &self,
+        org: &Organisation,
+        today: &JpDate,
+        ch: &Channel,
+        group: &[&SuspectFacts],
+    ) -> Result<(String, usize), DraftError> {
+        let mut ctx = self.context(org, today, Some(ch), group);
+        let mut last = 0;
+        for compact in [false, true] {
+            ctx["compact"] = json!(compact);
+            let source = self.render(org, "post.ja.j2", &ctx)?;
+            let text = markup::to_text(&markup::parse(&source), &[]);
+            let len = post_len(ch, text.trim());
+            if len <= ch.post_limit {
+                return Ok((source, len));
+            }
+            last = len;
+        }
+        Err(DraftError::PostTooLong {
+            platform: ch.name_en.to_string(),
+            len: last,
+            limit: ch.post_limit,
+        })
+    }
+
+    fn reporter(&self, org: &Organisation) -> serde_json::Value {
+        let r = self.reporters.get(&org.id).cloned().unwrap_or_default();
+        let or = |v: Option<String>, placeholder: &str| clean(&v.unwrap_or_else(|| placeholder.to_string()), MAX_NAME);
+        json!({
+            "name": or(r.name, "（担当者氏名）"),
+            "department": or(r.department, &org.procedure.report_to),
+            "email": or(r.email, "（連絡先メールアドレス）"),
+            "phone": or(r.phone, "（電話番号）"),
+            "notice_url": or(r.notice_url.or_else(|| org.homepage.clone()), "（注意喚起ページのURL）"),
+        })
+    }
+
+    fn context(
+        &self,
+        org: &Organisation,
+        today: &JpDate,
+        ch: Option<&Channel>,
+        group: &[&SuspectFacts],
+    ) -> serde_json::Value {
+        let has = |s: ProcedureStep| org.procedure.steps.contains(&s);
+        let mut platforms_ja: Vec<&str> = Vec::new();
+        for f in group {
+            let n = platform_of(&f.row.platform)
+                .map(|p| channel(p).name_ja)
+                .unwrap_or("不明");
+            if !platforms_ja.contains(&n) {
+                platforms_ja.push(n);
+            }
+        }
+        json!({
+            "org": {
+                "id": org.id,
+                "name": clean(&org.name, MAX_NAME),
+                "name_en": clean(org.name_en.as_deref().unwrap_or(&org.name), MAX_NAME),
+                "homepage": clean(org.homepage.as_deref().unwrap_or(""), 500),
+                "policy": clean(org.policy.as_deref().unwrap_or(""), 500),
+                "administrator": clean(org.administrator.as_deref().unwrap_or(""), MAX_NAME),
+                "report_to": clean(&org.procedure.report_to, MAX_NAME),
+                "contact": clean(org.procedure.contact.as_deref().unwrap_or(&org.name), 500),
+                "style": match org.procedure.writing_style {
+                    Some(crate::registry::WritingStyle::Dearu) => "dearu",
+                    _ => "desumasu",
+                },
+                "steps": org.procedure.steps.iter().map(|s| s.label_ja()).collect::<Vec<_>>(),
+                "has": {
+                    "internal_report": has(ProcedureStep::InternalReport),
+                    "platform_takedown": has(ProcedureStep::PlatformTakedown),
+                    "homepage_notice": has(ProcedureStep::HomepageNotice),
+                    "account_notice": has(ProcedureStep::AccountNotice),
+                    "press": has(ProcedureStep::Press),
+                    "official_accounts_page": has(ProcedureStep::OfficialAccountsPage),
+                },
+            },
+            "reporter": self.reporter(org),
+            "today": today,
+            "platform": ch.map(|c| json!({
+                "id": c.id, "name_ja": c.name_ja, "name_en": c.name_en, "report_url": c.report_url,
+                "report_how_ja": c.report_how_ja, "report_how_en": c.report_how_en,
+                "fields_ja": c.fields_ja, "fields_en": c.fields_en,
+                "post_limit": c.post_limit, "post_unit_ja": c.post_unit_ja,
+            })),
+            "suspects": group.iter().map(|f| f.context()).collect::<Vec<_>>(),
+            "genuine_accounts": org.accounts.iter().map(genuine_context).collect::<Vec<_>>(),
+            "platforms_ja": platforms_ja.join("、"),
+            "compact": false,
+        })
+    }
+
+    /// Stores drafts with their suspects.
+    pub async fn save(store: &Store, drafts: &[Draft], actor: &str) -> Result<Vec<i64>, DraftError> {
+        let mut ids = Vec::new();
+        for d in drafts {
+            let markdown = String::from_utf8_lossy(&d.render(Format::Md)?).into_owned();
+            let id = store
+                .save_draft(&NewDraft {
+                    org_id: &d.org_id,
+                    kind: d.kind.as_str(),
+                    lang: d.lang,
+                    platform: d.platform.map(Platform::as_str),
+                    title: &d.title,
+                    source: &d.source,
+                    markdown: &markdown,
+                    generated_by: actor,
+                    suspect_ids: &d.suspect_ids,
+                })
+                .await?;
+            ids.push(id);
+        }
+        Ok(ids)
+    }
+}
+
+fn read(path: &Path) -> Result<String, DraftError> {
+    std::fs::read_to_string(path).map_err(|source| DraftError::Read {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// The first heading's plain text, else the first line.
+fn title_of(source: &str) -> String {
+    let blocks = markup::parse(source);
+    blocks
+        .iter()
+        .find_map(|b| match b {
+            markup::Block::Heading(_, line) => Some(markup::plain(line)),
+            _ => None,
+        })
+        .or_else(|| {
+            blocks.iter().find_map(|b| match b {
+                markup::Block::Paragraph(lines) => lines.first().map(|l| markup::plain(l)),
+                _ => None,
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// A value made inert and cut to `max` characters.
+fn clean(s: &str, max: usize) -> String {
+    inert(s, max)
+}
+
+/// A URL shown so that nothing turns it into a link: `hxxps://x[.]com/name`.
+pub fn defang(url: &str) -> String {
+    url.replacen("https://", "hxxps://", 1)
+        .replacen("http://", "hxxp://", 1)
+        .replace('.', "[.]")
+}
+
+fn group_by(
+    facts: &[SuspectFacts],
+    key: impl Fn(&SuspectFacts) -> Option<Platform>,
+) -> Vec<(Platform, Vec<&SuspectFacts>)> {
+    let mut out: Vec<(Platform, Vec<&SuspectFacts>)> = Vec::new();
+    for f in facts {
+        let Some(p) = key(f) else { continue };
+        match out.iter_mut().find(|(q, _)| *q == p) {
+            Some((_, v)) => v.push(f),
+            None => out.push((p, vec![f])),
+        }
+    }
+    out
+}
+
+fn platform_of(s: &str) -> Option<Platform> {
+    s.parse().ok()
+}
+
+fn platform_context(p: Platform) -> serde_json::Value {
+    let c = channel(p);
+    json!({"id": c.id, "name_ja": c.name_ja, "name_en": c.name_en})
+}
+
+fn genuine_context(a: &GenuineAccount) -> serde_json::Value {
+    json!({
+        "display_name": clean(&a.display_name, MAX_NAME),
+        "handle": a.handle.as_deref().map(|h| clean(&at(h), MAX_NAME)).unwrap_or_default(),
+        "url": clean(a.canonical_url.as_deref().unwrap_or(&a.url), 500),
+        "platform": platform_context(a.platform),
+        "department": clean(&a.department, MAX_NAME),
+    })
+}
+
+fn at(handle: &str) -> String {
+    format!("@{}", handle.trim_start_matches('@'))
+}
+
+/// Everything known about one suspect for the drafts.
+struct SuspectFacts {
+    row: SuspectRow,
+    genuine: Option<GenuineAccount>,
+    sightings: usize,
+    suspect_png: Option<Vec<u8>>,
+    genuine_png: Option<Vec<u8>>,
+}
+
+impl SuspectFacts {
+    fn reasons(&self) -> Vec<serde_json::Value> {
+        serde_json::from_str(&self.row.reasons).unwrap_or_default()
+    }
+
+    fn avatar_similarity(&self) -> Option<(f64, i64)> {
+        self.reasons().iter().find_map(|r| {
+            (r.get("kind")?.as_str()? == "avatar").then_some(())?;
+            let d = r.get("distance")?.as_f64()?;
+            Some((d, ((1.0 - d / 64.0) * 100.0).round() as i64))
+        })
+    }
+
+    fn avatar_pair(&self) -> AvatarPair {
+        AvatarPair {
+            caption: format!(
+                "{} {}",
+                inert(&self.row.display_name, MAX_NAME),
+                self.row
+                    .handle
+                    .as_deref()
+                    .map(|h| inert(&at(h), MAX_NAME))
+                    .unwrap_or_default()
+            ),
+            genuine: self.genuine_png.clone(),
+            suspect: self.suspect_png.clone(),
+            similarity: self.avatar_similarity().map(|(_, pct)| format!("類似度 {pct}%")),
+        }
+    }
+
+    fn context(&self) -> serde_json::Value {
+        let r = &self.row;
+        let platform = platform_of(&r.platform);
+        let reasons = self.reasons();
+        let kinds: Vec<&str> = reasons.iter().filter_map(|x| x.get("kind")?.as_str()).collect();
+        let mut copied_ja = Vec::new();
+        let mut copied_en = Vec::new();
+        let mut add = |cond: bool, ja: &'static str, en: &'static str| {
+            if cond && !copied_ja.contains(&ja) {
+                copied_ja.push(ja);
+                copied_en.push(en);
+            }
+        };
+        for k in &kinds {
+            add(k.starts_with("name_"), "表示名（アカウント名）", "display name");
+            add(
+                *k == "handle" || *k == "handle_reused",
+                "ユーザー名（ハンドル）",
+                "username (handle)",
+            );
+            add(*k == "avatar", "アイコン画像", "profile picture");
+            add(*k == "bio_copied", "自己紹介文", "bio");
+            add(
+                *k == "claims_official" || *k == "check_mark",
+                "公式であるとの表示",
+                "false claim of being official",
+            );
+        }
+        let handle = r.handle.as_deref().map(at).unwrap_or_default();
+        let url = r.url.clone().unwrap_or_default();
+        json!({
+            "id": r.id,
+            "platform": platform.map(platform_context).unwrap_or_else(|| json!({"id": r.platform, "name_ja": r.platform, "name_en": r.platform})),
+            "display_name": clean(&r.display_name, MAX_NAME),
+            "handle": clean(&handle, MAX_NAME),
+            "handle_safe": clean(&handle.replacen('@', "＠", 1), MAX_NAME),
+            "url": clean(&url, 500),
+            "url_safe": clean(&defang(&url), 500),
+            "bio": clean(r.bio.as_deref().unwrap_or(""), MAX_BIO),
+            "score_pct": (r.score * 100.0).round() as i64,
+            "status_ja": SuspectStatus::parse(&r.status).map(|s| s.label_ja()).unwrap_or(""),
+            "ticket": clean(r.reported_ticket.as_deref().unwrap_or(""), MAX_NAME),
+            "first_seen": JpDate::from_unix(r.first_seen_at),
+            "last_seen": JpDate::from_unix(r.last_seen_at),
+            "reported_at": r.reported_at.map(JpDate::from_unix),
+            "removed_at": r.removed_at.map(JpDate::from_unix),
+            "sightings": self.sightings,
+            "copied_ja": copied_ja,
+            "copied_en": copied_en,
+            "reasons_ja": reasons.iter().filter_map(reason_ja).map(|t| clean(&t, 240)).collect::<Vec<_>>(),
+            "reasons_en": reasons.iter().filter_map(|x| x.get("text")?.as_str().map(|t| clean(t, 240))).collect::<Vec<_>>(),
+            "avatar": self.avatar_similarity().map(|(d, pct)| json!({"similarity_pct": pct, "distance": d})),
+            "genuine": match &self.genuine {
+                Some(g) => genuine_context(g),
+                None => json!({"display_name": clean(&r.target_label, MAX_NAME), "handle": "", "url": "",
+                               "platform": platform.map(platform_context), "department": ""}),
+            },
+        })
+    }
+}
+
+/// A stored reason in Japanese, from its kind and fields.
+fn reason_ja(r: &serde_json::Value) -> Option<String> {
+    let s = |k: &str| r.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let f = |k: &str| r.get(k).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    Some(match r.get("kind")?.as_str()? {
+        "handle_reused" => format!("公式アカウント {} と同じユーザー名を別のアカウントが使用", s("genuine")),
+        "handle" => {
+            let how = handle_detail_ja(&s("detail"));
+            format!("ユーザー名が公式アカウント {} と紛らわしい（{how}）", s("genuine"))
+        }
+        "name_identical" => format!(
+            "表示名が公式アカウントの「{}」と同一（文字幅・記号等の違いを除く）",
+            s("genuine_name")
+        ),
+        "name_contains" => format!(
+            "表示名「{}」に公式アカウント名「{}」を含む",
+            s("candidate_name"),
+            s("genuine_name")
+        ),
+        "name_similar" => format!(
+            "表示名が公式アカウント名「{}」と類似（類似度 {:.0}%）",
+            s("genuine_name"),
+            f("similarity") * 100.0
+        ),
+        "name_shortened" => format!("表示名に公式アカウント名「{}」の一部を使用", s("genuine_name")),
+        "avatar" => format!(
+            "アイコン画像が公式アカウントのものと酷似（類似度 {:.0}%）",
+            (1.0 - f("distance") / 64.0) * 100.0
+        ),
+        "bio_copied" => format!("自己紹介文が公式アカウントのものと{:.0}%一致", f("share") * 100.0),
+        "claims_official" => {
+            // `words` since the scan stores both; older rows have only the sentence.
+            let words = r
+                .get("words")
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+                .unwrap_or_else(|| {
+                    let t = s("text");
+                    t.split_once('(')
+                        .and_then(|(_, x)| x.rsplit_once(')'))
+                        .map(|(x, _)| x.to_string())
+                        .unwrap_or(t)
+                });
+            format!("「{words}」と表示し、公式アカウントを装っている")
+        }
+        "check_mark" => "認証済みバッジに見せかけた絵文字を表示名に使用".to_string(),
+        "mixed_script" => "表示名にラテン文字とキリル文字等が混在".to_string(),
+        "invisible" => "表示名に見えない文字を含む".to_string(),
+        _ => return None,
+    })
+}
+
+/// The matcher's handle relation ("is a lookalike (0→o) of", "adds official to") in Japanese.
+fn handle_detail_ja(detail: &str) -> String {
+    let inner = |d: &str| {
+        d.split_once('(')
+            .and_then(|(_, r)| r.split_once(')'))
+            .map(|(x, _)| x.to_string())
+    };
+    if detail.starts_with("is the same as") {
+        "同一のユーザー名を別のサービスで使用".into()
+    } else if detail.starts_with("is a lookalike") {
+        format!("形の似た文字への置き換え：{}", inner(detail).unwrap_or_default())
+    } else if detail.starts_with("differs only in separators") {
+        "区切り記号のみの違い".into()
+    } else if detail.starts_with("is one edit") {
+        format!("1文字の違い：{}", inner(detail).unwrap_or_default())
+    } else if detail.starts_with("adds affixes and one edit") {
+        "語句の付加と1文字の違い".into()
+    } else if detail.starts_with("is two edits") {
+        "2文字の違い".into()
+    } else if detail.starts_with("contains") {
+        "公式のユーザー名を含む".into()
+    } else if detail.starts_with("adds") || detail.starts_with("drops") || detail.starts_with("changes affixes") {
+        let words = detail
+            .trim_end_matches(" to")
+            .replace("adds ", "付加：")
+            .replace("drops ", "削除：")
+            .replace(" and ", "、");
+        format!("語句の付加・削除（{words}）")
+    } else {
+        detail.to_string()
+    }
+}
+
+/// A picture as a 160×160 PNG for documents (any stored format in, bounded decoding).
+fn thumbnail(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(4096);
+    limits.max_image_height = Some(4096);
+    limits.max_alloc = Some(64 * 1024 * 1024);
+    reader.limits(limits);
+    let img = reader.decode().ok()?;
+    let small = img.resize(160, 160, image::imageops::FilterType::Triangle);
+    let mut out = std::io::Cursor::new(Vec::new());
+    small.write_to(&mut out, image::ImageFormat::Png).ok()?;
+    Some(out.into_inner())
+}
