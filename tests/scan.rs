@@ -447,3 +447,49 @@ fn tempdir() -> std::path::PathBuf {
     std::fs::create_dir_all(&d).unwrap();
     d
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_runs_scheduled_scans_one_after_another_and_logs_a_line_each() {
+    let dir = tempdir();
+    let reg = registry();
+    for url in databases(&dir).await {
+        let demo = DemoPlatform::start(population(&reg, 3)).await.unwrap();
+        let cfg = dir.join(format!("serve{}.toml", COUNTER.fetch_add(1, Ordering::SeqCst)));
+        std::fs::write(&cfg, demo.config_toml(&url)).unwrap();
+        // Every second (six fields: seconds first); the scans take longer than that, so the
+        // slots they outlast are skipped rather than run twice.
+        let child = Command::new(binary())
+            .args(["serve", "--schedule", "* * * * * *", "--max-runs", "2", "--config"])
+            .arg(&cfg)
+            .arg("--seeds")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .env("RUST_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = tokio::task::spawn_blocking(move || child.wait_with_output())
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(out.status.success(), "{url}: {}", String::from_utf8_lossy(&out.stderr));
+        let log = String::from_utf8_lossy(&out.stderr);
+        let summaries: Vec<&str> = log.lines().filter(|l| l.contains(" finished in ")).collect();
+        assert_eq!(summaries.len(), 2, "{url}: {log}");
+        assert!(
+            summaries[0].contains("scan #1 finished") && summaries[1].contains("scan #2 finished"),
+            "{log}"
+        );
+        let store = Store::open(&url).await.unwrap();
+        let mut runs = store.runs(10).await.unwrap();
+        runs.reverse();
+        assert_eq!(runs.len(), 2, "{url}");
+        assert!(
+            runs.iter()
+                .all(|r| r.trigger_kind == "schedule" && r.finished_at.is_some())
+        );
+        // Never overlapping: the second started after the first finished.
+        assert!(runs[1].started_at >= runs[0].finished_at.unwrap(), "{url}: {runs:?}");
+        store.close().await;
+    }
+}
