@@ -607,6 +607,14 @@ async fn the_drafts_command_writes_every_document_the_procedure_asks_for() {
     let stored = store.drafts_for(ids[0]).await.unwrap();
     assert!(stored.iter().any(|d| d.generated_by == "山田" && d.kind == "takedown"));
     store.close().await;
+    // `suspect show` lists them.
+    let o = run(&["suspect", "show", &id, "--database", url]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        shown.contains("drafts:") && shown.contains("takedown/youtube ja: 山田"),
+        "{shown}"
+    );
     // The official accounts page.
     let o = run(&["registry", "page", "bunkyo-ward", "--format", "html"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

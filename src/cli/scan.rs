@@ -545,6 +545,22 @@ fn show(id: i64, db: &DbArgs) -> anyhow::Result<ExitCode> {
                 e.note.map(|n| format!(" ({})", table::fit(&n, 80))).unwrap_or_default()
             )?;
         }
+        let drafts = store.drafts_for(id).await?;
+        if !drafts.is_empty() {
+            writeln!(out, "  drafts:")?;
+            for d in drafts {
+                writeln!(
+                    out,
+                    "    #{} {} {}{} {}: {}",
+                    d.id,
+                    when(d.generated_at),
+                    d.kind,
+                    d.platform.map(|p| format!("/{p}")).unwrap_or_default(),
+                    d.lang,
+                    d.generated_by
+                )?;
+            }
+        }
         store.close().await;
         Ok(ExitCode::SUCCESS)
     })
