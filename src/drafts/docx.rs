@@ -21,21 +21,18 @@ const A_NS: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const PIC_NS: &str = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 const REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-/// XML text: escaped, without characters XML 1.0 does not allow.
+/// XML text: escaped as HTML is (the same five characters), without the characters XML 1.0
+/// does not allow; tabs and line breaks become spaces.
 pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || matches!(c as u32, 0xFFFE | 0xFFFF) => {}
-            _ => out.push(c),
-        }
-    }
-    out
+    let allowed: String = s
+        .chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if (c as u32) < 0x20 || matches!(c as u32, 0xFFFE | 0xFFFF) => None,
+            c => Some(c),
+        })
+        .collect();
+    super::markup::html_escape(&allowed)
 }
 
 struct Parts {
@@ -131,11 +128,7 @@ fn body(parts: &mut Parts, blocks: &[Block], avatars: &[AvatarPair]) -> String {
             ),
             Block::Avatars => {
                 for a in avatars {
-                    let caption = format!(
-                        "アイコン比較：{}{}",
-                        a.caption,
-                        a.similarity.as_deref().map(|s| format!("（{s}）")).unwrap_or_default()
-                    );
+                    let caption = format!("アイコン比較：{}", a.label());
                     let _ = write!(out, "<w:p>{}</w:p>", run(&caption, true));
                     let pic = |parts: &mut Parts, png: &Option<Vec<u8>>| match png {
                         Some(p) => parts.picture(p),

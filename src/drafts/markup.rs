@@ -295,6 +295,16 @@ pub struct AvatarPair {
     pub similarity: Option<String>,
 }
 
+impl AvatarPair {
+    /// The caption with the similarity: `名前 @handle（類似度 98%）`.
+    pub fn label(&self) -> String {
+        match &self.similarity {
+            Some(s) => format!("{}（{s}）", self.caption),
+            None => self.caption.clone(),
+        }
+    }
+}
+
 /// Markdown.
 pub fn to_markdown(blocks: &[Block], avatars: &[AvatarPair]) -> String {
     let mut out = String::new();
@@ -322,12 +332,8 @@ pub fn to_markdown(blocks: &[Block], avatars: &[AvatarPair]) -> String {
                 for a in avatars {
                     let _ = writeln!(
                         out,
-                        "- アイコン比較（HTML版・Word版に画像を掲載）: {}{}",
-                        md_escape(&a.caption, false),
-                        a.similarity
-                            .as_deref()
-                            .map(|s| format!("（{}）", md_escape(s, false)))
-                            .unwrap_or_default()
+                        "- アイコン比較（HTML版・Word版に画像を掲載）: {}",
+                        md_escape(&a.label(), false)
                     );
                 }
                 out.push('\n');
@@ -367,12 +373,7 @@ pub fn to_text(blocks: &[Block], avatars: &[AvatarPair]) -> String {
             Block::Rule => out.push_str("――――――――――\n\n"),
             Block::Avatars => {
                 for a in avatars {
-                    let _ = writeln!(
-                        out,
-                        "・アイコン比較（HTML版・Word版に画像を掲載）: {}{}",
-                        a.caption,
-                        a.similarity.as_deref().map(|s| format!("（{s}）")).unwrap_or_default()
-                    );
+                    let _ = writeln!(out, "・アイコン比較（HTML版・Word版に画像を掲載）: {}", a.label());
                 }
                 out.push('\n');
             }
@@ -460,12 +461,8 @@ pub fn to_html(title: &str, blocks: &[Block], avatars: &[AvatarPair]) -> String 
                     };
                     let _ = writeln!(
                         body,
-                        "<table class=\"avatars\"><caption>{}{}</caption>\n<tr><th>公式アカウント</th><th>なりすましの疑いのあるアカウント</th></tr>\n<tr><td>{}</td><td>{}</td></tr></table>",
-                        html_escape(&a.caption),
-                        a.similarity
-                            .as_deref()
-                            .map(|s| format!("（{}）", html_escape(s)))
-                            .unwrap_or_default(),
+                        "<table class=\"avatars\"><caption>{}</caption>\n<tr><th>公式アカウント</th><th>なりすましの疑いのあるアカウント</th></tr>\n<tr><td>{}</td><td>{}</td></tr></table>",
+                        html_escape(&a.label()),
                         img(&a.genuine, "公式アカウントのアイコン"),
                         img(&a.suspect, "なりすましの疑いのあるアカウントのアイコン"),
                     );

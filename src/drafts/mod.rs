@@ -515,7 +515,7 @@ impl<'r> Drafter<'r> {
 
     fn reporter(&self, org: &Organisation) -> serde_json::Value {
         let r = self.reporters.get(&org.id).cloned().unwrap_or_default();
-        let or = |v: Option<String>, placeholder: &str| clean(&v.unwrap_or_else(|| placeholder.to_string()), MAX_NAME);
+        let or = |v: Option<String>, placeholder: &str| inert(&v.unwrap_or_else(|| placeholder.to_string()), MAX_NAME);
         json!({
             "name": or(r.name, "（担当者氏名）"),
             "department": or(r.department, &org.procedure.report_to),
@@ -545,13 +545,13 @@ impl<'r> Drafter<'r> {
         json!({
             "org": {
                 "id": org.id,
-                "name": clean(&org.name, MAX_NAME),
-                "name_en": clean(org.name_en.as_deref().unwrap_or(&org.name), MAX_NAME),
-                "homepage": clean(org.homepage.as_deref().unwrap_or(""), 500),
-                "policy": clean(org.policy.as_deref().unwrap_or(""), 500),
-                "administrator": clean(org.administrator.as_deref().unwrap_or(""), MAX_NAME),
-                "report_to": clean(&org.procedure.report_to, MAX_NAME),
-                "contact": clean(org.procedure.contact.as_deref().unwrap_or(&org.name), 500),
+                "name": inert(&org.name, MAX_NAME),
+                "name_en": inert(org.name_en.as_deref().unwrap_or(&org.name), MAX_NAME),
+                "homepage": inert(org.homepage.as_deref().unwrap_or(""), 500),
+                "policy": inert(org.policy.as_deref().unwrap_or(""), 500),
+                "administrator": inert(org.administrator.as_deref().unwrap_or(""), MAX_NAME),
+                "report_to": inert(&org.procedure.report_to, MAX_NAME),
+                "contact": inert(org.procedure.contact.as_deref().unwrap_or(&org.name), 500),
                 "style": match org.procedure.writing_style {
                     Some(crate::registry::WritingStyle::Dearu) => "dearu",
                     _ => "desumasu",
@@ -630,11 +630,6 @@ fn title_of(source: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A value made inert and cut to `max` characters.
-fn clean(s: &str, max: usize) -> String {
-    inert(s, max)
-}
-
 /// A URL shown so that nothing turns it into a link: `hxxps://x[.]com/name`.
 pub fn defang(url: &str) -> String {
     url.replacen("https://", "hxxps://", 1)
@@ -668,11 +663,11 @@ fn platform_context(p: Platform) -> serde_json::Value {
 
 fn genuine_context(a: &GenuineAccount) -> serde_json::Value {
     json!({
-        "display_name": clean(&a.display_name, MAX_NAME),
-        "handle": a.handle.as_deref().map(|h| clean(&at(h), MAX_NAME)).unwrap_or_default(),
-        "url": clean(a.canonical_url.as_deref().unwrap_or(&a.url), 500),
+        "display_name": inert(&a.display_name, MAX_NAME),
+        "handle": a.handle.as_deref().map(|h| inert(&at(h), MAX_NAME)).unwrap_or_default(),
+        "url": inert(a.canonical_url.as_deref().unwrap_or(&a.url), 500),
         "platform": platform_context(a.platform),
-        "department": clean(&a.department, MAX_NAME),
+        "department": inert(&a.department, MAX_NAME),
     })
 }
 
@@ -752,15 +747,15 @@ impl SuspectFacts {
         json!({
             "id": r.id,
             "platform": platform.map(platform_context).unwrap_or_else(|| json!({"id": r.platform, "name_ja": r.platform, "name_en": r.platform})),
-            "display_name": clean(&r.display_name, MAX_NAME),
-            "handle": clean(&handle, MAX_NAME),
-            "handle_safe": clean(&handle.replacen('@', "＠", 1), MAX_NAME),
-            "url": clean(&url, 500),
-            "url_safe": clean(&defang(&url), 500),
-            "bio": clean(r.bio.as_deref().unwrap_or(""), MAX_BIO),
+            "display_name": inert(&r.display_name, MAX_NAME),
+            "handle": inert(&handle, MAX_NAME),
+            "handle_safe": inert(&handle.replacen('@', "＠", 1), MAX_NAME),
+            "url": inert(&url, 500),
+            "url_safe": inert(&defang(&url), 500),
+            "bio": inert(r.bio.as_deref().unwrap_or(""), MAX_BIO),
             "score_pct": (r.score * 100.0).round() as i64,
             "status_ja": SuspectStatus::parse(&r.status).map(|s| s.label_ja()).unwrap_or(""),
-            "ticket": clean(r.reported_ticket.as_deref().unwrap_or(""), MAX_NAME),
+            "ticket": inert(r.reported_ticket.as_deref().unwrap_or(""), MAX_NAME),
             "first_seen": JpDate::from_unix(r.first_seen_at),
             "last_seen": JpDate::from_unix(r.last_seen_at),
             "reported_at": r.reported_at.map(JpDate::from_unix),
@@ -768,12 +763,12 @@ impl SuspectFacts {
             "sightings": self.sightings,
             "copied_ja": copied_ja,
             "copied_en": copied_en,
-            "reasons_ja": reasons.iter().filter_map(reason_ja).map(|t| clean(&t, 240)).collect::<Vec<_>>(),
-            "reasons_en": reasons.iter().filter_map(|x| x.get("text")?.as_str().map(|t| clean(t, 240))).collect::<Vec<_>>(),
+            "reasons_ja": reasons.iter().filter_map(reason_ja).map(|t| inert(&t, 240)).collect::<Vec<_>>(),
+            "reasons_en": reasons.iter().filter_map(|x| x.get("text")?.as_str().map(|t| inert(t, 240))).collect::<Vec<_>>(),
             "avatar": self.avatar_similarity().map(|(d, pct)| json!({"similarity_pct": pct, "distance": d})),
             "genuine": match &self.genuine {
                 Some(g) => genuine_context(g),
-                None => json!({"display_name": clean(&r.target_label, MAX_NAME), "handle": "", "url": "",
+                None => json!({"display_name": inert(&r.target_label, MAX_NAME), "handle": "", "url": "",
                                "platform": platform.map(platform_context), "department": ""}),
             },
         })
@@ -865,17 +860,10 @@ fn handle_detail_ja(detail: &str) -> String {
     }
 }
 
-/// A picture as a 160×160 PNG for documents (any stored format in, bounded decoding).
+/// A picture as a 160×160 PNG for documents (any stored format in, decoded within the
+/// matcher's avatar limits).
 fn thumbnail(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
-        .with_guessed_format()
-        .ok()?;
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(4096);
-    limits.max_image_height = Some(4096);
-    limits.max_alloc = Some(64 * 1024 * 1024);
-    reader.limits(limits);
-    let img = reader.decode().ok()?;
+    let img = crate::matching::avatar::decode_avatar(bytes, &crate::matching::AvatarLimits::default()).ok()?;
     let small = img.resize(160, 160, image::imageops::FilterType::Triangle);
     let mut out = std::io::Cursor::new(Vec::new());
     small.write_to(&mut out, image::ImageFormat::Png).ok()?;

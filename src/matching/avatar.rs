@@ -156,6 +156,12 @@ fn hashers() -> &'static Hashers {
 
 /// Decodes an avatar within `limits` and fingerprints it.
 pub fn hash_avatar(bytes: &[u8], limits: &AvatarLimits) -> Result<AvatarHash, AvatarError> {
+    Ok(fingerprint(&decode_avatar(bytes, limits)?))
+}
+
+/// Decodes a picture within `limits`: size and header dimensions checked before decoding,
+/// the decoder's allocations bounded, and a panicking decoder turned into an error.
+pub fn decode_avatar(bytes: &[u8], limits: &AvatarLimits) -> Result<DynamicImage, AvatarError> {
     if bytes.len() > limits.max_bytes {
         return Err(AvatarError::TooLarge {
             size: bytes.len(),
@@ -163,9 +169,8 @@ pub fn hash_avatar(bytes: &[u8], limits: &AvatarLimits) -> Result<AvatarHash, Av
         });
     }
     // Decoders are third-party code fed hostile bytes: a panic in one must not end the run.
-    let decoded = std::panic::catch_unwind(|| decode(bytes, limits))
-        .unwrap_or_else(|_| Err(AvatarError::Undecodable("decoder panicked".into())))?;
-    Ok(fingerprint(&decoded))
+    std::panic::catch_unwind(|| decode(bytes, limits))
+        .unwrap_or_else(|_| Err(AvatarError::Undecodable("decoder panicked".into())))
 }
 
 fn decode(bytes: &[u8], limits: &AvatarLimits) -> Result<DynamicImage, AvatarError> {
