@@ -5,7 +5,6 @@
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 use std::io::Read;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use narisumashi::config::DraftsConfig;
 use narisumashi::demo::avatars::{Copy, render};
@@ -17,46 +16,12 @@ use narisumashi::registry::Registry;
 use narisumashi::scan::account_key;
 use narisumashi::store::Store;
 
-static COUNTER: AtomicUsize = AtomicUsize::new(0);
+mod common;
 
-fn registry() -> Registry {
-    Registry::load_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))).unwrap()
-}
+use common::{databases, registry};
 
 fn tempdir() -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "narisumashi-drafts-{}-{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::SeqCst)
-    ));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-/// An SQLite file, and a fresh PostgreSQL database when one is configured.
-async fn databases(dir: &std::path::Path) -> Vec<String> {
-    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let mut out = vec![format!("sqlite://{}/d{n}.db", dir.display())];
-    match std::env::var("NARISUMASHI_TEST_POSTGRES") {
-        Ok(admin) if !admin.is_empty() => {
-            let name = format!("narisumashi_d{}_{n}", std::process::id());
-            let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await.unwrap();
-            for sql in [
-                format!("DROP DATABASE IF EXISTS {name}"),
-                format!("CREATE DATABASE {name}"),
-            ] {
-                sqlx::Executor::execute(&mut conn, sql.as_str()).await.unwrap();
-            }
-            let (base, _) = admin.rsplit_once('/').unwrap();
-            out.push(format!("{base}/{name}"));
-        }
-        _ => assert_eq!(
-            std::env::var("NARISUMASHI_SKIP_POSTGRES").as_deref(),
-            Ok("1"),
-            "set NARISUMASHI_TEST_POSTGRES (scripts/test.sh does) or NARISUMASHI_SKIP_POSTGRES=1"
-        ),
-    }
-    out
+    common::tempdir("drafts")
 }
 
 /// 2026-11-20 10:00 JST, first seen; last seen three days later.
@@ -243,14 +208,10 @@ async fn every_document_of_every_organisation_matches_its_snapshot() {
     for url in databases(&dir).await {
         let store = Store::open(&url).await.unwrap();
         for (org, ids) in seed_suspects(&store, &reg).await {
-            let all = [
-                DraftKind::Takedown,
-                DraftKind::Notice,
-                DraftKind::Post,
-                DraftKind::Report,
-                DraftKind::Press,
-            ];
-            let drafts = drafter.for_suspects(&store, &ids, Some(&all), &today()).await.unwrap();
+            let drafts = drafter
+                .for_suspects(&store, &ids, Some(&DraftKind::FOR_SUSPECTS), &today())
+                .await
+                .unwrap();
             // Takedown (ja, en), notice, report, press, and a post where the body has an
             // account to post on.
             let posts = drafts.iter().filter(|d| d.kind == DraftKind::Post).count();
@@ -343,14 +304,10 @@ async fn hostile_names_come_out_escaped_and_inert_in_every_format() {
             .await,
         );
     }
-    let all = [
-        DraftKind::Takedown,
-        DraftKind::Notice,
-        DraftKind::Post,
-        DraftKind::Report,
-        DraftKind::Press,
-    ];
-    let drafts = drafter.for_suspects(&store, &ids, Some(&all), &today()).await.unwrap();
+    let drafts = drafter
+        .for_suspects(&store, &ids, Some(&DraftKind::FOR_SUSPECTS), &today())
+        .await
+        .unwrap();
     for d in &drafts {
         let md = text(d, Format::Md);
         let html = text(d, Format::Html);

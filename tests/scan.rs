@@ -6,7 +6,6 @@
 use std::collections::BTreeSet;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use narisumashi::config::Config;
@@ -16,36 +15,12 @@ use narisumashi::scan::{self, ScanOptions, Silent};
 use narisumashi::store::{Decision, Store, SuspectFilter, SuspectStatus};
 use sqlx::Row;
 
-static COUNTER: AtomicUsize = AtomicUsize::new(0);
+mod common;
 
-/// Fresh databases to run a test on: an SQLite file, and a new PostgreSQL database.
-async fn databases(dir: &std::path::Path) -> Vec<String> {
-    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let mut out = vec![format!("sqlite://{}/t{n}.db", dir.display())];
-    match std::env::var("NARISUMASHI_TEST_POSTGRES") {
-        Ok(admin) if !admin.is_empty() => {
-            let name = format!("narisumashi_t{}_{n}", std::process::id());
-            let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await.unwrap();
-            sqlx::Executor::execute(&mut conn, format!("DROP DATABASE IF EXISTS {name}").as_str())
-                .await
-                .unwrap();
-            sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str())
-                .await
-                .unwrap();
-            let (base, _) = admin.rsplit_once('/').unwrap();
-            out.push(format!("{base}/{name}"));
-        }
-        _ => assert_eq!(
-            std::env::var("NARISUMASHI_SKIP_POSTGRES").as_deref(),
-            Ok("1"),
-            "set NARISUMASHI_TEST_POSTGRES (scripts/test.sh does) or NARISUMASHI_SKIP_POSTGRES=1"
-        ),
-    }
-    out
-}
+use common::{databases, next, registry};
 
-fn registry() -> Registry {
-    Registry::load_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))).unwrap()
+fn tempdir() -> std::path::PathBuf {
+    common::tempdir("scan")
 }
 
 fn opts() -> ScanOptions {
@@ -378,14 +353,14 @@ async fn scan_killed_mid_run_resumes_to_the_same_database() {
     for (straight, killed) in urls.iter().zip(&more) {
         let demo = DemoPlatform::start(population(&reg, 5)).await.unwrap();
         // Uninterrupted.
-        let cfg_a = dir.join(format!("a{}.toml", COUNTER.fetch_add(1, Ordering::SeqCst)));
+        let cfg_a = dir.join(format!("a{}.toml", next()));
         std::fs::write(&cfg_a, demo.config_toml(straight)).unwrap();
         let status = run_scan(&cfg_a).wait().unwrap();
         assert!(matches!(status.code(), Some(0 | 3)), "{status:?}");
 
         // Slowed down, killed with SIGKILL once some units are committed, then rerun.
         demo.set_latency(Duration::from_millis(25));
-        let cfg_b = dir.join(format!("b{}.toml", COUNTER.fetch_add(1, Ordering::SeqCst)));
+        let cfg_b = dir.join(format!("b{}.toml", next()));
         std::fs::write(&cfg_b, demo.config_toml(killed)).unwrap();
         let mut child = run_scan(&cfg_b);
         let store = Store::open(killed).await.unwrap();
@@ -438,23 +413,13 @@ async fn scan_killed_mid_run_resumes_to_the_same_database() {
     }
 }
 
-fn tempdir() -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "narisumashi-scan-{}-{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::SeqCst)
-    ));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn serve_runs_scheduled_scans_one_after_another_and_logs_a_line_each() {
     let dir = tempdir();
     let reg = registry();
     for url in databases(&dir).await {
         let demo = DemoPlatform::start(population(&reg, 3)).await.unwrap();
-        let cfg = dir.join(format!("serve{}.toml", COUNTER.fetch_add(1, Ordering::SeqCst)));
+        let cfg = dir.join(format!("serve{}.toml", next()));
         std::fs::write(&cfg, demo.config_toml(&url)).unwrap();
         // Every second (six fields: seconds first); the scans take longer than that, so the
         // slots they outlast are skipped rather than run twice.
