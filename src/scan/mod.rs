@@ -851,6 +851,7 @@ mod tests {
             dismissed_avatar_sha256: None,
             dismissed_score: (status == "dismissed").then_some(score),
             version: 1,
+            flagged_run_id: 1,
         }
     }
 

@@ -272,8 +272,8 @@ impl Store {
                     let id: i64 = sqlx::query_scalar(
                         "INSERT INTO suspects (platform, account_key, platform_id, handle_key, handle, display_name, url, bio, \
                          avatar_sha256, avatar_hash, org_id, target_key, target_label, score, reasons, status, \
-                         status_changed_at, first_seen_at, last_seen_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'new', $16, $16, $16) RETURNING id",
+                         status_changed_at, first_seen_at, last_seen_at, flagged_run_id) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'new', $16, $16, $16, $17) RETURNING id",
                     )
                     .bind(&s.platform)
                     .bind(s.account_key())
@@ -291,6 +291,7 @@ impl Store {
                     .bind(s.score)
                     .bind(&s.reasons)
                     .bind(t)
+                    .bind(run_id)
                     .fetch_one(&mut *tx)
                     .await?;
                     event(&mut tx, id, run_id, t, None, "new", None).await?;
@@ -333,10 +334,11 @@ impl Store {
                     if let SeenAction::Reopen(note) = action {
                         sqlx::query(
                             "UPDATE suspects SET status = 'new', status_changed_at = $1, removed_at = NULL, \
-                             version = version + 1 WHERE id = $2",
+                             flagged_run_id = $3, version = version + 1 WHERE id = $2",
                         )
                         .bind(t)
                         .bind(row.id)
+                        .bind(run_id)
                         .execute(&mut *tx)
                         .await?;
                         event(&mut tx, row.id, run_id, t, Some(&row.status), "new", Some(&note)).await?;

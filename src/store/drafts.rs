@@ -51,7 +51,28 @@ pub struct DraftRow {
     pub generated_by: String,
     /// When (Unix seconds).
     pub generated_at: i64,
+    /// The latest revision (1 as generated; each staff edit adds one).
+    pub revision: i64,
 }
+
+/// One version of a draft.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct DraftRevisionRow {
+    /// The draft.
+    pub draft_id: i64,
+    /// Revision number (1 as generated).
+    pub rev: i64,
+    /// Format-neutral source.
+    pub source: String,
+    /// Markdown rendering.
+    pub markdown: String,
+    /// Who generated or edited it.
+    pub edited_by: String,
+    /// When.
+    pub edited_at: i64,
+}
+
+const DRAFT_COLUMNS: &str = "d.id, d.org_id, d.kind, d.lang, d.platform, d.title, d.source, d.markdown, d.generated_by, d.generated_at, d.revision";
 
 impl Store {
     /// Stores a draft with its suspects, in one transaction.
@@ -72,6 +93,25 @@ impl Store {
         .bind(now())
         .fetch_one(&mut *tx)
         .await?;
+        sqlx::query(
+            "INSERT INTO draft_revisions (draft_id, rev, source, markdown, edited_by, edited_at) \
+             SELECT id, 1, source, markdown, generated_by, generated_at FROM drafts WHERE id = $1",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        super::users::audit_in(
+            &mut tx,
+            &super::NewAudit {
+                actor: d.generated_by,
+                org_id: Some(d.org_id),
+                action: "draft_generate",
+                subject: Some(format!("draft:{id}")),
+                detail: Some(d.kind),
+                ..Default::default()
+            },
+        )
+        .await?;
         for s in d.suspect_ids {
             sqlx::query("INSERT INTO draft_suspects (draft_id, suspect_id) VALUES ($1, $2)")
                 .bind(id)
@@ -85,12 +125,105 @@ impl Store {
 
     /// The drafts covering a suspect, newest first.
     pub async fn drafts_for(&self, suspect_id: i64) -> Result<Vec<DraftRow>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT d.id, d.org_id, d.kind, d.lang, d.platform, d.title, d.source, d.markdown, d.generated_by, d.generated_at \
-             FROM drafts d JOIN draft_suspects ds ON ds.draft_id = d.id WHERE ds.suspect_id = $1 ORDER BY d.id DESC",
-        )
+        Ok(sqlx::query_as(&format!(
+            "SELECT {DRAFT_COLUMNS} FROM drafts d JOIN draft_suspects ds ON ds.draft_id = d.id \
+             WHERE ds.suspect_id = $1 ORDER BY d.id DESC"
+        ))
         .bind(suspect_id)
         .fetch_all(&self.pool)
         .await?)
+    }
+
+    /// One draft.
+    pub async fn draft(&self, id: i64) -> Result<Option<DraftRow>, StoreError> {
+        Ok(
+            sqlx::query_as(&format!("SELECT {DRAFT_COLUMNS} FROM drafts d WHERE d.id = $1"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// The suspects a draft covers.
+    pub async fn draft_suspects(&self, draft_id: i64) -> Result<Vec<i64>, StoreError> {
+        let rows: Vec<(i64,)> =
+            sqlx::query_as("SELECT suspect_id FROM draft_suspects WHERE draft_id = $1 ORDER BY suspect_id")
+                .bind(draft_id)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(|(i,)| i).collect())
+    }
+
+    /// Every version of a draft, newest first.
+    pub async fn draft_revisions(&self, draft_id: i64) -> Result<Vec<DraftRevisionRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT draft_id, rev, source, markdown, edited_by, edited_at FROM draft_revisions \
+             WHERE draft_id = $1 ORDER BY rev DESC",
+        )
+        .bind(draft_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Saves a staff edit as the next revision. With the revision the editor started from,
+    /// fails with `Conflict` if someone saved another edit in between.
+    pub async fn edit_draft(
+        &self,
+        id: i64,
+        expected_revision: i64,
+        source: &str,
+        markdown: &str,
+        actor: &str,
+    ) -> Result<i64, StoreError> {
+        let (_g, mut tx) = self.write().await?;
+        let current: Option<(i64, String)> = sqlx::query_as("SELECT revision, org_id FROM drafts WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let (current, org) = current.ok_or_else(|| StoreError::Invalid(format!("no draft #{id}")))?;
+        if current != expected_revision {
+            return Err(StoreError::DraftConflict {
+                id,
+                expected: expected_revision,
+                current,
+            });
+        }
+        let rev = current + 1;
+        let t = now();
+        sqlx::query("UPDATE drafts SET source = $1, markdown = $2, revision = $3 WHERE id = $4 AND revision = $5")
+            .bind(source)
+            .bind(markdown)
+            .bind(rev)
+            .bind(id)
+            .bind(current)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO draft_revisions (draft_id, rev, source, markdown, edited_by, edited_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(rev)
+        .bind(source)
+        .bind(markdown)
+        .bind(actor)
+        .bind(t)
+        .execute(&mut *tx)
+        .await?;
+        let (from, to) = (current.to_string(), rev.to_string());
+        super::users::audit_in(
+            &mut tx,
+            &super::NewAudit {
+                actor,
+                org_id: Some(&org),
+                action: "draft_edit",
+                subject: Some(format!("draft:{id}")),
+                from_state: Some(&from),
+                to_state: Some(&to),
+                detail: None,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(rev)
     }
 }

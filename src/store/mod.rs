@@ -14,6 +14,7 @@ mod drafts;
 mod lock;
 mod runs;
 mod suspects;
+mod users;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -24,10 +25,13 @@ use sqlx::Executor;
 use sqlx::any::AnyPoolOptions;
 
 pub use apply::{AvatarBlob, Change, Observed, Seen, SeenAction, SnapshotWrite, UnitTally, UnitWrite};
-pub use drafts::{DraftRow, NewDraft};
+pub use drafts::{DraftRevisionRow, DraftRow, NewDraft};
 pub use lock::{Holder, LockState};
 pub use runs::{RunRow, RunStatus, SnapshotRow, SourceCountRow};
-pub use suspects::{Decision, EventRow, SightingRow, SuspectFilter, SuspectRow, SuspectStatus, reason_texts};
+pub use suspects::{
+    Decision, EventRow, QueueCursor, QueueQuery, SightingRow, SuspectFilter, SuspectRow, SuspectStatus, reason_texts,
+};
+pub use users::{AuditRow, Failures, NewAudit, Role, SessionRow, UserRow};
 
 /// Why storage failed.
 #[derive(Debug, thiserror::Error)]
@@ -78,6 +82,16 @@ pub enum StoreError {
         /// The version the caller saw.
         expected: i64,
         /// The version now stored.
+        current: i64,
+    },
+    /// Someone else saved a draft since it was opened for editing.
+    #[error("draft #{id} was edited by someone else (now revision {current}, you started from {expected}); reload it")]
+    DraftConflict {
+        /// The draft.
+        id: i64,
+        /// The revision the editor started from.
+        expected: i64,
+        /// The revision now stored.
         current: i64,
     },
     /// A decision is missing what it needs (a dismissal reason, a ticket).

@@ -284,6 +284,20 @@ impl Store {
         .await?)
     }
 
+    /// Changes to genuine accounts since a time, newest first: (account, kind, before, after, at).
+    pub async fn recent_genuine_changes(
+        &self,
+        since: i64,
+    ) -> Result<Vec<(String, String, Option<String>, Option<String>, i64)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT account_key, kind, before_value, after_value, at FROM genuine_changes WHERE at >= $1 \
+             ORDER BY at DESC, account_key, kind",
+        )
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// Changes of genuine accounts recorded in a run: (account key, kind, before, after).
     pub async fn genuine_changes(
         &self,

@@ -138,6 +138,8 @@ pub struct SuspectRow {
     pub dismissed_score: Option<f64>,
     /// Optimistic-concurrency version.
     pub version: i64,
+    /// The run that flagged (or reopened) it: the queue shows the newest first.
+    pub flagged_run_id: i64,
 }
 
 impl SuspectRow {
@@ -164,7 +166,7 @@ pub fn reason_texts(json: &str) -> Vec<String> {
 pub(super) const SUSPECT_COLUMNS: &str = "id, platform, account_key, platform_id, handle_key, handle, display_name, \
      url, bio, avatar_sha256, avatar_hash, org_id, target_key, target_label, score, reasons, status, status_note, \
      status_changed_at, first_seen_at, last_seen_at, removed_at, reported_ticket, reported_at, dismissed_name, \
-     dismissed_avatar_sha256, dismissed_score, version";
+     dismissed_avatar_sha256, dismissed_score, version, flagged_run_id";
 
 /// One sighting of a suspect.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -223,6 +225,64 @@ pub struct SuspectFilter {
     pub limit: Option<i64>,
 }
 
+/// Where a queue page starts: just after this suspect in queue order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QueueCursor {
+    /// The run that flagged it.
+    pub flagged_run_id: i64,
+    /// Its score.
+    pub score: f64,
+    /// Its number.
+    pub id: i64,
+}
+
+impl QueueCursor {
+    /// The cursor after a row.
+    pub fn after(row: &SuspectRow) -> QueueCursor {
+        QueueCursor {
+            flagged_run_id: row.flagged_run_id,
+            score: row.score,
+            id: row.id,
+        }
+    }
+
+    /// As a URL parameter: `run.score.id`, the score as the bits of the float so that it
+    /// round-trips exactly.
+    pub fn encode(&self) -> String {
+        format!("{}.{:x}.{}", self.flagged_run_id, self.score.to_bits(), self.id)
+    }
+
+    /// Parses [`QueueCursor::encode`]'s form.
+    pub fn decode(s: &str) -> Option<QueueCursor> {
+        let mut parts = s.split('.');
+        let flagged_run_id = parts.next()?.parse().ok()?;
+        let score = f64::from_bits(u64::from_str_radix(parts.next()?, 16).ok()?);
+        let id = parts.next()?.parse().ok()?;
+        (parts.next().is_none() && score.is_finite()).then_some(QueueCursor {
+            flagged_run_id,
+            score,
+            id,
+        })
+    }
+}
+
+/// One page of the review queue: newest flagged first, then highest score.
+#[derive(Debug, Clone, Default)]
+pub struct QueueQuery {
+    /// Organisations to show; `None` for all (administrators).
+    pub orgs: Option<Vec<String>>,
+    /// Statuses (any of); empty for all.
+    pub statuses: Vec<SuspectStatus>,
+    /// Platform.
+    pub platform: Option<String>,
+    /// Lowest score.
+    pub min_score: Option<f64>,
+    /// Start after this suspect.
+    pub after: Option<QueueCursor>,
+    /// Rows per page.
+    pub limit: i64,
+}
+
 /// A staff decision.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decision {
@@ -269,6 +329,101 @@ impl Decision {
 }
 
 impl Store {
+    /// A page of the review queue. Keyset pagination over the queue indexes: each page
+    /// costs the same at the millionth row as at the first.
+    pub async fn queue(&self, q: &QueueQuery) -> Result<Vec<SuspectRow>, StoreError> {
+        let mut sql = format!("SELECT {SUSPECT_COLUMNS} FROM suspects WHERE 1 = 1");
+        let mut n = 0;
+        let mut next = || {
+            n += 1;
+            format!("${n}")
+        };
+        if let Some(orgs) = &q.orgs {
+            if orgs.is_empty() {
+                return Ok(Vec::new());
+            }
+            let marks: Vec<String> = orgs.iter().map(|_| next()).collect();
+            sql += &format!(" AND org_id IN ({})", marks.join(", "));
+        }
+        if !q.statuses.is_empty() {
+            let marks: Vec<String> = q.statuses.iter().map(|_| next()).collect();
+            sql += &format!(" AND status IN ({})", marks.join(", "));
+        }
+        if q.platform.is_some() {
+            sql += &format!(" AND platform = {}", next());
+        }
+        if q.min_score.is_some() {
+            sql += &format!(" AND score >= {}", next());
+        }
+        if q.after.is_some() {
+            let (a, b, c) = (next(), next(), next());
+            sql += &format!(" AND (flagged_run_id, score, id) < ({a}, {b}, {c})");
+        }
+        sql += &format!(" ORDER BY flagged_run_id DESC, score DESC, id DESC LIMIT {}", next());
+        let mut query = sqlx::query_as::<_, SuspectRow>(&sql);
+        for o in q.orgs.iter().flatten() {
+            query = query.bind(o.clone());
+        }
+        for s in &q.statuses {
+            query = query.bind(s.as_str());
+        }
+        if let Some(p) = &q.platform {
+            query = query.bind(p.clone());
+        }
+        if let Some(m) = q.min_score {
+            query = query.bind(m);
+        }
+        if let Some(c) = q.after {
+            query = query.bind(c.flagged_run_id).bind(c.score).bind(c.id);
+        }
+        query = query.bind(q.limit.clamp(1, 500));
+        Ok(query.fetch_all(&self.pool).await?)
+    }
+
+    /// Counts per status of the suspects the queue would show (all statuses).
+    pub async fn queue_counts(
+        &self,
+        orgs: Option<&[String]>,
+        platform: Option<&str>,
+        min_score: Option<f64>,
+    ) -> Result<Vec<(String, i64)>, StoreError> {
+        let mut sql = String::from("SELECT status, COUNT(*) FROM suspects WHERE 1 = 1");
+        let mut n = 0;
+        if let Some(orgs) = orgs {
+            if orgs.is_empty() {
+                return Ok(Vec::new());
+            }
+            let marks: Vec<String> = orgs
+                .iter()
+                .map(|_| {
+                    n += 1;
+                    format!("${n}")
+                })
+                .collect();
+            sql += &format!(" AND org_id IN ({})", marks.join(", "));
+        }
+        if platform.is_some() {
+            n += 1;
+            sql += &format!(" AND platform = ${n}");
+        }
+        if min_score.is_some() {
+            n += 1;
+            sql += &format!(" AND score >= ${n}");
+        }
+        sql += " GROUP BY status";
+        let mut query = sqlx::query_as::<_, (String, i64)>(&sql);
+        for o in orgs.unwrap_or_default() {
+            query = query.bind(o.clone());
+        }
+        if let Some(p) = platform {
+            query = query.bind(p.to_string());
+        }
+        if let Some(m) = min_score {
+            query = query.bind(m);
+        }
+        Ok(query.fetch_all(&self.pool).await?)
+    }
+
     /// Suspects, highest score and newest first.
     pub async fn suspects(&self, f: &SuspectFilter) -> Result<Vec<SuspectRow>, StoreError> {
         let mut sql = format!("SELECT {SUSPECT_COLUMNS} FROM suspects WHERE 1 = 1");
@@ -452,8 +607,21 @@ impl Store {
         .bind(actor)
         .bind(from.as_str())
         .bind(to.as_str())
-        .bind(note)
+        .bind(note.clone())
         .execute(&mut *tx)
+        .await?;
+        super::users::audit_in(
+            &mut tx,
+            &super::NewAudit {
+                actor,
+                org_id: Some(&row.org_id),
+                action: decision.name(),
+                subject: Some(format!("suspect:{id}")),
+                from_state: Some(from.as_str()),
+                to_state: Some(to.as_str()),
+                detail: note.as_deref(),
+            },
+        )
         .await?;
         let row: SuspectRow = sqlx::query_as(&format!("SELECT {SUSPECT_COLUMNS} FROM suspects WHERE id = $1"))
             .bind(id)
