@@ -424,6 +424,18 @@ fn html_inlines(line: &[Inline]) -> String {
 
 /// A standalone HTML page (no scripts; the pictures inline as data: URIs).
 pub fn to_html(title: &str, blocks: &[Block], avatars: &[AvatarPair]) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n\
+         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
+        html_escape(title),
+        html_body(blocks, avatars)
+    )
+}
+
+/// The HTML of the blocks alone, for showing a draft inside another page.
+pub fn html_body(blocks: &[Block], avatars: &[AvatarPair]) -> String {
     use base64::Engine as _;
     let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
     let mut body = String::new();
@@ -473,13 +485,71 @@ pub fn to_html(title: &str, blocks: &[Block], avatars: &[AvatarPair]) -> String 
     if in_list {
         body.push_str("</ul>\n");
     }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n\
-         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
-        html_escape(title)
-    )
+    body
+}
+
+/// The source as staff edit it: values shown as plain text, links as `<https://…>`.
+pub fn to_editable(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut in_link = false;
+    for c in source.chars() {
+        match c {
+            DATA_OPEN | DATA_CLOSE => {}
+            LINK_OPEN => {
+                in_link = true;
+                out.push('<');
+            }
+            LINK_CLOSE if in_link => {
+                in_link = false;
+                out.push('>');
+            }
+            LINK_CLOSE => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A staff edit back as source. Staff write markup; the values the previous source held
+/// (impostors' names among them) stay data wherever they still appear verbatim, so a name
+/// such as `<https://evil.example>` or `**` cannot become a link or markup by being saved.
+/// Sentinels typed or pasted in are dropped.
+pub fn from_edited(edited: &str, previous_source: &str) -> String {
+    let mut values: Vec<String> = Vec::new();
+    let mut rest = previous_source;
+    while let Some(start) = rest.find(DATA_OPEN) {
+        let after = &rest[start + DATA_OPEN.len_utf8()..];
+        let Some(end) = after.find(DATA_CLOSE) else { break };
+        let v = &after[..end];
+        if !v.trim().is_empty() && !values.iter().any(|x| x == v) {
+            values.push(v.to_string());
+        }
+        rest = &after[end + DATA_CLOSE.len_utf8()..];
+    }
+    // Longest first, so that a value containing another is protected whole.
+    values.sort_by_key(|v| std::cmp::Reverse(v.chars().count()));
+    let clean: String = edited
+        .replace("\r\n", "\n")
+        .chars()
+        .filter(|c| !matches!(*c, DATA_OPEN | DATA_CLOSE | LINK_OPEN | LINK_CLOSE))
+        .collect();
+    let mut out = String::with_capacity(clean.len() + 16);
+    let mut i = 0;
+    'outer: while i < clean.len() {
+        for v in &values {
+            if clean[i..].starts_with(v.as_str()) {
+                out.push(DATA_OPEN);
+                out.push_str(v);
+                out.push(DATA_CLOSE);
+                i += v.len();
+                continue 'outer;
+            }
+        }
+        let c = clean[i..].chars().next().unwrap_or(' ');
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
 }
 
 const STYLE: &str = "body { font-family: \"Hiragino Kaku Gothic ProN\", \"Noto Sans CJK JP\", \"Yu Gothic\", sans-serif; line-height: 1.8; color: #1a1a1a; margin: 0; }
@@ -498,6 +568,30 @@ hr { border: 0; border-top: 1px solid #aaa; margin: 1.5em 0; }
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_edit_keeps_values_data_and_staff_text_markup() {
+        let name = "<https://evil.example/> **x";
+        let source = format!(
+            "# 注意\n\n{DATA_OPEN}{name}{DATA_CLOSE} に注意。{LINK_OPEN}https://city.example.jp/{LINK_CLOSE}\n"
+        );
+        let editable = to_editable(&source);
+        assert_eq!(
+            editable,
+            format!("# 注意\n\n{name} に注意。<https://city.example.jp/>\n")
+        );
+        let edited = editable.replace("に注意。", "に**ご注意**ください。");
+        let back = from_edited(&edited, &source);
+        let blocks = parse(&back);
+        let html = html_body(&blocks, &[]);
+        assert!(html.contains("&lt;https://evil.example/&gt; **x"), "{html}");
+        assert!(html.contains("<strong>ご注意</strong>"), "{html}");
+        assert!(html.contains("href=\"https://city.example.jp/\""), "{html}");
+        assert!(!html.contains("href=\"https://evil.example/"), "{html}");
+        // Sentinels typed in cannot forge data or links.
+        let forged = from_edited(&format!("{LINK_OPEN}javascript:alert(1){LINK_CLOSE}"), "");
+        assert!(!forged.contains(LINK_OPEN));
+    }
 
     fn data(s: &str) -> String {
         format!("{DATA_OPEN}{}{DATA_CLOSE}", inert(s, 200))

@@ -26,7 +26,7 @@ use serde_json::json;
 use crate::config::{DraftsConfig, ReporterConfig};
 use crate::platform::Platform;
 use crate::registry::{GenuineAccount, Organisation, ProcedureStep, Registry};
-use crate::store::{NewDraft, Store, StoreError, SuspectRow, SuspectStatus};
+use crate::store::{DraftRow, NewDraft, Store, StoreError, SuspectRow, SuspectStatus};
 use channels::{Channel, channel, post_len};
 use dates::JpDate;
 use markup::{AvatarPair, DATA_CLOSE, DATA_OPEN, LINK_CLOSE, LINK_OPEN, inert};
@@ -386,6 +386,26 @@ impl<'r> Drafter<'r> {
         kinds: Option<&[DraftKind]>,
         today: &JpDate,
     ) -> Result<Vec<Draft>, DraftError> {
+        let by_org = self.facts(store, ids).await?;
+        let mut out = Vec::new();
+        for (org_id, facts) in by_org {
+            let org = self.organisation(&org_id)?;
+            let wanted: Vec<DraftKind> = match kinds {
+                Some(k) => k.to_vec(),
+                None => DraftKind::FOR_SUSPECTS
+                    .into_iter()
+                    .filter(|k| org.procedure.steps.contains(&k.step()))
+                    .collect(),
+            };
+            for kind in wanted {
+                out.extend(self.kind_for(org, kind, &facts, today)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// What the drafts say about each suspect, by organisation.
+    async fn facts(&self, store: &Store, ids: &[i64]) -> Result<BTreeMap<String, Vec<SuspectFacts>>, DraftError> {
         let mut by_org: BTreeMap<String, Vec<SuspectFacts>> = BTreeMap::new();
         let snapshots = store.snapshots().await?;
         for &id in ids {
@@ -417,21 +437,25 @@ impl<'r> Drafter<'r> {
                 genuine_png,
             });
         }
-        let mut out = Vec::new();
-        for (org_id, facts) in by_org {
-            let org = self.organisation(&org_id)?;
-            let wanted: Vec<DraftKind> = match kinds {
-                Some(k) => k.to_vec(),
-                None => DraftKind::FOR_SUSPECTS
-                    .into_iter()
-                    .filter(|k| org.procedure.steps.contains(&k.step()))
-                    .collect(),
-            };
-            for kind in wanted {
-                out.extend(self.kind_for(org, kind, &facts, today)?);
-            }
-        }
-        Ok(out)
+        Ok(by_org)
+    }
+
+    /// A stored draft, at the revision whose source is given, as a document again: its avatar
+    /// comparisons are rebuilt from the stored evidence.
+    pub async fn stored(&self, store: &Store, row: &DraftRow, source: &str) -> Result<Draft, DraftError> {
+        let ids = store.draft_suspects(row.id).await?;
+        let facts = self.facts(store, &ids).await?;
+        Ok(Draft {
+            org_id: row.org_id.clone(),
+            kind: DraftKind::parse(&row.kind).unwrap_or(DraftKind::Notice),
+            lang: if row.lang == "en" { "en" } else { "ja" },
+            platform: row.platform.as_deref().and_then(|p| p.parse::<Platform>().ok()),
+            suspect_ids: ids,
+            title: title_of(source),
+            avatars: facts.values().flatten().map(|f| f.avatar_pair()).collect(),
+            source: source.to_string(),
+            length: None,
+        })
     }
 
     fn kind_for(
@@ -776,7 +800,8 @@ impl SuspectFacts {
 }
 
 /// A stored reason in Japanese, from its kind and fields.
-fn reason_ja(r: &serde_json::Value) -> Option<String> {
+/// A stored reason in Japanese, for staff and for the drafts.
+pub fn reason_ja(r: &serde_json::Value) -> Option<String> {
     let s = |k: &str| r.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
     let f = |k: &str| r.get(k).and_then(|v| v.as_f64()).unwrap_or(0.0);
     Some(match r.get("kind")?.as_str()? {
@@ -862,7 +887,8 @@ fn handle_detail_ja(detail: &str) -> String {
 
 /// A picture as a 160×160 PNG for documents (any stored format in, decoded within the
 /// matcher's avatar limits).
-fn thumbnail(bytes: &[u8]) -> Option<Vec<u8>> {
+/// A picture as a 160-pixel PNG, decoded within the matcher's limits; `None` if it does not decode.
+pub fn thumbnail(bytes: &[u8]) -> Option<Vec<u8>> {
     let img = crate::matching::avatar::decode_avatar(bytes, &crate::matching::AvatarLimits::default()).ok()?;
     let small = img.resize(160, 160, image::imageops::FilterType::Triangle);
     let mut out = std::io::Cursor::new(Vec::new());
