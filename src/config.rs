@@ -67,6 +67,41 @@ pub struct Config {
     pub pages: PagesConfig,
     /// Drafts: templates and who signs them.
     pub drafts: DraftsConfig,
+    /// The staff review web UI that `serve` runs.
+    pub web: WebConfig,
+}
+
+/// The staff review web UI.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WebConfig {
+    /// Address and port to listen on. Loopback by default: put a TLS reverse proxy in front
+    /// to serve staff on other machines.
+    pub listen: String,
+    /// The URL staff open (`https://narisumashi.example.lg.jp`), when behind a reverse proxy:
+    /// with `https`, cookies are marked Secure; its origin is trusted for form posts.
+    pub public_url: Option<String>,
+    /// A session ends after this many minutes without a request.
+    pub session_idle_minutes: i64,
+    /// A session ends this many hours after login, used or not.
+    pub session_hours: i64,
+    /// Failed logins of one name in a row that lock it.
+    pub login_attempts: i64,
+    /// How long such a lock lasts, in minutes.
+    pub login_lock_minutes: i64,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig {
+            listen: "127.0.0.1:8080".into(),
+            public_url: None,
+            session_idle_minutes: 120,
+            session_hours: 12,
+            login_attempts: 5,
+            login_lock_minutes: 15,
+        }
+    }
 }
 
 /// Drafts: where staff-edited templates are, and each body's reporter details.

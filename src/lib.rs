@@ -25,6 +25,7 @@ pub mod scan;
 pub mod schedule;
 pub mod store;
 pub mod synthetic;
+pub mod web;
 
 pub use platform::Platform;
 pub use profile::ProfileRecord;

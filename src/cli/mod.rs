@@ -9,6 +9,7 @@ mod registry;
 mod scan;
 mod serve;
 mod table;
+mod user;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -50,8 +51,14 @@ enum Command {
         #[command(subcommand)]
         command: scan::SuspectCommand,
     },
-    /// Run the scan on the configured schedule (default 02:00 Japan time).
+    /// Serve the staff review web UI and run the scan on the configured schedule (default
+    /// 02:00 Japan time).
     Serve(serve::ServeArgs),
+    /// Staff accounts of the review UI.
+    User {
+        #[command(subcommand)]
+        command: user::UserCommand,
+    },
     /// Draft the documents for suspects: takedown request, public notice, account post,
     /// internal report, press information.
     Drafts(drafts::DraftsArgs),
@@ -71,6 +78,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Suspects(args) => scan::run_suspects(args),
         Command::Suspect { command } => scan::run_suspect(command),
         Command::Serve(args) => serve::run(args, cli.seeds.as_deref()),
+        Command::User { command } => user::run(command, cli.seeds.as_deref()),
         Command::Demo(args) => demo::run(args, cli.seeds.as_deref()),
         Command::Drafts(args) => drafts::run(args, cli.seeds.as_deref()),
     }

@@ -1,5 +1,6 @@
-//! `serve`: runs the scan on the configured schedule (Japan time), one at a time, logging one
-//! summary line per run and carrying on after a failed one.
+//! `serve`: serves the staff review web UI, and runs the scan on the configured schedule
+//! (Japan time), one at a time, logging one summary line per run and carrying on after a
+//! failed one.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -8,6 +9,7 @@ use anyhow::Context;
 use clap::Args;
 use narisumashi::scan::{self, LogObserver, ScanOptions};
 use narisumashi::schedule::Schedule;
+use narisumashi::web::App;
 
 use super::scan::{DbArgs, open, runtime};
 
@@ -22,6 +24,12 @@ pub struct ServeArgs {
     /// Stop after this many scheduled scans (for tests and trials).
     #[arg(long)]
     max_runs: Option<u64>,
+    /// Address for the review UI, overriding `[web] listen` (`none`: no UI).
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<String>,
+    /// Serve the review UI only; run no scheduled scans.
+    #[arg(long)]
+    no_schedule: bool,
 }
 
 /// Runs `serve` until interrupted.
@@ -31,8 +39,56 @@ pub fn run(args: ServeArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
     let pattern = args.schedule.clone().unwrap_or_else(|| config.scan.schedule.clone());
     let schedule = Schedule::parse(&pattern).context("reading the scan schedule")?;
     let rt = runtime()?;
+    let registry = std::sync::Arc::new(registry);
+    let config = std::sync::Arc::new(config);
     rt.block_on(async {
         let store = open(&config).await?;
+        let listen = args.listen.clone().unwrap_or_else(|| config.web.listen.clone());
+        let (stop_web, stopped) = tokio::sync::oneshot::channel::<()>();
+        let web = if listen == "none" {
+            None
+        } else {
+            let listener = tokio::net::TcpListener::bind(&listen)
+                .await
+                .with_context(|| format!("listening on {listen} for the review UI"))?;
+            let addr = listener.local_addr()?;
+            // One line on stdout that tests and scripts can read.
+            println!("review UI at http://{addr}/");
+            tracing::info!("review UI at http://{addr}/");
+            let app = App {
+                store: store.clone(),
+                registry: registry.clone(),
+                config: config.clone(),
+            };
+            Some(tokio::spawn(narisumashi::web::serve(listener, app, async {
+                let _ = stopped.await;
+            })))
+        };
+        if args.no_schedule {
+            let _ = tokio::signal::ctrl_c().await;
+            tracing::info!("stopping");
+        } else {
+            schedule_loop(&store, &registry, &config, &schedule, args.max_runs).await?;
+        }
+        let _ = stop_web.send(());
+        if let Some(w) = web {
+            w.await
+                .context("the review UI task")?
+                .context("serving the review UI")?;
+        }
+        store.close().await;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+async fn schedule_loop(
+    store: &narisumashi::store::Store,
+    registry: &narisumashi::registry::Registry,
+    config: &narisumashi::config::Config,
+    schedule: &Schedule,
+    max_runs: Option<u64>,
+) -> anyhow::Result<()> {
+    {
         tracing::info!("serving: scans on \"{}\" (Japan time)", schedule.pattern());
         let mut runs = 0u64;
         loop {
@@ -56,16 +112,15 @@ pub fn run(args: ServeArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
             };
             // The scan runs to its end before the next time is computed: runs never overlap,
             // and a scan that outlasts its slot delays the next instead of doubling it.
-            match scan::run(&store, &registry, &config, &opts, std::sync::Arc::new(LogObserver)).await {
+            match scan::run(store, registry, config, &opts, std::sync::Arc::new(LogObserver)).await {
                 Ok(report) => tracing::info!("{}", report.summary_line()),
                 Err(e) => tracing::error!("scheduled scan failed: {e}"),
             }
             runs += 1;
-            if args.max_runs.is_some_and(|m| runs >= m) {
+            if max_runs.is_some_and(|m| runs >= m) {
                 break;
             }
         }
-        store.close().await;
-        Ok(ExitCode::SUCCESS)
-    })
+        Ok(())
+    }
 }

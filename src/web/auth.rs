@@ -1,0 +1,205 @@
+//! Who is asking, and may they: passwords (Argon2id, hashed off the async threads), sessions
+//! (a random cookie; the database keeps only its SHA-256), per-session CSRF tokens, login
+//! throttling, and the role and organisation checks every handler makes.
+
+use std::sync::Arc;
+
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+use super::i18n::Lang;
+use super::{App, WebError};
+use crate::store::{Role, UserRow};
+
+/// The session cookie.
+pub const SESSION_COOKIE: &str = "nrs_session";
+/// The login form's CSRF cookie (double submit; there is no session yet).
+pub const LOGIN_CSRF_COOKIE: &str = "nrs_login";
+/// The UI language cookie.
+pub const LANG_COOKIE: &str = "nrs_lang";
+
+/// Why a password could not be hashed.
+#[derive(Debug, thiserror::Error)]
+#[error("password hashing failed: {0}")]
+pub struct HashError(String);
+
+/// Shortest password accepted.
+pub const MIN_PASSWORD: usize = 10;
+
+/// Hashes a password with Argon2id and a random salt (PHC string).
+pub fn hash_password(password: &str) -> Result<String, HashError> {
+    if password.chars().count() < MIN_PASSWORD {
+        return Err(HashError(format!(
+            "a password needs at least {MIN_PASSWORD} characters"
+        )));
+    }
+    argon2::Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| HashError(e.to_string()))
+}
+
+/// Whether the password matches the stored hash.
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    argon2::Argon2::default()
+        .verify_password(password.as_bytes(), hash)
+        .is_ok()
+}
+
+/// A hash of no one's password, verified when the name is unknown so that a wrong name
+/// takes as long as a wrong password.
+pub fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| hash_password("not anyone's password").unwrap_or_default())
+}
+
+/// 32 random bytes as hex.
+pub fn random_token() -> String {
+    let mut b = [0u8; 32];
+    // The OS generator failing is not something to carry on from.
+    getrandom::fill(&mut b).expect("the operating system's random generator failed");
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// SHA-256 as hex.
+pub fn sha256_hex(s: &str) -> String {
+    Sha256::digest(s.as_bytes())
+        .iter()
+        .map(|x| format!("{x:02x}"))
+        .collect()
+}
+
+/// Constant-time string equality.
+pub fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
+}
+
+/// A cookie's value from the request.
+pub fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
+    parts
+        .headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure when served over TLS.
+pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> String {
+    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(a) = max_age {
+        c += &format!("; Max-Age={a}");
+    }
+    if secure {
+        c += "; Secure";
+    }
+    c
+}
+
+/// The UI language of a request.
+pub fn lang_of(parts: &Parts) -> Lang {
+    Lang::from_cookie(cookie(parts, LANG_COOKIE))
+}
+
+/// A logged-in staff member, checked on every request that needs one.
+#[derive(Debug, Clone)]
+pub struct Staff {
+    /// The account.
+    pub user: UserRow,
+    /// The session's CSRF token, echoed by every form.
+    pub csrf: String,
+    /// The session's key.
+    pub token_hash: String,
+    /// The UI language.
+    pub lang: Lang,
+}
+
+impl Staff {
+    /// Whether they may see an organisation's suspects, drafts and scans.
+    pub fn sees(&self, org: &str) -> bool {
+        self.user.role == Role::Admin || self.user.orgs.iter().any(|o| o == org)
+    }
+
+    /// The organisations they see: `None` for all.
+    pub fn orgs(&self) -> Option<Vec<String>> {
+        (self.user.role != Role::Admin).then(|| self.user.orgs.clone())
+    }
+
+    /// Fails unless they may see `org`. Another body's records are "not found", so ids
+    /// cannot be probed.
+    pub fn must_see(&self, org: &str) -> Result<(), WebError> {
+        if self.sees(org) {
+            Ok(())
+        } else {
+            Err(WebError::NotFound)
+        }
+    }
+
+    /// Fails unless they may decide and edit.
+    pub fn must_decide(&self) -> Result<(), WebError> {
+        if self.user.role.can_decide() {
+            Ok(())
+        } else {
+            Err(WebError::Forbidden)
+        }
+    }
+
+    /// Fails unless they administer.
+    pub fn must_admin(&self) -> Result<(), WebError> {
+        if self.user.role == Role::Admin {
+            Ok(())
+        } else {
+            Err(WebError::Forbidden)
+        }
+    }
+
+    /// Fails unless the form carries this session's CSRF token.
+    pub fn check_csrf(&self, token: &str) -> Result<(), WebError> {
+        if same(token, &self.csrf) {
+            Ok(())
+        } else {
+            Err(WebError::Csrf)
+        }
+    }
+}
+
+impl FromRequestParts<Arc<App>> for Staff {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &Arc<App>) -> Result<Staff, WebError> {
+        let lang = lang_of(parts);
+        let login = || {
+            let next = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+            let next = if parts.method == axum::http::Method::GET {
+                next
+            } else {
+                "/"
+            };
+            WebError::Login(format!("/login?next={}", super::url_encode(next)))
+        };
+        let Some(token) = cookie(parts, SESSION_COOKIE).filter(|t| t.len() == 64) else {
+            return Err(login());
+        };
+        let token_hash = sha256_hex(token);
+        let idle = app.config.web.session_idle_minutes.max(1) * 60;
+        let Some(session) = app.store.session(&token_hash, idle).await? else {
+            return Err(login());
+        };
+        // Sliding idle timeout, written at most once a minute (not on every request).
+        if crate::store::now() - session.last_seen_at >= 60 {
+            app.store.touch_session(&token_hash).await?;
+        }
+        Ok(Staff {
+            user: session.user,
+            csrf: session.csrf_token,
+            token_hash,
+            lang,
+        })
+    }
+}

@@ -1,0 +1,237 @@
+//! The staff review web UI that `serve` runs: log-in, the review queue, the suspect page
+//! (genuine and suspect side by side) with decisions, drafts (generate, view, edit with
+//! history, download), scan history, the registry as scanned, staff accounts and the audit log.
+//!
+//! Owns HTTP: routes, access checks, forms and pages. Every page and action checks the
+//! session, the role and the organisation on the server ([`auth`]); every state change needs
+//! the session's CSRF token and a same-origin request (tower-http's Sec-Fetch-Site / Origin
+//! check); pages carry a Content-Security-Policy without scripts, so every action works with
+//! plain forms. Text from platforms reaches pages only through askama's HTML escaping, after
+//! [`view`] has made invisible and lookalike characters visible.
+
+pub mod auth;
+pub mod i18n;
+mod pages;
+pub mod view;
+
+pub use pages::valid_user_name;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+
+use crate::config::Config;
+use crate::registry::Registry;
+use crate::store::{Store, StoreError};
+
+/// What every request handler shares.
+pub struct App {
+    /// The database.
+    pub store: Store,
+    /// The registry the scans use.
+    pub registry: Arc<Registry>,
+    /// The configuration (`[web]`, `[drafts]`).
+    pub config: Arc<Config>,
+}
+
+impl App {
+    /// Whether cookies are marked Secure (the public URL is https).
+    pub fn secure(&self) -> bool {
+        self.config
+            .web
+            .public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
+    }
+}
+
+/// Why a request failed; each becomes a page with its status.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// Not logged in: go to the login page (`303`).
+    #[error("login required")]
+    Login(String),
+    /// No such thing, or another body's (`404`).
+    #[error("not found")]
+    NotFound,
+    /// The role does not allow it (`403`).
+    #[error("forbidden")]
+    Forbidden,
+    /// The form's CSRF token is missing or wrong (`403`).
+    #[error("CSRF token missing or wrong")]
+    Csrf,
+    /// The form is incomplete (`400`).
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// The database.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Drafts.
+    #[error(transparent)]
+    Draft(#[from] crate::drafts::DraftError),
+    /// A page template.
+    #[error("rendering a page: {0}")]
+    Render(#[from] askama::Error),
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let (status, message) = match &self {
+            WebError::Login(to) => return Redirect::to(to).into_response(),
+            WebError::NotFound => (StatusCode::NOT_FOUND, "ページが見つかりません。 / Not found."),
+            WebError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "この操作を行う権限がありません。 / You may not do this.",
+            ),
+            WebError::Csrf => (
+                StatusCode::FORBIDDEN,
+                "画面の有効期限が切れました。ページを読み込み直してください。 / This form has expired; reload the page.",
+            ),
+            WebError::BadRequest(_) => (
+                StatusCode::BAD_REQUEST,
+                "入力内容を確認してください。 / Please check what you entered.",
+            ),
+            WebError::Store(StoreError::NoSuspect(_)) => {
+                (StatusCode::NOT_FOUND, "ページが見つかりません。 / Not found.")
+            }
+            _ => {
+                tracing::error!("web: {self}");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "エラーが発生しました。時間をおいて再度お試しください。 / Something went wrong.",
+                )
+            }
+        };
+        let detail = match &self {
+            WebError::BadRequest(d) => format!("<p>{}</p>", crate::drafts::markup::html_escape(d)),
+            _ => String::new(),
+        };
+        let body = format!(
+            "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+             <link rel=\"stylesheet\" href=\"/static/app.css\"><title>{code}</title></head><body><main class=\"narrow\">\
+             <h1>{code}</h1><p class=\"error\" role=\"alert\">{message}</p>{detail}<p><a href=\"/\">確認待ち一覧へ / To the review queue</a></p></main></body></html>",
+            code = status.as_u16()
+        );
+        (status, axum::response::Html(body)).into_response()
+    }
+}
+
+/// Percent-encodes a query value.
+pub fn url_encode(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+/// A local path to return to after login or a language switch: only `/…`, never `//host`
+/// or a scheme, so the parameter cannot send staff to another site.
+pub fn local_path(next: Option<&str>) -> String {
+    match next {
+        Some(p)
+            if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.chars().any(char::is_control) =>
+        {
+            p.to_string()
+        }
+        _ => "/".to_string(),
+    }
+}
+
+const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
+                   frame-ancestors 'none'; base-uri 'none'";
+
+/// Security headers on every response.
+async fn security_headers(secure: bool, mut res: Response) -> Response {
+    let h = res.headers_mut();
+    let mut set = |k: header::HeaderName, v: &'static str| {
+        h.entry(k).or_insert(HeaderValue::from_static(v));
+    };
+    set(header::CONTENT_SECURITY_POLICY, CSP);
+    set(header::X_FRAME_OPTIONS, "DENY");
+    set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(header::REFERRER_POLICY, "same-origin");
+    set(header::CACHE_CONTROL, "no-store");
+    set(
+        header::HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    );
+    set(
+        header::HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=()",
+    );
+    if secure {
+        set(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000");
+    }
+    res
+}
+
+/// The stylesheet (no scripts anywhere).
+const CSS: &str = include_str!("../../ui/static/app.css");
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        CSS,
+    )
+        .into_response()
+}
+
+/// The UI's routes with their middleware.
+pub fn router(app: App) -> Router {
+    let secure = app.secure();
+    let mut csrf = tower_http::csrf::CsrfLayer::new();
+    if let Some(origin) = app.config.web.public_url.as_deref().and_then(origin_of) {
+        csrf = match csrf.clone().add_trusted_origin(&origin) {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!("[web] public_url {origin:?} cannot be a trusted origin: {e}");
+                csrf
+            }
+        };
+    }
+    let app = Arc::new(app);
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/login", get(pages::login_page).post(pages::login))
+        .route("/logout", post(pages::logout))
+        .route("/lang/{code}", get(pages::switch_lang))
+        .route("/static/app.css", get(stylesheet))
+        .route("/suspects", get(pages::queue))
+        .route("/suspects/{id}", get(pages::suspect))
+        .route("/suspects/{id}/decision", post(pages::decide))
+        .route("/suspects/{id}/avatars/{sha}", get(pages::avatar))
+        .route("/suspects/{id}/drafts", post(pages::generate_drafts))
+        .route("/drafts/{id}", get(pages::draft).post(pages::save_draft))
+        .route("/drafts/{id}/edit", get(pages::edit_draft))
+        .route("/drafts/{id}/download", get(pages::download_draft))
+        .route("/scans", get(pages::scans))
+        .route("/registry", get(pages::registry))
+        .route("/audit", get(pages::audit))
+        .route("/users", get(pages::users).post(pages::add_user))
+        .route("/users/{id}/disabled", post(pages::set_disabled))
+        .fallback(|| async { WebError::NotFound })
+        .with_state(app)
+        .layer(axum::middleware::map_response(move |res| security_headers(secure, res)))
+        .layer(csrf)
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
+}
+
+/// `scheme://host[:port]` of a URL, as browsers send it in `Origin`.
+fn origin_of(url: &str) -> Option<String> {
+    let u = url::Url::parse(url).ok()?;
+    Some(u.origin().ascii_serialization()).filter(|o| o != "null")
+}
+
+/// Serves the UI on a listener until `shutdown` completes.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: App,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(app))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
