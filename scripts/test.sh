@@ -20,7 +20,11 @@ fi
 # LibreOffice (Writer, without the GUI) converts a generated .docx to PDF in the drafts
 # tests; the Japanese fonts make that PDF readable.
 if [ "${NARISUMASHI_SKIP_LIBREOFFICE:-}" != 1 ]; then
-    command -v soffice >/dev/null 2>&1 || lean=(libreoffice-writer-nogui fonts-noto-cjk)
+    command -v soffice >/dev/null 2>&1 || lean+=(libreoffice-writer-nogui fonts-noto-cjk)
+fi
+# Chromium and its WebDriver: the review UI's end-to-end test drives a real browser.
+if [ "${NARISUMASHI_SKIP_BROWSER:-}" != 1 ]; then
+    { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || lean+=(chromium chromium-driver)
 fi
 if [ ${#missing[@]} -gt 0 ] || [ ${#lean[@]} -gt 0 ]; then
     echo "test.sh: installing ${missing[*]} ${lean[*]}"

@@ -423,16 +423,38 @@ async fn serve_runs_scheduled_scans_one_after_another_and_logs_a_line_each() {
         std::fs::write(&cfg, demo.config_toml(&url)).unwrap();
         // Every second (six fields: seconds first); the scans take longer than that, so the
         // slots they outlast are skipped rather than run twice.
-        let child = Command::new(binary())
-            .args(["serve", "--schedule", "* * * * * *", "--max-runs", "2", "--config"])
+        let mut child = Command::new(binary())
+            .args([
+                "serve",
+                "--schedule",
+                "* * * * * *",
+                "--max-runs",
+                "2",
+                "--listen",
+                "127.0.0.1:0",
+                "--config",
+            ])
             .arg(&cfg)
             .arg("--seeds")
             .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
             .env("RUST_LOG", "info")
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
+        // The review UI is served while the scans run.
+        let stdout = child.stdout.take().unwrap();
+        let first = tokio::task::spawn_blocking(move || {
+            let mut line = String::new();
+            std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line).unwrap();
+            line
+        })
+        .await
+        .unwrap();
+        let ui = first.trim().strip_prefix("review UI at ").expect(&first).to_string();
+        let login = reqwest::get(format!("{ui}login")).await.unwrap();
+        assert_eq!(login.status(), 200, "{url}");
+        assert!(login.text().await.unwrap().contains("name=\"password\""));
         let out = tokio::task::spawn_blocking(move || child.wait_with_output())
             .await
             .unwrap()
