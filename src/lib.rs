@@ -6,7 +6,8 @@
 //! [`normalize`] (text folding for lookalike comparison), [`matching`] (similarity, indexes and
 //! verdicts; pure, no I/O), [`profile`] (the JSON Lines record contract), [`crawl`] and
 //! [`discover`] (fetching and candidate generation), [`store`] (the database), [`scan`] (the
-//! nightly job), [`schedule`] (when it runs) and [`demo`] (a local platform to scan).
+//! nightly job), [`schedule`] (when it runs), [`drafts`] (the documents staff send),
+//! [`web`] (the staff review UI) and [`demo`] (a local platform to scan).
 
 #![forbid(unsafe_code)]
 

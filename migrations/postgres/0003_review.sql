@@ -63,7 +63,8 @@ INSERT INTO draft_revisions (draft_id, rev, source, markdown, edited_by, edited_
 ALTER TABLE drafts ADD COLUMN revision BIGINT NOT NULL DEFAULT 1;
 
 -- The queue shows the newest flagged first (the run that flagged or reopened a suspect), then
--- the highest score; these indexes serve it page by page without sorting.
+-- the highest score; these indexes serve it page by page without sorting, whatever the filter
+-- (organisation, status, platform, or none).
 ALTER TABLE suspects ADD COLUMN flagged_run_id BIGINT NOT NULL DEFAULT 0;
 UPDATE suspects SET flagged_run_id = COALESCE(
     (SELECT MAX(e.run_id) FROM suspect_events e WHERE e.suspect_id = suspects.id AND e.to_status = 'new'), 0);
@@ -71,3 +72,5 @@ DROP INDEX suspects_queue;
 CREATE INDEX suspects_queue_status ON suspects (org_id, status, flagged_run_id DESC, score DESC, id DESC);
 CREATE INDEX suspects_queue_org ON suspects (org_id, flagged_run_id DESC, score DESC, id DESC);
 CREATE INDEX suspects_queue_all ON suspects (status, flagged_run_id DESC, score DESC, id DESC);
+CREATE INDEX suspects_queue ON suspects (flagged_run_id DESC, score DESC, id DESC);
+CREATE INDEX suspects_queue_platform ON suspects (platform, flagged_run_id DESC, score DESC, id DESC);

@@ -61,6 +61,9 @@ pub fn run(args: DemoArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
         writeln!(out, "  narisumashi suspect confirm ID{db}            # it is an impostor")?;
         writeln!(out, "  narisumashi suspect dismiss ID --reason \"…\"{db}  # honest: allow-listed")?;
         writeln!(out, "  narisumashi scans{db}                         # every run")?;
+        writeln!(out, "\nOr in the browser (the review UI, in Japanese):")?;
+        writeln!(out, "  narisumashi user add admin --role admin{db}        # prints a password once")?;
+        writeln!(out, "  narisumashi serve --no-schedule{db}              # then open http://127.0.0.1:8080/")?;
         writeln!(out, "Run the demo again to see a re-scan update the same suspects instead of duplicating them.")?;
         Ok(ExitCode::SUCCESS)
     })

@@ -55,11 +55,7 @@ pub fn run(args: ServeArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
             // One line on stdout that tests and scripts can read.
             println!("review UI at http://{addr}/");
             tracing::info!("review UI at http://{addr}/");
-            let app = App {
-                store: store.clone(),
-                registry: registry.clone(),
-                config: config.clone(),
-            };
+            let app = App::new(store.clone(), registry.clone(), config.clone());
             Some(tokio::spawn(narisumashi::web::serve(listener, app, async {
                 let _ = stopped.await;
             })))

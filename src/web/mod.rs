@@ -35,9 +35,60 @@ pub struct App {
     pub registry: Arc<Registry>,
     /// The configuration (`[web]`, `[drafts]`).
     pub config: Arc<Config>,
+    /// Recent per-status counts of the queue, by filter.
+    counts: std::sync::Mutex<std::collections::HashMap<String, CachedCounts>>,
 }
 
+/// Per-status counts and when they were read.
+type CachedCounts = (std::time::Instant, Vec<(String, i64)>);
+
+/// How long the queue's per-status counts are reused (this process's decisions clear them
+/// at once; a scan's show within this time).
+const COUNTS_TTL: std::time::Duration = std::time::Duration::from_secs(10);
+
 impl App {
+    /// The UI over a store, a registry and a configuration.
+    pub fn new(store: Store, registry: Arc<Registry>, config: Arc<Config>) -> App {
+        App {
+            store,
+            registry,
+            config,
+            counts: Default::default(),
+        }
+    }
+
+    /// Per-status counts for a queue filter: counting 100,000 rows on every page view costs
+    /// more than the page itself, so a count is reused for a few seconds.
+    pub async fn queue_counts(
+        &self,
+        orgs: Option<&[String]>,
+        platform: Option<&str>,
+        min_score: Option<f64>,
+    ) -> Result<Vec<(String, i64)>, StoreError> {
+        let key = format!("{orgs:?}|{platform:?}|{min_score:?}");
+        if let Ok(map) = self.counts.lock()
+            && let Some((at, counts)) = map.get(&key)
+            && at.elapsed() < COUNTS_TTL
+        {
+            return Ok(counts.clone());
+        }
+        let counts = self.store.queue_counts(orgs, platform, min_score).await?;
+        if let Ok(mut map) = self.counts.lock() {
+            if map.len() > 1000 {
+                map.retain(|_, (at, _)| at.elapsed() < COUNTS_TTL);
+            }
+            map.insert(key, (std::time::Instant::now(), counts.clone()));
+        }
+        Ok(counts)
+    }
+
+    /// Forgets the cached counts (after a decision).
+    pub fn counts_changed(&self) {
+        if let Ok(mut map) = self.counts.lock() {
+            map.clear();
+        }
+    }
+
     /// Whether cookies are marked Secure (the public URL is https).
     pub fn secure(&self) -> bool {
         self.config

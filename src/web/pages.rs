@@ -438,7 +438,6 @@ pub async fn queue(State(app): State<Arc<App>>, staff: Staff, Query(q): Query<Qu
         })
         .await?;
     let counts: BTreeMap<String, i64> = app
-        .store
         .queue_counts(orgs.as_deref(), platform.as_deref(), min_score)
         .await?
         .into_iter()
@@ -848,7 +847,10 @@ pub async fn decide(State(app): State<Arc<App>>, staff: Staff, Path(id): Path<i6
     };
     let t = staff.lang.t();
     match app.store.decide(id, &decision, &staff.user.name, Some(version)).await {
-        Ok(_) => Ok(Redirect::to(&format!("/suspects/{id}?done=decision")).into_response()),
+        Ok(_) => {
+            app.counts_changed();
+            Ok(Redirect::to(&format!("/suspects/{id}?done=decision")).into_response())
+        }
         Err(StoreError::Conflict { .. } | StoreError::Transition { .. }) => {
             let fresh = app.store.suspect(id).await?.unwrap_or(row);
             suspect_page(

@@ -104,11 +104,7 @@ pub async fn fixture_with(url: &str, adjust: impl FnOnce(&mut Config)) -> Fixtur
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base_url = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let app = App {
-        store: store.clone(),
-        registry,
-        config: Arc::new(config),
-    };
+    let app = App::new(store.clone(), registry, Arc::new(config));
     tokio::spawn(narisumashi::web::serve(listener, app, async {
         let _ = stopped.await;
     }));
