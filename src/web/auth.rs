@@ -77,10 +77,9 @@ pub fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
-/// A cookie's value from the request.
-pub fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
-    parts
-        .headers
+/// A cookie's value from the request's headers.
+pub fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -103,8 +102,8 @@ pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool) -
 }
 
 /// The UI language of a request.
-pub fn lang_of(parts: &Parts) -> Lang {
-    Lang::from_cookie(cookie(parts, LANG_COOKIE))
+pub fn lang_of(headers: &axum::http::HeaderMap) -> Lang {
+    Lang::from_cookie(cookie(headers, LANG_COOKIE))
 }
 
 /// A logged-in staff member, checked on every request that needs one.
@@ -173,7 +172,7 @@ impl FromRequestParts<Arc<App>> for Staff {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, app: &Arc<App>) -> Result<Staff, WebError> {
-        let lang = lang_of(parts);
+        let lang = lang_of(&parts.headers);
         let login = || {
             let next = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
             let next = if parts.method == axum::http::Method::GET {
@@ -183,7 +182,7 @@ impl FromRequestParts<Arc<App>> for Staff {
             };
             WebError::Login(format!("/login?next={}", super::url_encode(next)))
         };
-        let Some(token) = cookie(parts, SESSION_COOKIE).filter(|t| t.len() == 64) else {
+        let Some(token) = cookie(&parts.headers, SESSION_COOKIE).filter(|t| t.len() == 64) else {
             return Err(login());
         };
         let token_hash = sha256_hex(token);

@@ -157,7 +157,7 @@ pub struct NextParam {
 
 /// `GET /login`.
 pub async fn login_page(State(app): State<Arc<App>>, Query(q): Query<NextParam>, headers: HeaderMap) -> Page {
-    let lang = lang_from(&headers);
+    let lang = auth::lang_of(&headers);
     login_form(
         &app,
         lang,
@@ -166,23 +166,6 @@ pub async fn login_page(State(app): State<Arc<App>>, Query(q): Query<NextParam>,
         String::new(),
         StatusCode::OK,
     )
-}
-
-fn lang_from(headers: &HeaderMap) -> Lang {
-    let (mut parts, _) = axum::http::Request::new(()).into_parts();
-    parts.headers = headers.clone();
-    auth::lang_of(&parts)
-}
-
-fn cookie_from<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
 }
 
 fn login_form(app: &App, lang: Lang, next: String, error: &'static str, username: String, status: StatusCode) -> Page {
@@ -206,10 +189,10 @@ fn login_form(app: &App, lang: Lang, next: String, error: &'static str, username
 /// `POST /login`: double-submit CSRF check, throttle, password, new session.
 pub async fn login(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Page {
     let form = Form::parse(&body);
-    let lang = lang_from(&headers);
+    let lang = auth::lang_of(&headers);
     let next = local_path(form.get("next"));
     let token = form.get("csrf").unwrap_or("");
-    if token.is_empty() || !cookie_from(&headers, LOGIN_CSRF_COOKIE).is_some_and(|c| auth::same(c, token)) {
+    if token.is_empty() || !auth::cookie(&headers, LOGIN_CSRF_COOKIE).is_some_and(|c| auth::same(c, token)) {
         return Err(WebError::Csrf);
     }
     let name: String = form.get("username").unwrap_or("").trim().chars().take(64).collect();
