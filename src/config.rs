@@ -69,6 +69,25 @@ pub struct Config {
     pub drafts: DraftsConfig,
     /// The staff review web UI that `serve` runs.
     pub web: WebConfig,
+    /// How long personal data of non-impostors is kept.
+    pub retention: RetentionConfig,
+}
+
+/// How long personal data of non-impostors is kept.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RetentionConfig {
+    /// Days after a dismissal before the dismissed account's evidence (sightings, bio,
+    /// pictures) is purged; the dismissal itself stays as the allow-list entry.
+    pub dismissed_evidence_days: i64,
+}
+
+impl Default for RetentionConfig {
+    fn default() -> Self {
+        RetentionConfig {
+            dismissed_evidence_days: 90,
+        }
+    }
 }
 
 /// The staff review web UI.

@@ -3,6 +3,7 @@
 mod demo;
 mod drafts;
 mod fetch;
+mod maintenance;
 mod match_cmd;
 mod progress;
 mod registry;
@@ -54,6 +55,10 @@ enum Command {
     /// Serve the staff review web UI and run the scan on the configured schedule (default
     /// 02:00 Japan time).
     Serve(serve::ServeArgs),
+    /// Purge the evidence of suspects dismissed long enough ago (`[retention]`).
+    Purge(maintenance::PurgeArgs),
+    /// Write a consistent copy of the SQLite database, also while `serve` runs.
+    Backup(maintenance::BackupArgs),
     /// Staff accounts of the review UI.
     User {
         #[command(subcommand)]
@@ -78,6 +83,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Suspects(args) => scan::run_suspects(args),
         Command::Suspect { command } => scan::run_suspect(command),
         Command::Serve(args) => serve::run(args, cli.seeds.as_deref()),
+        Command::Purge(args) => maintenance::purge(args),
+        Command::Backup(args) => maintenance::backup(args),
         Command::User { command } => user::run(command, cli.seeds.as_deref()),
         Command::Demo(args) => demo::run(args, cli.seeds.as_deref()),
         Command::Drafts(args) => drafts::run(args, cli.seeds.as_deref()),

@@ -12,6 +12,7 @@
 mod apply;
 mod drafts;
 mod lock;
+mod retention;
 mod runs;
 mod suspects;
 mod users;
@@ -27,6 +28,7 @@ use sqlx::any::AnyPoolOptions;
 pub use apply::{AvatarBlob, Change, Observed, Seen, SeenAction, SnapshotWrite, UnitTally, UnitWrite};
 pub use drafts::{DraftRevisionRow, DraftRow, NewDraft};
 pub use lock::{Holder, LockState};
+pub use retention::PurgeReport;
 pub use runs::{RunRow, RunStatus, SnapshotRow, SourceCountRow};
 pub use suspects::{
     Decision, EventRow, QueueCursor, QueueQuery, SightingRow, SuspectFilter, SuspectRow, SuspectStatus, reason_texts,
