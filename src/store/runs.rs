@@ -171,6 +171,9 @@ pub struct SnapshotRow {
     pub changed_at: i64,
 }
 
+const SNAPSHOT_COLUMNS: &str = "account_key, org_id, platform, label, state, display_name, handle, platform_id, bio, \
+     avatar_sha256, avatar_hash, checked_at, changed_at";
+
 impl Store {
     /// The run a killed scan left `running`, if any.
     pub async fn unfinished_run(&self) -> Result<Option<RunRow>, StoreError> {
@@ -276,11 +279,20 @@ impl Store {
 
     /// Every stored snapshot of a genuine account.
     pub async fn snapshots(&self) -> Result<Vec<SnapshotRow>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT account_key, org_id, platform, label, state, display_name, handle, platform_id, bio, \
-             avatar_sha256, avatar_hash, checked_at, changed_at FROM genuine_snapshots ORDER BY account_key",
-        )
+        Ok(sqlx::query_as(&format!(
+            "SELECT {SNAPSHOT_COLUMNS} FROM genuine_snapshots ORDER BY account_key"
+        ))
         .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The latest snapshot of one genuine account.
+    pub async fn snapshot(&self, account_key: &str) -> Result<Option<SnapshotRow>, StoreError> {
+        Ok(sqlx::query_as(&format!(
+            "SELECT {SNAPSHOT_COLUMNS} FROM genuine_snapshots WHERE account_key = $1"
+        ))
+        .bind(account_key)
+        .fetch_optional(&self.pool)
         .await?)
     }
 

@@ -649,12 +649,7 @@ async fn suspect_page(
             .iter()
             .find(|a| crate::scan::account_key(o, a) == row.target_key)
     });
-    let snapshot = app
-        .store
-        .snapshots()
-        .await?
-        .into_iter()
-        .find(|s| s.account_key == row.target_key);
+    let snapshot = app.store.snapshot(&row.target_key).await?;
     let g_name = snapshot
         .as_ref()
         .and_then(|s| s.display_name.clone())
@@ -880,10 +875,9 @@ pub async fn avatar(State(app): State<Arc<App>>, staff: Staff, Path((id, sha)): 
             .any(|s| s.avatar_sha256.as_deref() == Some(sha.as_str()))
             || app
                 .store
-                .snapshots()
+                .snapshot(&row.target_key)
                 .await?
-                .iter()
-                .any(|s| s.account_key == row.target_key && s.avatar_sha256.as_deref() == Some(sha.as_str()));
+                .is_some_and(|s| s.avatar_sha256.as_deref() == Some(sha.as_str()));
     }
     if !allowed {
         return Err(WebError::NotFound);
