@@ -142,6 +142,8 @@ fn serve(url: &str) -> Served {
             "--no-schedule",
             "--listen",
             "127.0.0.1:0",
+            "--health-listen",
+            "none",
             "--database",
             url,
             "--seeds",

@@ -19,6 +19,8 @@ pub const ENV_YOUTUBE_KEY: &str = "NARISUMASHI_YOUTUBE_API_KEY";
 pub const ENV_INSTAGRAM_TOKEN: &str = "NARISUMASHI_INSTAGRAM_TOKEN";
 /// Database URL (it may carry a password).
 pub const ENV_DATABASE_URL: &str = "NARISUMASHI_DATABASE_URL";
+/// SMTP password for the digests.
+pub const ENV_SMTP_PASSWORD: &str = "NARISUMASHI_SMTP_PASSWORD";
 
 /// Why the configuration cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -71,6 +73,127 @@ pub struct Config {
     pub web: WebConfig,
     /// How long personal data of non-impostors is kept.
     pub retention: RetentionConfig,
+    /// Digests after scheduled scans: channels and each body's recipients.
+    pub notify: NotifyConfig,
+    /// `/healthz` and `/metrics`.
+    pub health: HealthConfig,
+}
+
+/// `/healthz` and `/metrics`, on a listener of their own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HealthConfig {
+    /// Address and port (`none`: no health listener). Loopback by default: monitoring runs on
+    /// the same machine or reaches it through a tunnel or proxy of the operator's choosing.
+    pub listen: String,
+}
+
+impl Default for HealthConfig {
+    fn default() -> Self {
+        HealthConfig {
+            listen: "127.0.0.1:9650".into(),
+        }
+    }
+}
+
+/// Digests after scheduled scans.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NotifyConfig {
+    /// Send a short "nothing new" message when a scan found nothing (per body overridable).
+    pub all_clear: bool,
+    /// Attempts per message before it counts as failed (the next digest carries its news).
+    pub attempts: u32,
+    /// Seconds before the first retry; doubled before each further one.
+    pub retry_delay_secs: f64,
+    /// Most runs one digest catches up on after failed deliveries.
+    pub catch_up_runs: usize,
+    /// Seconds for one webhook request.
+    pub webhook_timeout_secs: f64,
+    /// The mail server (none: no e-mail).
+    pub smtp: Option<SmtpConfig>,
+    /// Recipients per organisation id (`[notify.org."bunkyo-ward"]`); `"*"` receives every
+    /// body's news in one digest (for the operator).
+    pub org: std::collections::BTreeMap<String, Recipients>,
+}
+
+impl Default for NotifyConfig {
+    fn default() -> Self {
+        NotifyConfig {
+            all_clear: false,
+            attempts: 3,
+            retry_delay_secs: 60.0,
+            catch_up_runs: 14,
+            webhook_timeout_secs: 15.0,
+            smtp: None,
+            org: Default::default(),
+        }
+    }
+}
+
+/// Who hears about one body's findings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Recipients {
+    /// E-mail addresses (one message each).
+    pub email: Vec<String>,
+    /// Webhook URLs (a JSON POST each, with a `text` field chat tools show).
+    pub webhook: Vec<String>,
+    /// Overrides `[notify] all_clear` for this body.
+    pub all_clear: Option<bool>,
+}
+
+/// How the connection to the mail server is protected.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    /// Plain connection upgraded with STARTTLS, refused if the server cannot (port 587).
+    #[default]
+    Starttls,
+    /// TLS from the start (port 465).
+    Tls,
+    /// No encryption: only for a relay on this machine (port 25); no password is sent.
+    None,
+}
+
+/// The mail server.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpConfig {
+    /// Host name (checked against its certificate).
+    pub host: String,
+    /// Port (default by `security`: 587, 465 or 25).
+    pub port: Option<u16>,
+    /// `starttls` (default), `tls` or `none`.
+    #[serde(default)]
+    pub security: SmtpSecurity,
+    /// User name for AUTH.
+    pub username: Option<String>,
+    /// Password (or `NARISUMASHI_SMTP_PASSWORD`).
+    pub password: Option<String>,
+    /// Sender, e.g. `"なりすまし監視 <narisumashi@city.example.lg.jp>"`.
+    pub from: String,
+    /// A PEM file with the CA that signed the server's certificate, trusted instead of the
+    /// system's (an internal mail server).
+    pub ca_file: Option<String>,
+    /// Seconds for one delivery.
+    #[serde(default = "smtp_timeout")]
+    pub timeout_secs: f64,
+}
+
+fn smtp_timeout() -> f64 {
+    30.0
+}
+
+impl SmtpConfig {
+    /// The port to connect to.
+    pub fn port(&self) -> u16 {
+        self.port.unwrap_or(match self.security {
+            SmtpSecurity::Starttls => 587,
+            SmtpSecurity::Tls => 465,
+            SmtpSecurity::None => 25,
+        })
+    }
 }
 
 /// How long personal data of non-impostors is kept.
@@ -411,6 +534,12 @@ impl Config {
         }
         if let Some(u) = get(ENV_DATABASE_URL).filter(|v| !v.is_empty()) {
             self.database.url = u;
+        }
+        if let (Some(p), Some(smtp)) = (
+            get(ENV_SMTP_PASSWORD).filter(|v| !v.is_empty()),
+            self.notify.smtp.as_mut(),
+        ) {
+            smtp.password = Some(p);
         }
     }
 

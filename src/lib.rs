@@ -6,8 +6,9 @@
 //! [`normalize`] (text folding for lookalike comparison), [`matching`] (similarity, indexes and
 //! verdicts; pure, no I/O), [`profile`] (the JSON Lines record contract), [`crawl`] and
 //! [`discover`] (fetching and candidate generation), [`store`] (the database), [`scan`] (the
-//! nightly job), [`schedule`] (when it runs), [`drafts`] (the documents staff send),
-//! [`web`] (the staff review UI) and [`demo`] (a local platform to scan).
+//! nightly job), [`schedule`] (when it runs), [`nightly`] (scan, digests, purge), [`notify`]
+//! (the digests), [`drafts`] (the documents staff send), [`web`] (the staff review UI and the
+//! health endpoints), [`metrics`] (process counters) and [`demo`] (a local platform to scan).
 
 #![forbid(unsafe_code)]
 
@@ -15,9 +16,13 @@ pub mod config;
 pub mod crawl;
 pub mod demo;
 pub mod discover;
+pub mod doctor;
 pub mod drafts;
 pub mod matching;
+pub mod metrics;
+pub mod nightly;
 pub mod normalize;
+pub mod notify;
 pub mod offline;
 pub mod platform;
 pub mod profile;

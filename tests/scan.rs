@@ -432,6 +432,8 @@ async fn serve_runs_scheduled_scans_one_after_another_and_logs_a_line_each() {
                 "2",
                 "--listen",
                 "127.0.0.1:0",
+                "--health-listen",
+                "127.0.0.1:0",
                 "--config",
             ])
             .arg(&cfg)
@@ -444,10 +446,12 @@ async fn serve_runs_scheduled_scans_one_after_another_and_logs_a_line_each() {
             .unwrap();
         // The review UI is served while the scans run.
         let stdout = child.stdout.take().unwrap();
-        let first = tokio::task::spawn_blocking(move || {
-            let mut line = String::new();
-            std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line).unwrap();
-            line
+        let (first, second) = tokio::task::spawn_blocking(move || {
+            let mut r = std::io::BufReader::new(stdout);
+            let (mut a, mut b) = (String::new(), String::new());
+            std::io::BufRead::read_line(&mut r, &mut a).unwrap();
+            std::io::BufRead::read_line(&mut r, &mut b).unwrap();
+            (a, b)
         })
         .await
         .unwrap();
@@ -455,6 +459,10 @@ async fn serve_runs_scheduled_scans_one_after_another_and_logs_a_line_each() {
         let login = reqwest::get(format!("{ui}login")).await.unwrap();
         assert_eq!(login.status(), 200, "{url}");
         assert!(login.text().await.unwrap().contains("name=\"password\""));
+        // And the health endpoints, on their own loopback listener.
+        let health = second.trim().strip_prefix("health at ").expect(&second).to_string();
+        assert!(health.starts_with("http://127.0.0.1:"), "{health}");
+        assert_eq!(reqwest::get(&health).await.unwrap().status(), 200, "{url}");
         let out = tokio::task::spawn_blocking(move || child.wait_with_output())
             .await
             .unwrap()

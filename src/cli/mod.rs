@@ -1,6 +1,7 @@
 //! Command-line interface: one file per subcommand. Argument parsing and printing only.
 
 mod demo;
+mod doctor;
 mod drafts;
 mod fetch;
 mod maintenance;
@@ -59,6 +60,9 @@ enum Command {
     Purge(maintenance::PurgeArgs),
     /// Write a consistent copy of the SQLite database, also while `serve` runs.
     Backup(maintenance::BackupArgs),
+    /// Check the installation (configuration, keys, database, templates, disk, mail server)
+    /// and run each source's self-test; says what to fix.
+    Doctor(doctor::DoctorArgs),
     /// Staff accounts of the review UI.
     User {
         #[command(subcommand)]
@@ -85,6 +89,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => serve::run(args, cli.seeds.as_deref()),
         Command::Purge(args) => maintenance::purge(args),
         Command::Backup(args) => maintenance::backup(args),
+        Command::Doctor(args) => doctor::run(args, cli.seeds.as_deref()),
         Command::User { command } => user::run(command, cli.seeds.as_deref()),
         Command::Demo(args) => demo::run(args, cli.seeds.as_deref()),
         Command::Drafts(args) => drafts::run(args, cli.seeds.as_deref()),

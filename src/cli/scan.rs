@@ -69,6 +69,10 @@ pub struct ScanArgs {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+    /// Then send the digests to the recipients in `[notify]`, as `serve` does after its
+    /// scheduled scans (for a nightly job run from cron or a systemd timer).
+    #[arg(long, conflicts_with = "dry_run")]
+    notify: bool,
 }
 
 /// Runs `scan`. Exit status 0, or 3 when there is something new to review.
@@ -81,10 +85,38 @@ pub fn run_scan(args: ScanArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode
         dry_run: args.dry_run,
         trigger: "cli".into(),
     };
+    let notifier = if args.notify {
+        Some(narisumashi::notify::Notifier::new(&config, &registry).context("checking [notify]")?)
+    } else {
+        None
+    };
     let rt = runtime()?;
     let report = rt.block_on(async {
         let store = open(&config).await?;
         let r = scan::run(&store, &registry, &config, &opts, super::progress::observer()).await;
+        if let (Ok(report), Some(n)) = (&r, &notifier)
+            && let Some(run_id) = report.run_id
+        {
+            match n.after_run(&store, &registry, run_id).await {
+                Ok(deliveries) => {
+                    for d in deliveries {
+                        match &d.error {
+                            None => {
+                                tracing::info!("{} for {} sent by {} to {}", d.kind, d.org_id, d.channel, d.recipient)
+                            }
+                            Some(e) => tracing::warn!(
+                                "{} for {} by {} to {} failed: {e}",
+                                d.kind,
+                                d.org_id,
+                                d.channel,
+                                d.recipient
+                            ),
+                        }
+                    }
+                }
+                Err(e) => tracing::error!("could not send or record the digests: {e}"),
+            }
+        }
         store.close().await;
         r.context("scan failed")
     })?;
@@ -172,6 +204,15 @@ pub fn print_report(out: &mut dyn Write, r: &ScanReport, registry: &Registry) ->
     }
     for (p, why) in &r.skipped {
         writeln!(out, "  skipped {p}: {why}")?;
+    }
+    for p in r.probes.iter().filter(|p| !p.status.trusts_not_found()) {
+        writeln!(
+            out,
+            "  {} {}: its \"not found\" answers were not used ({})",
+            p.platform,
+            p.status.as_str(),
+            table::fit(&p.detail, 160)
+        )?;
     }
     if r.dry_run {
         writeln!(out, "\nWould flag {} suspects:", r.would_flag.len())?;

@@ -1,13 +1,14 @@
-//! `serve`: serves the staff review web UI, and runs the scan on the configured schedule
-//! (Japan time), one at a time, logging one summary line per run and carrying on after a
-//! failed one.
+//! `serve`: serves the staff review web UI and the health endpoints, and runs the nightly
+//! work on the configured schedule (Japan time): the scan, the digests, the retention purge;
+//! one night at a time, logging one summary line per run and carrying on after a failed one.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use narisumashi::scan::{self, LogObserver, ScanOptions};
+use narisumashi::notify::Notifier;
+use narisumashi::scan::LogObserver;
 use narisumashi::schedule::Schedule;
 use narisumashi::web::App;
 
@@ -27,6 +28,9 @@ pub struct ServeArgs {
     /// Address for the review UI, overriding `[web] listen` (`none`: no UI).
     #[arg(long, value_name = "ADDR")]
     listen: Option<String>,
+    /// Address for `/healthz` and `/metrics`, overriding `[health] listen` (`none`: off).
+    #[arg(long, value_name = "ADDR")]
+    health_listen: Option<String>,
     /// Serve the review UI only; run no scheduled scans.
     #[arg(long)]
     no_schedule: bool,
@@ -38,6 +42,8 @@ pub fn run(args: ServeArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
     let config = args.db.load()?;
     let pattern = args.schedule.clone().unwrap_or_else(|| config.scan.schedule.clone());
     let schedule = Schedule::parse(&pattern).context("reading the scan schedule")?;
+    // A wrong [notify] stops `serve` at once rather than failing silently at night.
+    let notifier = Notifier::new(&config, &registry).context("checking [notify]")?;
     let rt = runtime()?;
     let registry = std::sync::Arc::new(registry);
     let config = std::sync::Arc::new(config);
@@ -60,13 +66,42 @@ pub fn run(args: ServeArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
                 let _ = stopped.await;
             })))
         };
+        let (stop_health, health_stopped) = tokio::sync::oneshot::channel::<()>();
+        let health_listen = args
+            .health_listen
+            .clone()
+            .unwrap_or_else(|| config.health.listen.clone());
+        let health = if health_listen == "none" {
+            None
+        } else {
+            let listener = tokio::net::TcpListener::bind(&health_listen)
+                .await
+                .with_context(|| format!("listening on {health_listen} for /healthz and /metrics"))?;
+            let addr = listener.local_addr()?;
+            if !addr.ip().is_loopback() {
+                tracing::warn!("/metrics is served on {addr}, beyond this machine: restrict access to it");
+            }
+            println!("health at http://{addr}/healthz");
+            tracing::info!("health at http://{addr}/healthz and /metrics");
+            Some(tokio::spawn(narisumashi::web::health::serve(
+                listener,
+                store.clone(),
+                async {
+                    let _ = health_stopped.await;
+                },
+            )))
+        };
         if args.no_schedule {
             let _ = tokio::signal::ctrl_c().await;
             tracing::info!("stopping");
         } else {
-            schedule_loop(&store, &registry, &config, &schedule, args.max_runs).await?;
+            schedule_loop(&store, &registry, &config, &notifier, &schedule, args.max_runs).await?;
         }
         let _ = stop_web.send(());
+        let _ = stop_health.send(());
+        if let Some(h) = health {
+            h.await.context("the health task")?.context("serving /healthz")?;
+        }
         if let Some(w) = web {
             w.await
                 .context("the review UI task")?
@@ -81,6 +116,7 @@ async fn schedule_loop(
     store: &narisumashi::store::Store,
     registry: &narisumashi::registry::Registry,
     config: &narisumashi::config::Config,
+    notifier: &Notifier,
     schedule: &Schedule,
     max_runs: Option<u64>,
 ) -> anyhow::Result<()> {
@@ -100,17 +136,18 @@ async fn schedule_loop(
                     break;
                 }
             }
-            let opts = ScanOptions {
-                org: None,
-                platform: None,
-                dry_run: false,
-                trigger: "schedule".into(),
-            };
-            // The scan runs to its end before the next time is computed: runs never overlap,
+            // The night runs to its end before the next time is computed: runs never overlap,
             // and a scan that outlasts its slot delays the next instead of doubling it.
-            match scan::run(store, registry, config, &opts, std::sync::Arc::new(LogObserver)).await {
+            let night =
+                narisumashi::nightly::run_once(store, registry, config, notifier, std::sync::Arc::new(LogObserver))
+                    .await;
+            match &night.scan {
                 Ok(report) => tracing::info!("{}", report.summary_line()),
                 Err(e) => tracing::error!("scheduled scan failed: {e}"),
+            }
+            let failed = night.deliveries.iter().filter(|d| !d.sent).count();
+            if !night.deliveries.is_empty() {
+                tracing::info!("digests: {} sent, {failed} failed", night.deliveries.len() - failed);
             }
             runs += 1;
             if max_runs.is_some_and(|m| runs >= m) {

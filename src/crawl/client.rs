@@ -299,8 +299,9 @@ impl Fetcher {
                     if signal.remaining == Some(0)
                         && let Some(w) = signal.wait
                     {
-                        self.politeness
-                            .pause(&host, Instant::now() + w.min(self.config.max_wait));
+                        let w = w.min(self.config.max_wait);
+                        crate::metrics::rate_limit_pause(&host, w);
+                        self.politeness.pause(&host, Instant::now() + w);
                     }
                     if f.status == 429 || f.status >= 500 {
                         let wait = signal.wait.unwrap_or_else(|| self.backoff(attempt));
@@ -318,6 +319,7 @@ impl Fetcher {
                             });
                         }
                         if f.status == 429 {
+                            crate::metrics::rate_limit_pause(&host, wait);
                             self.politeness.pause(&host, Instant::now() + wait);
                             Duration::ZERO
                         } else {

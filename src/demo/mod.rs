@@ -35,6 +35,10 @@ pub struct World {
     pub latency: Duration,
     /// Requests served.
     pub requests: u64,
+    /// Platforms that "changed their format": every lookup and search comes back empty, in
+    /// the platform's own not-found shape (as when profiles move to an address or a markup the
+    /// crawler does not read). The crawler's self-test must notice.
+    pub new_format: std::collections::HashSet<Platform>,
     /// Lookup tables, rebuilt when accounts are added (so that a platform of 10,000 accounts
     /// answers as fast as a small one). Handles and ids are indexed; names may be changed in
     /// place, handles and ids may not (remove the account and add a new one instead).
@@ -87,6 +91,9 @@ impl World {
     }
 
     fn by_handle(&self, platform: Platform, handle: &str) -> Option<&DemoAccount> {
+        if self.new_format.contains(&platform) {
+            return None;
+        }
         let key = platform.handle_key(handle);
         let found = self.index().handles.get(&(platform, key.clone())).cloned();
         self.first_live(found.as_ref(), |a| {
@@ -95,6 +102,9 @@ impl World {
     }
 
     fn by_id(&self, platform: Platform, id: &str) -> Option<&DemoAccount> {
+        if self.new_format.contains(&platform) {
+            return None;
+        }
         let found = self.index().ids.get(&(platform, id.to_string())).cloned();
         self.first_live(found.as_ref(), |a| a.id == id)
     }
@@ -102,6 +112,9 @@ impl World {
     /// The live accounts of `platform` whose title `score` finds relevant (given the title's
     /// bigrams), best first, as a real search ranks them.
     fn search(&self, platform: Platform, score: impl Fn(&[(char, char)]) -> Option<i64>) -> Vec<&DemoAccount> {
+        if self.new_format.contains(&platform) {
+            return Vec::new();
+        }
         let mut ix = self.index();
         let mut hits: Vec<(i64, &DemoAccount)> = self
             .live()
@@ -186,6 +199,17 @@ impl DemoPlatform {
             .unwrap_or_else(|e| e.into_inner())
             .accounts
             .push(account);
+    }
+
+    /// Makes a platform answer as if it had changed its format (see [`World::new_format`]),
+    /// or back.
+    pub fn set_new_format(&self, platform: Platform, on: bool) {
+        let mut w = self.world.write().unwrap_or_else(|e| e.into_inner());
+        if on {
+            w.new_format.insert(platform);
+        } else {
+            w.new_format.remove(&platform);
+        }
     }
 
     /// Slows every answer down.

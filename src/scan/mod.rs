@@ -12,6 +12,7 @@
 //! network is `crawl`/`discover`, the verdict is `matching`, the SQL is `store`.
 
 mod observe;
+pub mod probe;
 mod report;
 
 use std::collections::{HashMap, HashSet};
@@ -193,6 +194,8 @@ struct Ctx {
     run_id: i64,
     dry_run: bool,
     sources: Vec<Box<dyn Source>>,
+    /// Platforms whose "not found" passed the self-test: only they mark accounts gone.
+    trusted: HashSet<Platform>,
     avatars: AvatarFetcher,
     observer: Arc<dyn Observer>,
     /// Findings of a dry run (nothing is written).
@@ -206,6 +209,10 @@ impl Ctx {
             .iter()
             .find(|s| s.platform() == p && s.status() == SourceStatus::Ready)
             .map(|s| s.as_ref())
+    }
+
+    fn trusts_not_found(&self, p: Platform) -> bool {
+        self.trusted.contains(&p)
     }
 
     async fn avatar(&self, url: Option<&str>) -> (AvatarEvidence, Option<AvatarBlob>) {
@@ -355,6 +362,13 @@ async fn snapshot_unit(ctx: &Ctx, a: &Account, previous: Option<&SnapshotRow>) -
                     avatar: blob,
                 })
             }
+            FetchOutcome::NotFound(why) if !ctx.trusts_not_found(platform) => {
+                w.errors.push((
+                    Some(platform.as_str().into()),
+                    format!("{why}; not recorded as vanished: the source failed its self-test"),
+                ));
+                None
+            }
             FetchOutcome::NotFound(_) => Some(Observed::Vanished),
             FetchOutcome::Blocked(why) | FetchOutcome::Failed(why) => {
                 w.errors.push((Some(platform.as_str().into()), why));
@@ -451,6 +465,13 @@ async fn verify_unit(ctx: &Ctx, matcher: &Matcher, accounts: &[Account], s: &Sus
                     w.seen.push(seen);
                 }
             }
+            FetchOutcome::NotFound(why) if !ctx.trusts_not_found(p) => w.errors.push((
+                Some(p.as_str().into()),
+                format!(
+                    "suspect #{}: {why}; not marked removed: the source failed its self-test",
+                    s.id
+                ),
+            )),
             FetchOutcome::NotFound(why) => w.gone.push((s.id, why)),
             FetchOutcome::Blocked(why) | FetchOutcome::Failed(why) => {
                 w.errors.push((Some(p.as_str().into()), why));
@@ -623,11 +644,37 @@ async fn scan_phases(
     for (p, why) in &skipped {
         observer.note(&format!("{} skipped: {why}", p.label()));
     }
+
+    // Self-tests: which sources' "not found" can be believed tonight.
+    let previous: HashMap<String, SnapshotRow> = store
+        .snapshots()
+        .await?
+        .into_iter()
+        .map(|s| (s.account_key.clone(), s))
+        .collect();
+    let probes = probe::probe_all(&sources, &probe::known_accounts(registry, &previous)).await;
+    for p in probes.iter().filter(|p| !p.status.trusts_not_found()) {
+        observer.note(&format!(
+            "{} {}: its \"not found\" answers are not used tonight ({})",
+            p.platform,
+            p.status.as_str(),
+            p.detail
+        ));
+    }
+    if !opts.dry_run {
+        store.record_probes(run_id, &probes).await?;
+    }
+    let trusted: HashSet<Platform> = probes
+        .iter()
+        .filter(|p| p.status.trusts_not_found())
+        .filter_map(|p| p.platform.parse().ok())
+        .collect();
     let ctx = Arc::new(Ctx {
         store: store.clone(),
         run_id,
         dry_run: opts.dry_run,
         sources,
+        trusted,
         avatars: AvatarFetcher::new(fetcher, AvatarLimits::default()),
         observer: observer.clone(),
         dry: std::sync::Mutex::new(Vec::new()),
@@ -654,12 +701,6 @@ async fn scan_phases(
     let concurrency = config.scan.concurrency;
 
     // Phase 1: snapshots of the genuine accounts.
-    let previous: HashMap<String, SnapshotRow> = store
-        .snapshots()
-        .await?
-        .into_iter()
-        .map(|s| (s.account_key.clone(), s))
-        .collect();
     let previous = Arc::new(previous);
     let snap_units: Vec<usize> = (0..accounts.len())
         .filter(|&i| in_scope(&accounts[i]) && platforms.contains(&accounts[i].account.platform))
@@ -777,6 +818,7 @@ async fn scan_phases(
             .iter()
             .map(|(p, w)| (p.as_str().to_string(), w.clone()))
             .collect(),
+        probes,
         ..ScanReport::default()
     };
     if opts.dry_run {

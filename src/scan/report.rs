@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::store::{RunRow, Seen, SourceCountRow, Store, StoreError, SuspectFilter, SuspectRow};
+use crate::store::{ProbeRow, RunRow, Seen, SourceCountRow, Store, StoreError, SuspectFilter, SuspectRow};
 
 /// One suspect in a report.
 #[derive(Debug, Clone, Serialize)]
@@ -67,6 +67,8 @@ pub struct ScanReport {
     pub errors: Vec<(String, Option<String>, String)>,
     /// Sources skipped: (platform, why).
     pub skipped: Vec<(String, String)>,
+    /// Each source's self-test.
+    pub probes: Vec<ProbeRow>,
     /// Suspects first seen in this run.
     pub new_suspects: Vec<Finding>,
     /// Suspects back in review.
@@ -86,6 +88,7 @@ impl ScanReport {
         self.counts = store.run_counts(run_id).await?;
         self.errors = store.run_errors(run_id).await?;
         self.genuine_changes = store.genuine_changes(run_id).await?;
+        self.probes = store.probes(run_id).await?;
         for (id, from, to) in store.run_events(run_id).await? {
             let Some(row) = store.suspect(id).await? else { continue };
             let list = match (from.as_deref(), to.as_str()) {
@@ -135,6 +138,13 @@ impl ScanReport {
         Ok(())
     }
 
+    /// Sources that failed their self-test in this run.
+    pub fn degraded(&self) -> impl Iterator<Item = &ProbeRow> {
+        self.probes
+            .iter()
+            .filter(|p| p.status == crate::store::ProbeStatus::Degraded)
+    }
+
     /// Suspects that need a person: new and reopened.
     pub fn needs_review(&self) -> usize {
         self.new_suspects.len() + self.reopened.len()
@@ -144,7 +154,7 @@ impl ScanReport {
     pub fn summary_line(&self) -> String {
         let run = self.run.as_ref();
         format!(
-            "scan #{} {} in {:.0} s: {} candidates, {} new, {} reopened, {} removed, {} genuine-account changes, {} errors, {} sources skipped",
+            "scan #{} {} in {:.0} s: {} candidates, {} new, {} reopened, {} removed, {} genuine-account changes, {} errors, {} sources skipped, {} degraded",
             self.run_id.unwrap_or(0),
             run.map(|r| r.status.as_str()).unwrap_or("dry-run"),
             self.duration.as_secs_f64(),
@@ -154,7 +164,8 @@ impl ScanReport {
             self.removed.len(),
             self.genuine_changes.len(),
             self.errors.len(),
-            self.skipped.len()
+            self.skipped.len(),
+            self.degraded().count()
         )
     }
 }

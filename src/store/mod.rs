@@ -12,6 +12,7 @@
 mod apply;
 mod drafts;
 mod lock;
+mod ops;
 mod retention;
 mod runs;
 mod suspects;
@@ -28,6 +29,7 @@ use sqlx::any::AnyPoolOptions;
 pub use apply::{AvatarBlob, Change, Observed, Seen, SeenAction, SnapshotWrite, UnitTally, UnitWrite};
 pub use drafts::{DraftRevisionRow, DraftRow, NewDraft};
 pub use lock::{Holder, LockState};
+pub use ops::{NewNotification, NotificationRow, ProbeRow, ProbeStatus, StoredFigures};
 pub use retention::PurgeReport;
 pub use runs::{RunRow, RunStatus, SnapshotRow, SourceCountRow};
 pub use suspects::{
@@ -102,9 +104,10 @@ pub enum StoreError {
 }
 
 /// Which database server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Backend {
     /// An SQLite file.
+    #[default]
     Sqlite,
     /// A PostgreSQL server.
     Postgres,
@@ -167,6 +170,67 @@ async fn migrate_sqlite(pool: &AnyPool) -> Result<(), StoreError> {
 impl Store {
     /// Opens (creating an SQLite file if needed) and migrates the database.
     pub async fn open(url: &str) -> Result<Store, StoreError> {
+        let (backend, pool) = Store::connect(url).await?;
+        match backend {
+            Backend::Sqlite => migrate_sqlite(&pool).await?,
+            // sqlx holds an advisory lock while migrating PostgreSQL.
+            Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
+        }
+        Ok(Store {
+            pool,
+            backend,
+            writer: Arc::new(tokio::sync::Mutex::new(())),
+        })
+    }
+
+    /// Connects without migrating and compares the migrations applied with this build's
+    /// (for `doctor`). An SQLite file that does not exist is not created.
+    pub async fn inspect(url: &str) -> Result<MigrationStatus, StoreError> {
+        if let Some(rest) = url.strip_prefix("sqlite:") {
+            let path = rest.trim_start_matches("//");
+            let path = path.split('?').next().unwrap_or(path);
+            if !Path::new(path).exists() {
+                return Ok(MigrationStatus {
+                    backend: Backend::Sqlite,
+                    exists: false,
+                    ..MigrationStatus::default()
+                });
+            }
+        }
+        let (backend, pool) = Store::connect(url).await?;
+        let known = match backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        // No table yet: nothing applied.
+        let applied: Vec<(i64, Vec<u8>)> = sqlx::query_as("SELECT version, checksum FROM _sqlx_migrations")
+            .fetch_all(&pool)
+            .await
+            .unwrap_or_default();
+        pool.close().await;
+        let mut status = MigrationStatus {
+            backend,
+            exists: true,
+            ..MigrationStatus::default()
+        };
+        for m in known.iter() {
+            match applied.iter().find(|(v, _)| *v == m.version) {
+                None => status.pending.push(format!("{:04} {}", m.version, m.description)),
+                Some((_, sum)) if sum.as_slice() != &*m.checksum => {
+                    status.modified.push(format!("{:04} {}", m.version, m.description))
+                }
+                Some(_) => status.applied += 1,
+            }
+        }
+        status.unknown = applied
+            .iter()
+            .filter(|(v, _)| !known.iter().any(|m| m.version == *v))
+            .map(|(v, _)| *v)
+            .collect();
+        Ok(status)
+    }
+
+    async fn connect(url: &str) -> Result<(Backend, AnyPool), StoreError> {
         sqlx::any::install_default_drivers();
         let (backend, url) = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             (Backend::Postgres, url.to_string())
@@ -207,16 +271,7 @@ impl Store {
             url: redact(&url),
             source,
         })?;
-        match backend {
-            Backend::Sqlite => migrate_sqlite(&pool).await?,
-            // sqlx holds an advisory lock while migrating PostgreSQL.
-            Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
-        }
-        Ok(Store {
-            pool,
-            backend,
-            writer: Arc::new(tokio::sync::Mutex::new(())),
-        })
+        Ok((backend, pool))
     }
 
     /// Which backend.
@@ -247,6 +302,23 @@ impl Store {
         };
         Ok((guard, tx))
     }
+}
+
+/// The database's migrations against this build's (`Store::inspect`).
+#[derive(Debug, Clone, Default)]
+pub struct MigrationStatus {
+    /// Which backend.
+    pub backend: Backend,
+    /// The database exists (an SQLite file is created at the first scan).
+    pub exists: bool,
+    /// Migrations applied and unchanged.
+    pub applied: usize,
+    /// This build's migrations not yet applied (applied at the next start).
+    pub pending: Vec<String>,
+    /// Applied migrations whose text differs from this build's.
+    pub modified: Vec<String>,
+    /// Versions applied that this build does not know (a newer narisumashi wrote them).
+    pub unknown: Vec<i64>,
 }
 
 /// Now, in Unix seconds.

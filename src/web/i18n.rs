@@ -199,6 +199,10 @@ pub struct T {
     pub genuine_changes: &'static str,
     pub errors: &'static str,
     pub skipped: &'static str,
+    /// Sources' self-tests that did not pass.
+    pub self_tests: &'static str,
+    /// Digests sent after the scan.
+    pub digests: &'static str,
     pub snapshot: &'static str,
     pub checked: &'static str,
     pub changed: &'static str,
@@ -320,6 +324,8 @@ pub static JA: T = T {
     genuine_changes: "公式アカウントの変化",
     errors: "エラー",
     skipped: "実行しなかった調査",
+    self_tests: "取得元の自己診断（不合格・未確認）",
+    digests: "お知らせの送信",
     snapshot: "最新の状態",
     checked: "確認日時",
     changed: "変化日時",
@@ -441,6 +447,8 @@ pub static EN: T = T {
     genuine_changes: "Official account changes",
     errors: "Errors",
     skipped: "Skipped",
+    self_tests: "Source self-tests (failed or unverified)",
+    digests: "Digests sent",
     snapshot: "Latest state",
     checked: "Checked",
     changed: "Changed",

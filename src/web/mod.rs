@@ -10,6 +10,7 @@
 //! [`view`] has made invisible and lookalike characters visible.
 
 pub mod auth;
+pub mod health;
 pub mod i18n;
 mod pages;
 pub mod view;

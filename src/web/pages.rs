@@ -1155,6 +1155,8 @@ pub struct RunView {
     errors: i64,
     skipped: Vec<String>,
     message: String,
+    probes: Vec<String>,
+    digests: Vec<String>,
 }
 
 #[derive(Template)]
@@ -1167,17 +1169,52 @@ struct ScansPage {
 /// `GET /scans`.
 pub async fn scans(State(app): State<Arc<App>>, staff: Staff) -> Page {
     let lang = staff.lang;
-    let runs = app
-        .store
-        .runs(60)
-        .await?
+    let runs = app.store.runs(60).await?;
+    let first = runs.last().map(|r| r.id).unwrap_or(0);
+    let probes = app.store.probes_since(first).await?;
+    // Digests name recipients: only administrators see them.
+    let digests = if staff.user.role == crate::store::Role::Admin {
+        app.store.notifications_since(first).await?
+    } else {
+        Vec::new()
+    };
+    let runs = runs
         .into_iter()
         .map(|r| RunView {
+            probes: probes
+                .iter()
+                .filter(|(run, p)| *run == r.id && !p.status.trusts_not_found())
+                .map(|(_, p)| markup::inert(&format!("{} {}: {}", p.platform, p.status.as_str(), p.detail), 600))
+                .collect(),
+            digests: digests
+                .iter()
+                .filter(|d| d.run_id == r.id)
+                .map(|d| {
+                    markup::inert(
+                        &format!(
+                            "{} {} → {} ({}): {} ×{}{}",
+                            d.org_id,
+                            d.channel,
+                            d.recipient,
+                            d.kind,
+                            d.status,
+                            d.attempts,
+                            d.error.as_deref().map(|e| format!(" — {e}")).unwrap_or_default()
+                        ),
+                        400,
+                    )
+                })
+                .collect(),
             id: r.id,
             started: jst(r.started_at),
             finished: r.finished_at.map(jst).unwrap_or_default(),
             status: lang.run_status(r.status),
-            failed: matches!(r.status, RunStatus::Failed | RunStatus::Interrupted) || r.errors > 0,
+            failed: matches!(r.status, RunStatus::Failed | RunStatus::Interrupted)
+                || r.errors > 0
+                || probes
+                    .iter()
+                    .any(|(run, p)| *run == r.id && p.status == crate::store::ProbeStatus::Degraded)
+                || digests.iter().any(|d| d.run_id == r.id && d.status == "failed"),
             trigger: r.trigger_kind.clone(),
             candidates: r.candidates,
             new_suspects: r.new_suspects,

@@ -3,6 +3,7 @@
 //! database when `NARISUMASHI_TEST_POSTGRES` names a server, as scripts/test.sh arranges).
 #![allow(dead_code, clippy::unwrap_used)] // not every test file uses every helper
 
+pub mod smtp;
 pub mod web;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
