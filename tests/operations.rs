@@ -1,7 +1,7 @@
 //! Running it for real, end to end over loopback, on SQLite and PostgreSQL: the nightly work
 //! (scan, digests, purge) against the demo platform, with a real SMTP server (STARTTLS, AUTH)
 //! and a webhook receiver started here; the sources' self-tests when a platform changes its
-//! format; `/healthz` and `/metrics`; and `doctor`.
+//! format; `/healthz` and `/metrics`; `doctor`; and `notify preview` and `notify test`.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -593,4 +593,70 @@ async fn doctor_checks_the_installation_and_runs_the_self_tests() {
             .any(|l| l.starts_with("ERROR") && l.contains("templates") && l.contains("notice")),
         "{out}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn notify_preview_and_test_from_the_command_line() {
+    let dir = common::tempdir("notify-cli");
+    let reg = registry();
+    let url = format!("sqlite://{}/n.db", dir.display());
+    let s = setup(&reg, &url, 3).await;
+    night(
+        &s.store,
+        &reg,
+        &s.config,
+        &Notifier::new(&Config::default(), &reg).unwrap(),
+    )
+    .await;
+    s.store.close().await;
+    let toml = format!(
+        "{}\n[web]\npublic_url = {PUBLIC_URL:?}\n\n[notify]\nattempts = 1\n\n[notify.smtp]\nhost = \"127.0.0.1\"\nport = {}\n\
+         username = \"narisumashi\"\npassword = \"s3cret\"\nfrom = \"なりすまし監視 <narisumashi@example.lg.jp>\"\nca_file = {:?}\n\n\
+         [notify.org.\"bunkyo-ward\"]\nemail = [{BUNKYO_MAIL:?}]\nwebhook = [{:?}]\n",
+        s.demo.config_toml(&url),
+        s.smtp.addr.port(),
+        SmtpServer::ca_file().display().to_string(),
+        s.hooks.url
+    );
+    let config = dir.join("narisumashi.toml");
+    std::fs::write(&config, toml).unwrap();
+    let run = |args: &[&str], env: Option<(&str, &str)>| {
+        let mut cmd = std::process::Command::new(binary());
+        cmd.args(args)
+            .arg("--config")
+            .arg(&config)
+            .current_dir(env!("CARGO_MANIFEST_DIR"));
+        if let Some((k, v)) = env {
+            cmd.env(k, v);
+        }
+        async move {
+            let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
+                .await
+                .unwrap();
+            (out.status.code(), String::from_utf8_lossy(&out.stdout).to_string())
+        }
+    };
+    let (code, out) = run(&["notify", "preview", "--org", "bunkyo-ward"], None).await;
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.starts_with("Subject: 【なりすまし監視】文京区：新たな疑い "),
+        "{out}"
+    );
+    assert!(out.contains(&format!("確認: {PUBLIC_URL}/suspects/")), "{out}");
+    assert_eq!(s.smtp.messages().len(), 0, "a preview sends nothing");
+
+    let (code, out) = run(&["notify", "test"], None).await;
+    assert_eq!(code, Some(0), "{out}");
+    let mails = s.smtp.wait_for(1, Duration::from_secs(10)).await;
+    assert_eq!(mails[0].subject, "【なりすまし監視】テスト送信");
+    assert_eq!(mails[0].rcpt_to, [BUNKYO_MAIL]);
+    assert_eq!(s.hooks.bodies()[0]["kind"], "test");
+    // A wrong password (from the environment, which overrides the file) is reported.
+    let (code, out) = run(&["notify", "test"], Some(("NARISUMASHI_SMTP_PASSWORD", "wrong"))).await;
+    assert_eq!(code, Some(1), "{out}");
+    let failed = out
+        .lines()
+        .find(|l| l.starts_with("FAILED"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(failed.contains(BUNKYO_MAIL) && failed.contains("535"), "{failed}");
 }

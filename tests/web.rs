@@ -1,7 +1,8 @@
 //! The review UI through its real router over HTTP on loopback, on SQLite and PostgreSQL,
 //! with a database filled by a real scan of the demo platform: every route for every role
 //! and for the staff's own and another organisation, CSRF rejection, login throttling,
-//! concurrent decisions, escaping of hostile names, pagination and draft editing.
+//! concurrent decisions, escaping of hostile names, pagination, draft editing, and the scans
+//! page's self-tests and digests.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -719,4 +720,60 @@ async fn cookies_are_secure_behind_https_and_the_scan_banner_tells_the_state() {
         page.contains("class=\"scan warn\"") && page.contains("正常に終わっていません"),
         "{page}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_scans_page_shows_failed_self_tests_to_staff_and_digests_to_admins_only() {
+    use narisumashi::store::{NewNotification, ProbeRow, ProbeStatus};
+    let dir = tempdir();
+    for url in common::databases(&dir).await {
+        let f = fixture(&url).await;
+        let run = f.store.runs(1).await.unwrap()[0].id;
+        f.store
+            .record_probes(
+                run,
+                &[ProbeRow {
+                    platform: "youtube".into(),
+                    status: ProbeStatus::Degraded,
+                    detail: "<b>@x</b> not found".into(),
+                    checked_at: 0,
+                }],
+            )
+            .await
+            .unwrap();
+        f.store
+            .record_notification(
+                run,
+                &NewNotification {
+                    org_id: &f.own,
+                    channel: "email",
+                    recipient: "koho@city.example.lg.jp",
+                    kind: "digest",
+                    covers_from_run: run,
+                    sent: false,
+                    attempts: 3,
+                    error: Some("SMTP: 451 4.3.0 try again later"),
+                },
+            )
+            .await
+            .unwrap();
+        let mut admin = Client::new(&f.base);
+        assert_eq!(admin.login("admin", PASSWORD).await.status, 303);
+        let page = admin.get("/scans").await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("youtube degraded: "), "{url}");
+        assert!(!page.body.contains("<b>@x"), "{url}: the detail is escaped");
+        assert!(page.body.contains("koho@city.example.lg.jp"), "{url}");
+        assert!(page.body.contains("451 4.3.0"), "{url}");
+        assert!(page.body.contains("class=\"failed\""), "{url}: the run is marked");
+        let mut viewer = Client::new(&f.base);
+        assert_eq!(viewer.login("viewer", PASSWORD).await.status, 303);
+        let page = viewer.get("/scans").await;
+        assert!(page.body.contains("youtube degraded: "), "{url}");
+        assert!(
+            !page.body.contains("koho@city.example.lg.jp"),
+            "{url}: recipients are for administrators"
+        );
+        f.store.close().await;
+    }
 }

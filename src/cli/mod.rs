@@ -6,6 +6,7 @@ mod drafts;
 mod fetch;
 mod maintenance;
 mod match_cmd;
+mod notify;
 mod progress;
 mod registry;
 mod scan;
@@ -60,6 +61,11 @@ enum Command {
     Purge(maintenance::PurgeArgs),
     /// Write a consistent copy of the SQLite database, also while `serve` runs.
     Backup(maintenance::BackupArgs),
+    /// Digests: preview one, or send a test message to every recipient.
+    Notify {
+        #[command(subcommand)]
+        command: notify::NotifyCommand,
+    },
     /// Check the installation (configuration, keys, database, templates, disk, mail server)
     /// and run each source's self-test; says what to fix.
     Doctor(doctor::DoctorArgs),
@@ -90,6 +96,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Purge(args) => maintenance::purge(args),
         Command::Backup(args) => maintenance::backup(args),
         Command::Doctor(args) => doctor::run(args, cli.seeds.as_deref()),
+        Command::Notify { command } => notify::run(command, cli.seeds.as_deref()),
         Command::User { command } => user::run(command, cli.seeds.as_deref()),
         Command::Demo(args) => demo::run(args, cli.seeds.as_deref()),
         Command::Drafts(args) => drafts::run(args, cli.seeds.as_deref()),

@@ -307,6 +307,8 @@ pub fn run_scans(args: ScansArgs) -> anyhow::Result<ExitCode> {
                 list.push(serde_json::json!({
                     "run": r,
                     "counts": store.run_counts(r.id).await?,
+                    "self_tests": store.probes(r.id).await?,
+                    "digests": store.notifications(r.id).await?,
                     "errors": if args.errors { serde_json::to_value(store.run_errors(r.id).await?)? } else { serde_json::Value::Null },
                 }));
             }
@@ -326,8 +328,19 @@ pub fn run_scans(args: ScansArgs) -> anyhow::Result<ExitCode> {
             "removed".into(),
             "genuine changes".into(),
             "errors".into(),
+            "degraded".into(),
+            "digests sent/failed".into(),
         ]];
         for r in &runs {
+            let degraded: Vec<String> = store
+                .probes(r.id)
+                .await?
+                .into_iter()
+                .filter(|p| !p.status.trusts_not_found())
+                .map(|p| p.platform)
+                .collect();
+            let digests = store.notifications(r.id).await?;
+            let failed = digests.iter().filter(|d| d.status == "failed").count();
             rows.push(vec![
                 r.id.to_string(),
                 when(r.started_at),
@@ -340,6 +353,12 @@ pub fn run_scans(args: ScansArgs) -> anyhow::Result<ExitCode> {
                 r.removed.to_string(),
                 r.genuine_changes.to_string(),
                 r.errors.to_string(),
+                if degraded.is_empty() {
+                    "-".into()
+                } else {
+                    degraded.join(",")
+                },
+                format!("{}/{failed}", digests.len() - failed),
             ]);
         }
         table::write(&mut out, &rows, "")?;
@@ -347,6 +366,16 @@ pub fn run_scans(args: ScansArgs) -> anyhow::Result<ExitCode> {
             for r in &runs {
                 for (unit, platform, message) in store.run_errors(r.id).await? {
                     writeln!(out, "#{} [{}] {unit}: {message}", r.id, platform.unwrap_or_default())?;
+                }
+                for p in store.probes(r.id).await? {
+                    if !p.status.trusts_not_found() {
+                        writeln!(out, "#{} [{}] self-test {}: {}", r.id, p.platform, p.status.as_str(), p.detail)?;
+                    }
+                }
+                for d in store.notifications(r.id).await? {
+                    if let Some(e) = &d.error {
+                        writeln!(out, "#{} digest to {} ({}, {}): {} after {} attempts: {e}", r.id, d.recipient, d.org_id, d.channel, d.status, d.attempts)?;
+                    }
                 }
             }
         }

@@ -37,7 +37,7 @@ pub struct Delivery {
     pub channel: &'static str,
     /// Address, or the webhook's origin.
     pub recipient: String,
-    /// `digest` or `all_clear`.
+    /// `digest`, `all_clear` or `test`.
     pub kind: &'static str,
     /// Delivered.
     pub sent: bool,
@@ -179,6 +179,56 @@ impl Notifier {
             }
         }
         Ok(out)
+    }
+
+    /// The digest of `org` (or `*`) for one run, as it would be sent (for `notify preview`).
+    pub async fn preview(
+        &self,
+        store: &Store,
+        registry: &Registry,
+        org: &str,
+        run_id: i64,
+    ) -> Result<Option<Digest>, StoreError> {
+        digest::build(store, registry, org, &[run_id], self.public_url.as_deref()).await
+    }
+
+    /// Sends a short test message to every configured recipient (nothing is recorded).
+    pub async fn send_test(&self) -> Vec<Delivery> {
+        let mut out = Vec::new();
+        let subject = format!("【{}】テスト送信", text::PRODUCT_JA);
+        for (org, r) in &self.config.org {
+            let body = format!(
+                "narisumashi からのテスト送信です（{org} の宛先）。\nこのメッセージが届いていれば、定期スキャン後のお知らせも届きます。\n"
+            );
+            let targets = r
+                .email
+                .iter()
+                .map(|a| ("email", a.clone(), a.clone()))
+                .chain(r.webhook.iter().map(|u| ("webhook", send::redact_url(u), u.clone())));
+            for (channel, shown, address) in targets {
+                let result = match (channel, &self.mailer) {
+                    ("webhook", _) => {
+                        let payload = serde_json::json!({"text": format!("*{subject}*\n{body}"), "source": "narisumashi", "kind": "test", "subject": subject});
+                        send::post_webhook(&self.http, &address, &payload).await
+                    }
+                    (_, Some(m)) => m.send(&address, &subject, &body).await,
+                    (_, None) => Err(send::AttemptError {
+                        message: "no [notify.smtp] configured".into(),
+                        permanent: true,
+                    }),
+                };
+                out.push(Delivery {
+                    org_id: org.clone(),
+                    channel,
+                    recipient: shown,
+                    kind: "test",
+                    sent: result.is_ok(),
+                    attempts: 1,
+                    error: result.err().map(|e| e.message),
+                });
+            }
+        }
+        out
     }
 
     async fn deliver(
