@@ -175,14 +175,19 @@ pub async fn run(config: &Config, registry: &Registry, opts: &Options) -> Vec<Ch
                 .collect(),
             None => HashMap::new(),
         };
-        for p in probe::probe_all(&sources, &probe::known_accounts(registry, &snapshots)).await {
+        let mut known = probe::known_accounts(registry, &snapshots);
+        if let Some(s) = &store {
+            probe::add_suspects(&mut known, &s.suspects(&Default::default()).await.unwrap_or_default());
+        }
+        for p in probe::probe_all(&sources, &known).await {
             let label = p.platform.parse::<Platform>().map(|x| x.label()).unwrap_or("?");
             out.push(match p.status {
                 ProbeStatus::Ok => ok("self-test", format!("{label}: {}", p.detail)),
                 ProbeStatus::Unverified => warn(
                     "self-test",
                     format!("{label}: {}", p.detail),
-                    "add this platform's official account to seeds/ so the source can be tested",
+                    "nothing known to be on this platform could be looked up: its \"not found\" answers are not used \
+                     (an official account on it in seeds/ makes the test certain)",
                 ),
                 ProbeStatus::Degraded => error(
                     "self-test",

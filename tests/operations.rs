@@ -250,6 +250,29 @@ async fn scheduled_scans_send_one_digest_per_change_by_mail_and_webhook() {
             got, want,
             "{url}: 文京区's digest links its own suspects, and only them"
         );
+        // Nothing of the accounts judged clear was kept: every stored picture belongs to a
+        // suspect, a sighting or a genuine account, and no honest account is stored.
+        let (orphans,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM avatars WHERE sha256 NOT IN (SELECT avatar_sha256 FROM suspects WHERE \
+             avatar_sha256 IS NOT NULL UNION SELECT avatar_sha256 FROM sightings WHERE avatar_sha256 IS NOT NULL \
+             UNION SELECT avatar_sha256 FROM genuine_snapshots WHERE avatar_sha256 IS NOT NULL)",
+        )
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+        assert_eq!(orphans, 0, "{url}");
+        let innocents: Vec<String> = demo
+            .accounts()
+            .into_iter()
+            .filter(|a| a.role == Role::Innocent)
+            .map(|a| a.id)
+            .collect();
+        assert!(!innocents.is_empty());
+        assert!(
+            all.iter()
+                .all(|s| !innocents.contains(s.platform_id.as_ref().unwrap_or(&String::new()))),
+            "{url}: an honest account was stored"
+        );
         // The operator's digest covers every body.
         let ops = to(&mails, OPS_MAIL);
         assert_eq!(ops.len(), 1);

@@ -215,7 +215,7 @@ pub async fn build(
             }),
             ProbeStatus::Unverified => d.source_notes.push((
                 p.platform.clone(),
-                format!("{label}: 確認用の公式アカウントがないため自己診断できず、「見つからない」という結果を削除の判定に使っていません。"),
+                format!("{label}: 自己診断に使えるアカウント（公式アカウントや以前見つかった疑わしいアカウント）が見つからなかったため、「見つからない」という結果を削除の判定に使っていません。"),
             )),
             ProbeStatus::Ok => {}
         }

@@ -652,7 +652,13 @@ async fn scan_phases(
         .into_iter()
         .map(|s| (s.account_key.clone(), s))
         .collect();
-    let probes = probe::probe_all(&sources, &probe::known_accounts(registry, &previous)).await;
+    let mut known = probe::known_accounts(registry, &previous);
+    let open_filter = SuspectFilter {
+        statuses: SuspectStatus::ALL.into_iter().filter(|s| s.is_open()).collect(),
+        ..SuspectFilter::default()
+    };
+    probe::add_suspects(&mut known, &store.suspects(&open_filter).await?);
+    let probes = probe::probe_all(&sources, &known).await;
     for p in probes.iter().filter(|p| !p.status.trusts_not_found()) {
         observer.note(&format!(
             "{} {}: its \"not found\" answers are not used tonight ({})",

@@ -4,8 +4,10 @@
 //! "not found", blocks the crawler or serves a login wall fails one of the two.
 //!
 //! A source that fails is `degraded` for the run: its "not found" answers do not mark
-//! suspects removed or genuine accounts vanished. One with no genuine account to test is
-//! `unverified`, and its "not found" answers are not used either.
+//! suspects removed or genuine accounts vanished. On a platform where the registry has no
+//! account (Bluesky, Mastodon), open suspects seen there before stand in: one of them found
+//! verifies the source, none found leaves it `unverified` (they may all really be gone), and
+//! an `unverified` source's "not found" answers are not used either.
 
 use std::collections::HashMap;
 
@@ -18,9 +20,11 @@ use crate::store::{ProbeRow, ProbeStatus, SnapshotRow, now};
 /// Genuine accounts tried per source (the first may really have vanished or been renamed).
 pub const KNOWN_PER_SOURCE: usize = 3;
 
-/// A genuine account a source must find.
+/// An account a source must find: a genuine one, or an open suspect seen before.
 #[derive(Debug, Clone)]
 pub struct Known {
+    /// A registry account (it must be there); else a suspect (it may have been removed).
+    pub genuine: bool,
     /// How it is looked up.
     pub reference: AccountRef,
     /// The id it must come back with, where one is known (registry or previous snapshot).
@@ -47,6 +51,7 @@ pub fn known_accounts(registry: &Registry, snapshots: &HashMap<String, SnapshotR
         let list = out.entry(a.platform).or_default();
         if list.len() < KNOWN_PER_SOURCE {
             list.push(Known {
+                genuine: true,
                 reference,
                 expected_id,
                 label: key,
@@ -54,6 +59,27 @@ pub fn known_accounts(registry: &Registry, snapshots: &HashMap<String, SnapshotR
         }
     }
     out
+}
+
+/// Adds open suspects, most recently seen first, for platforms with fewer known accounts
+/// than [`KNOWN_PER_SOURCE`].
+pub fn add_suspects(known: &mut HashMap<Platform, Vec<Known>>, suspects: &[crate::store::SuspectRow]) {
+    let mut by_recent: Vec<&crate::store::SuspectRow> = suspects.iter().filter(|s| s.status().is_open()).collect();
+    by_recent.sort_by_key(|s| std::cmp::Reverse(s.last_seen_at));
+    for s in by_recent {
+        let (Ok(platform), Some(reference)) = (s.platform.parse::<Platform>(), super::suspect_ref(s)) else {
+            continue;
+        };
+        let list = known.entry(platform).or_default();
+        if list.len() < KNOWN_PER_SOURCE {
+            list.push(Known {
+                genuine: false,
+                reference,
+                expected_id: s.platform_id.clone().filter(|_| platform != Platform::Instagram),
+                label: format!("suspect #{}", s.id),
+            });
+        }
+    }
 }
 
 /// A handle no account has: random, in the characters every platform's handles allow.
@@ -87,22 +113,34 @@ pub fn absent_handle(platform: Platform) -> String {
 pub async fn probe(source: &dyn Source, known: &[Known]) -> ProbeRow {
     let platform = source.platform();
     let mut notes = Vec::new();
-    let mut found_genuine = false;
+    let mut found_known = false;
+    // Something answered other than "not found" for a suspect: a sign of trouble.
+    let mut trouble = false;
     for k in known {
         match source.lookup(&k.reference).await {
             FetchOutcome::Found(p) => match (&k.expected_id, &p.id) {
                 (Some(want), Some(got)) if want != got => {
+                    trouble = true;
                     notes.push(format!("{} answered with id {got}, expected {want}", k.label));
                 }
                 _ => {
-                    found_genuine = true;
+                    found_known = true;
                     notes.push(format!("{} found", k.label));
                     break;
                 }
             },
-            FetchOutcome::NotFound(why) => notes.push(format!("{} not found ({why})", k.label)),
-            FetchOutcome::Blocked(why) => notes.push(format!("{} blocked ({why})", k.label)),
-            FetchOutcome::Failed(why) => notes.push(format!("{} failed ({why})", k.label)),
+            FetchOutcome::NotFound(why) => {
+                trouble |= k.genuine;
+                notes.push(format!("{} not found ({why})", k.label));
+            }
+            FetchOutcome::Blocked(why) => {
+                trouble = true;
+                notes.push(format!("{} blocked ({why})", k.label));
+            }
+            FetchOutcome::Failed(why) => {
+                trouble = true;
+                notes.push(format!("{} failed ({why})", k.label));
+            }
         }
     }
     let absent = absent_handle(platform);
@@ -127,12 +165,19 @@ pub async fn probe(source: &dyn Source, known: &[Known]) -> ProbeRow {
             false
         }
     };
-    let status = match (known.is_empty(), found_genuine, absent_ok) {
-        (true, _, true) => {
-            notes.insert(0, "no genuine account on this platform to test with".into());
+    let status = match (found_known, trouble, absent_ok) {
+        (true, _, true) => ProbeStatus::Ok,
+        (false, false, true) => {
+            notes.insert(
+                0,
+                if known.is_empty() {
+                    "no account on this platform to test with".to_string()
+                } else {
+                    "none of the suspects tested with was found (they may all be gone)".to_string()
+                },
+            );
             ProbeStatus::Unverified
         }
-        (false, true, true) => ProbeStatus::Ok,
         _ => ProbeStatus::Degraded,
     };
     ProbeRow {
@@ -158,6 +203,125 @@ pub async fn probe_all(sources: &[Box<dyn Source>], known: &HashMap<Platform, Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::crawl::sources::{BoxFuture, Profile};
+
+    /// A source that answers from a list: handle → outcome; anything else not found.
+    struct Scripted(Vec<(&'static str, FetchOutcome<Profile>)>);
+
+    fn profile(id: &str) -> FetchOutcome<Profile> {
+        FetchOutcome::Found(Profile {
+            platform: Platform::Bluesky,
+            handle: None,
+            id: Some(id.into()),
+            display_name: "x".into(),
+            bio: None,
+            avatar_url: None,
+            url: None,
+            verified: None,
+            followers: None,
+        })
+    }
+
+    impl Source for Scripted {
+        fn platform(&self) -> Platform {
+            Platform::Bluesky
+        }
+        fn status(&self) -> SourceStatus {
+            SourceStatus::Ready
+        }
+        fn lookup<'a>(&'a self, account: &'a AccountRef) -> BoxFuture<'a, FetchOutcome<Profile>> {
+            let h = match account {
+                AccountRef::Handle(h) | AccountRef::Id(h) => h.clone(),
+            };
+            let o = self
+                .0
+                .iter()
+                .find(|(k, _)| *k == h || (*k == "*" && h.starts_with("nrz")))
+                .map(|(_, o)| o.clone())
+                .unwrap_or_else(|| FetchOutcome::NotFound("no such account".into()));
+            Box::pin(async move { o })
+        }
+        fn search<'a>(&'a self, _q: &'a str, _l: usize) -> BoxFuture<'a, FetchOutcome<Vec<Profile>>> {
+            Box::pin(async { FetchOutcome::Found(Vec::new()) })
+        }
+    }
+
+    fn known(genuine: bool, handle: &str, id: Option<&str>) -> Known {
+        Known {
+            genuine,
+            reference: AccountRef::Handle(handle.into()),
+            expected_id: id.map(str::to_string),
+            label: handle.into(),
+        }
+    }
+
+    async fn status(source: Scripted, known: &[Known]) -> ProbeStatus {
+        probe(&source, known).await.status
+    }
+
+    #[tokio::test]
+    async fn probe_outcomes() {
+        let g = |h, id| known(true, h, id);
+        let s = |h, id| known(false, h, id);
+        // The genuine account found with its id, the made-up handle not found.
+        assert_eq!(
+            status(Scripted(vec![("a", profile("1"))]), &[g("a", Some("1"))]).await,
+            ProbeStatus::Ok
+        );
+        // The first genuine account really vanished, the second is there.
+        assert_eq!(
+            status(Scripted(vec![("b", profile("2"))]), &[g("a", Some("1")), g("b", None)]).await,
+            ProbeStatus::Ok
+        );
+        // Everything "not found", genuine included: the silent failure.
+        assert_eq!(
+            status(Scripted(vec![]), &[g("a", Some("1"))]).await,
+            ProbeStatus::Degraded
+        );
+        // Found, but another account: the handle changed hands, or the parser reads wrongly.
+        assert_eq!(
+            status(Scripted(vec![("a", profile("9"))]), &[g("a", Some("1"))]).await,
+            ProbeStatus::Degraded
+        );
+        // A made-up handle "found": a login wall or a page that is not a profile.
+        assert_eq!(
+            status(
+                Scripted(vec![("a", profile("1")), ("*", profile("0"))]),
+                &[g("a", Some("1"))]
+            )
+            .await,
+            ProbeStatus::Degraded
+        );
+        // Blocked.
+        assert_eq!(
+            status(
+                Scripted(vec![("a", FetchOutcome::Blocked("HTTP 429".into()))]),
+                &[g("a", None)]
+            )
+            .await,
+            ProbeStatus::Degraded
+        );
+        // No registry account: a suspect seen before verifies the source ...
+        assert_eq!(
+            status(Scripted(vec![("x", profile("5"))]), &[s("x", Some("5"))]).await,
+            ProbeStatus::Ok
+        );
+        // ... none of them found: they may all be gone; not trusted, not an alarm.
+        assert_eq!(
+            status(Scripted(vec![]), &[s("x", None), s("y", None)]).await,
+            ProbeStatus::Unverified
+        );
+        assert_eq!(status(Scripted(vec![]), &[]).await, ProbeStatus::Unverified);
+        // ... but a suspect answered with an error is trouble.
+        assert_eq!(
+            status(
+                Scripted(vec![("x", FetchOutcome::Failed("HTTP 500".into()))]),
+                &[s("x", None)]
+            )
+            .await,
+            ProbeStatus::Degraded
+        );
+    }
 
     #[test]
     fn made_up_handles_are_new_each_time_and_fit_every_platform() {
