@@ -15,7 +15,7 @@ use crate::notify::Notifier;
 use crate::platform::Platform;
 use crate::registry::Registry;
 use crate::scan::probe;
-use crate::store::{MigrationStatus, ProbeStatus, Store, database_url, redact};
+use crate::store::{MigrationStatus, ProbeStatus, Store, SuspectFilter, database_url, redact};
 
 /// Free space below which the database's disk is a warning.
 pub const DISK_WARN_BYTES: u64 = 1 << 30;
@@ -177,7 +177,10 @@ pub async fn run(config: &Config, registry: &Registry, opts: &Options) -> Vec<Ch
         };
         let mut known = probe::known_accounts(registry, &snapshots);
         if let Some(s) = &store {
-            probe::add_suspects(&mut known, &s.suspects(&Default::default()).await.unwrap_or_default());
+            probe::add_suspects(
+                &mut known,
+                &s.suspects(&SuspectFilter::open()).await.unwrap_or_default(),
+            );
         }
         for p in probe::probe_all(&sources, &known).await {
             let label = p.platform.parse::<Platform>().map(|x| x.label()).unwrap_or("?");

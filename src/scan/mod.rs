@@ -653,11 +653,7 @@ async fn scan_phases(
         .map(|s| (s.account_key.clone(), s))
         .collect();
     let mut known = probe::known_accounts(registry, &previous);
-    let open_filter = SuspectFilter {
-        statuses: SuspectStatus::ALL.into_iter().filter(|s| s.is_open()).collect(),
-        ..SuspectFilter::default()
-    };
-    probe::add_suspects(&mut known, &store.suspects(&open_filter).await?);
+    probe::add_suspects(&mut known, &store.suspects(&SuspectFilter::open()).await?);
     let probes = probe::probe_all(&sources, &known).await;
     for p in probes.iter().filter(|p| !p.status.trusts_not_found()) {
         observer.note(&format!(
@@ -787,8 +783,7 @@ async fn scan_phases(
         let filter = SuspectFilter {
             org: opts.org.clone(),
             platform: opts.platform.map(|p| p.as_str().to_string()),
-            statuses: SuspectStatus::ALL.into_iter().filter(|s| s.is_open()).collect(),
-            ..SuspectFilter::default()
+            ..SuspectFilter::open()
         };
         let seen = store.sighted_in(run_id).await?;
         store

@@ -42,12 +42,10 @@ pub fn known_accounts(registry: &Registry, snapshots: &HashMap<String, SnapshotR
         };
         let key = super::account_key(org, a);
         let previous = snapshots.get(&key).filter(|s| s.state == "present");
-        // Instagram's business discovery answers with a per-app id, not the account's own.
-        let expected_id = if a.platform == Platform::Instagram {
-            None
-        } else {
-            a.id.clone().or_else(|| previous.and_then(|s| s.platform_id.clone()))
-        };
+        let expected_id = checkable_id(
+            a.platform,
+            a.id.clone().or_else(|| previous.and_then(|s| s.platform_id.clone())),
+        );
         let list = out.entry(a.platform).or_default();
         if list.len() < KNOWN_PER_SOURCE {
             list.push(Known {
@@ -61,10 +59,18 @@ pub fn known_accounts(registry: &Registry, snapshots: &HashMap<String, SnapshotR
     out
 }
 
-/// Adds open suspects, most recently seen first, for platforms with fewer known accounts
-/// than [`KNOWN_PER_SOURCE`].
+/// The id a lookup must come back with: none on Instagram, whose business discovery
+/// answers with a per-app id, not the account's own.
+fn checkable_id(platform: Platform, id: Option<String>) -> Option<String> {
+    id.filter(|_| platform != Platform::Instagram)
+}
+
+/// Adds suspects (the caller passes the open ones, [`SuspectFilter::open`]), most recently
+/// seen first, for platforms with fewer known accounts than [`KNOWN_PER_SOURCE`].
+///
+/// [`SuspectFilter::open`]: crate::store::SuspectFilter::open
 pub fn add_suspects(known: &mut HashMap<Platform, Vec<Known>>, suspects: &[crate::store::SuspectRow]) {
-    let mut by_recent: Vec<&crate::store::SuspectRow> = suspects.iter().filter(|s| s.status().is_open()).collect();
+    let mut by_recent: Vec<&crate::store::SuspectRow> = suspects.iter().collect();
     by_recent.sort_by_key(|s| std::cmp::Reverse(s.last_seen_at));
     for s in by_recent {
         let (Ok(platform), Some(reference)) = (s.platform.parse::<Platform>(), super::suspect_ref(s)) else {
@@ -75,7 +81,7 @@ pub fn add_suspects(known: &mut HashMap<Platform, Vec<Known>>, suspects: &[crate
             list.push(Known {
                 genuine: false,
                 reference,
-                expected_id: s.platform_id.clone().filter(|_| platform != Platform::Instagram),
+                expected_id: checkable_id(platform, s.platform_id.clone()),
                 label: format!("suspect #{}", s.id),
             });
         }
@@ -114,7 +120,8 @@ pub async fn probe(source: &dyn Source, known: &[Known]) -> ProbeRow {
     let platform = source.platform();
     let mut notes = Vec::new();
     let mut found_known = false;
-    // Something answered other than "not found" for a suspect: a sign of trouble.
+    // A sign the source is broken: a genuine account not found, or any account answered
+    // with the wrong id, blocked or failed (a suspect "not found" may really be gone).
     let mut trouble = false;
     for k in known {
         match source.lookup(&k.reference).await {

@@ -225,6 +225,16 @@ pub struct SuspectFilter {
     pub limit: Option<i64>,
 }
 
+impl SuspectFilter {
+    /// Every open case (new, confirmed, reported).
+    pub fn open() -> Self {
+        SuspectFilter {
+            statuses: SuspectStatus::ALL.into_iter().filter(|s| s.is_open()).collect(),
+            ..SuspectFilter::default()
+        }
+    }
+}
+
 /// Where a queue page starts: just after this suspect in queue order.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct QueueCursor {
