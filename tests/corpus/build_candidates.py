@@ -684,6 +684,427 @@ GEN("line", None, N["KANM_LINE"], "KANM_LINE", "known by its lin.ee URL only", u
 GEN("line", None, N["KOKM_LINE"], "KOKM_LINE", "known by its lin.ee URL only, trailing slash", url="https://lin.ee/3eXoBRU/")
 
 
+# ===========================================================================
+# POLICY CLASSES (added with the labelling policy at the top of README.md)
+# Appended after the genuine lines so that every earlier line keeps its number.
+# ===========================================================================
+
+# Same office, same name without the account-specific part: ハローワークかのや is the
+# name of KAN_IG (【公式】) and KANM_LINE (マザーズコーナー), ハローワーク国分 of KOK_YT and KOKM_LINE.
+FAMILY["kan"] = ["KAN_IG", "KANM_LINE"]
+FAMILY["kok"] = ["KOK_YT", "KOKM_LINE"]
+
+
+def lid(seed):
+    """Deterministic LINE basic id for accounts the attacker could not name: 3 letters, 4 digits, 1 letter."""
+    d = hashlib.sha256(seed.encode()).digest()
+    a = "abcdefghijkmnpqrstuvwxyz"
+    return "@" + a[d[0] % 24] + a[d[1] % 24] + a[d[2] % 24] + "%04d" % (int.from_bytes(d[3:5], "big") % 10000) + a[d[5] % 24]
+
+
+L_MATOME = "毎日更新！最新の求人をまとめてお届けします。応募はプロフィールのリンクから👉 https://bit.ly/3hwJobz"
+L_LINE = "LINE登録で非公開求人をご案内。登録後に本人確認（登録料1,000円）が必要です。"
+L_KUNREN = "職業訓練の受講給付金（月10万円）の事前審査を受け付けています。DMで氏名・生年月日をお送りください。"
+L_SEMINAR = "【参加無料】オンライン就活セミナー開催中。参加はLINEから → https://lin.ee/xQ8kTz2"
+
+# name_reordered: the genuine name's words in another order, unrelated or topical handle --------
+c = "name_reordered"
+S(c, "x", "rm_kyujin_memo", "留萌 ハローワーク", "RUM_X", "ハローワーク留萌【公式】 -> 留萌 ハローワーク (order swapped, 【公式】 dropped)", bio=B_RUM)
+S(c, "x", "north_work_news", "労働局 北海道", "HK_X", "北海道労働局 -> 労働局 北海道", alt="hk", bio=L_TOSHI)
+S(c, "instagram", "kunren.days.kgs", "訓練課 鹿児島労働局", "KK_IG", "鹿児島労働局訓練課 -> 訓練課 鹿児島労働局", bio=L_KUNREN, alt="kk")
+S(c, "x", "sp_mama_work", "札幌 マザーズハローワーク", "MOM_X", "place moved to the front", alt="mom", bio=B_MOM)
+S(c, "instagram", "tokachi.job.days", "帯広ハローワーク【公式】", "OBI_X", "ハローワーク帯広 -> 帯広ハローワーク; the office has no Instagram account", bio=L_DM)
+h, u, i = FBP("reorder-kk")
+S(c, "facebook", h, "訓練課（鹿児島労働局）", "KK_FB", "section first, bureau in brackets", url=u, id=i, alt="kk")
+S(c, "youtube", ytid("reorder-kok"), "国分ハローワーク YouTubeチャンネル【公式】", "KOK_YT", "ハローワーク国分 -> 国分ハローワーク")
+S(c, "youtube", "@kigyo-pr-douga", "企業PR動画 鹿児島労働局 YouTubeチャンネル", "KPR_YT", "words reordered")
+S(c, "line", lid("reorder-kg"), "かごしまハローワーク", "KG_LINE", "ハローワークかごしま -> かごしまハローワーク", bio=L_LINE)
+S(c, "line", lid("reorder-ss"), "新卒応援ハローワーク札幌", "SS_LINE", "place moved to the end", alt="ss")
+S(c, "bluesky", "sora-no-shigoto.bsky.social", "千歳 ハローワーク【公式】", "CHI_X", "order swapped, on Bluesky", alt="chi")
+S(c, "mastodon", "shigoto_sagasu@mstdn.jp", "わかものハローワーク札幌【公式】", "WAKA_X", "place moved to the end, on Mastodon", bio=B_WAKA)
+S(c, "x", "smb_hr_tokyo", "ダイバーシティ人材採用促進事業 文京区中小企業", "BK_X", "the two halves swapped", bio=L_KYUFU)
+S(c, "instagram", "newgrad.life.k", "新卒応援ハローワーク鹿児島【公式】", "KSS_IG", "place moved behind 新卒応援ハローワーク")
+S(c, "x", "east_kyujin_s", "札幌東ハローワーク【公式】", "HIG_X", "ハローワーク札幌東 -> 札幌東ハローワーク", bio=L_KYUFU)
+S(c, "line", lid("reorder-sen"), "マザーズコーナー（ハローワーク川内）", "SEN_LINE", "bracketed part moved to the front", bio=L_DM)
+S(c, "x", "mid_senior_kgs", "ミドルシニア世代活躍支援【公式】鹿児島労働局", "KMS_X", "programme before the bureau")
+S(c, "instagram", "jinzai.kakuho.info", "人材確保対策等公式アカウント 鹿児島労働局職業対策課", "KT_IG", "the two halves swapped", bio=B_KT)
+S(c, "facebook", "roudou.page.north", "労働局（北海道）", "HK_FB", "place in brackets after 労働局", alt="hk")
+S(c, "youtube", "@kaseda-movie", "加世田ハローワーク YouTubeチャンネル", "KAS_YT", "place first, 【公式】 dropped")
+S(c, "line", lid("reorder-mom"), "札幌マザーズハローワーク", "MOM_LINE", "place moved to the front", bio=L_LINE, alt="mom")
+S(c, "line", lid("reorder-kanm"), "かのや ハローワーク（マザーズコーナー）", "KANM_LINE", "place moved to the front")
+S(c, "bluesky", "shukatsu-note.bsky.social", "新卒応援ハローワーク（札幌）", "SS_X", "place in brackets at the end, on Bluesky", alt="ss")
+S(c, "youtube", ytid("reorder-kss"), "ハロトレ情報・新卒応援 鹿児島労働局 YouTubeチャンネル", "KSS_YT", "parts reordered", bio=L_SEMINAR)
+S(c, "instagram", "diversity.work.tokyo", "ダイバー人材 文京区", "BK_X", "alias 文京区 ダイバー人材 with the words swapped", bio=L_KYUFU)
+
+# name_separator: words separated or swapped around ｜ ・ ／ / ： or spaces --------------------
+c = "name_separator"
+S(c, "instagram", "kunren.navi.days", "訓練課｜鹿児島労働局", "KK_IG", "swapped around ｜", alt="kk", bio=B_KK)
+S(c, "x", "tokachi_news_d", "ハローワーク・帯広", "OBI_X", "・ between ハローワーク and place, brackets dropped", bio=L_KYUFU)
+S(c, "instagram", "jinzai.news.kgs", "鹿児島労働局／職業対策課", "KT_IG", "／ between bureau and section")
+S(c, "x", "sp_job_board", "ハローワーク｜札幌", "SAP_X", "｜ between ハローワーク and place", bio=L_DM)
+S(c, "x", "mama_shigoto_s", "マザーズ／ハローワーク／札幌", "MOM_X", "／ between every word", alt="mom", bio=L_FUKU)
+S(c, "facebook", "work.north.page", "北海道：労働局", "HK_FB", "： inserted", alt="hk")
+S(c, "youtube", ytid("sep-kok"), "ハローワーク／国分｜YouTubeチャンネル", "KOK_YT", "／ and ｜ inserted, 【公式】 dropped")
+S(c, "line", lid("sep-kanm"), "ハローワーク｜かのや｜マザーズコーナー", "KANM_LINE", "｜ instead of brackets", bio=L_LINE)
+S(c, "bluesky", "young-jobs-sp.bsky.social", "札幌・わかもの・ハローワーク", "WAKA_X", "・ between every word")
+S(c, "mastodon", "kaigan_job@mstdn.jp", "ハローワーク / 留萌【公式】", "RUM_X", "ASCII slash with spaces", bio=B_RUM)
+S(c, "x", "smb_diversity", "文京区｜中小企業ダイバーシティ人材採用促進事業", "BK_X", "｜ after the ward name", bio=B_BK)
+S(c, "x", "senior_work_k", "鹿児島労働局｜ミドルシニア世代活躍支援", "KMS_X", "｜ instead of the space, 【公式】 dropped")
+S(c, "instagram", "shinsotsu.support.k", "鹿児島・新卒応援・ハローワーク", "KSS_IG", "・ between every part", bio=L_FUKU)
+S(c, "line", lid("sep-kgm"), "マザーズハローワーク・かごしま", "KGM_LINE", "・ before the place")
+h, u, i = FBP("sep-kk")
+S(c, "facebook", h, "鹿児島労働局 / 訓練課", "KK_FB", "ASCII slash between bureau and section", url=u, id=i, bio=B_KK, alt="kk")
+S(c, "youtube", "@pr-movie-kgs", "鹿児島労働局：企業PR動画", "KPR_YT", "： inserted, YouTubeチャンネル dropped")
+S(c, "x", "higashi_kyujin", "札幌東｜ハローワーク", "HIG_X", "swapped around ｜", bio=L_DM)
+S(c, "line", lid("sep-ss"), "札幌新卒応援／ハローワーク", "SS_LINE", "／ inserted", alt="ss")
+S(c, "bluesky", "airport-town.bsky.social", "千歳｜ハローワーク", "CHI_X", "swapped around ｜, on Bluesky", alt="chi")
+S(c, "mastodon", "minami_work@fedibird.com", "ハローワーク・加世田", "KAS_YT", "・ inserted, YouTubeチャンネル dropped, on Mastodon")
+S(c, "youtube", ytid("sep-ibu"), "指宿／ハローワーク", "IBU_YT", "swapped around ／", bio=L_SEMINAR)
+S(c, "instagram", "mama.shigoto.diary", "マザーズハローワーク｜札幌", "MOM_IG", "｜ before the place", alt="mom")
+S(c, "line", lid("sep-sen"), "ハローワーク：川内（マザーズコーナー）", "SEN_LINE", "： inserted")
+S(c, "line", lid("sep-bk"), "文京区・中小企業・ダイバーシティ人材採用促進事業", "BK_X", "・ between the parts; the programme has no LINE account", bio=L_LINE)
+
+# name_trailing_mark: trailing, leading or inserted marks and emoji ------------------------
+c = "name_trailing_mark"
+S(c, "x", "hk_work_topics", "北海道労働局ー", "HK_X", "trailing ー", alt="hk", bio=B_HK)
+S(c, "x", "chitose_daily7", "ハローワーク千歳～", "CHI_X", "trailing ～, 【公式】 dropped", bio=L_PRIZE, alt="chi")
+S(c, "instagram", "mama.navi.days", "マザーズハローワーク札幌・", "MOM_IG", "trailing ・", alt="mom")
+S(c, "x", "rumoi_minato_j", "ハローワーク留萌！", "RUM_X", "trailing ！, 【公式】 dropped", bio=L_KYUFU)
+S(c, "instagram", "osumi.kyujin.days", "ハローワークかのや♪", "KAN_IG", "trailing ♪", bio=L_FUKU, alt="kan")
+S(c, "x", "sp_info_daily", "📢ハローワーク札幌", "SAP_X", "leading 📢, 【公式】 dropped", bio=L_KOYO)
+S(c, "line", lid("mark-kg"), "ハローワークかごしま✨", "KG_LINE", "trailing ✨")
+S(c, "instagram", "kgs.shukatsu.days", "鹿児島新卒応援ハローワーク🌸", "KSS_IG", "🌸 instead of 【公式】")
+h, u, i = FBP("mark-kk")
+S(c, "facebook", h, "鹿児島労働局訓練課〜", "KK_FB", "trailing 〜 (U+301C)", url=u, id=i, bio=L_KUNREN, alt="kk")
+S(c, "youtube", ytid("mark-ibu"), "ハローワーク指宿YouTubeチャンネル【公式】♪", "IBU_YT", "trailing ♪")
+S(c, "bluesky", "wakamono-job.bsky.social", "札幌わかものハローワーク！！", "WAKA_X", "！！ instead of 【公式】")
+S(c, "mastodon", "mama_work_info@pawoo.net", "マザーズハローワーク札幌📢", "MOM_X", "trailing 📢", bio=B_MOM, alt="mom")
+S(c, "x", "tokyo_biz_hr", "文京区中小企業ダイバーシティ人材採用促進事業。", "BK_X", "trailing 。")
+S(c, "line", lid("mark-ss"), "札幌新卒応援ハローワーク✨", "SS_LINE", "trailing ✨", bio=L_SEMINAR, alt="ss")
+S(c, "x", "obi_kyujin_bz", "ハローワーク帯広ー！", "OBI_X", "trailing ー！, rest of the name dropped")
+S(c, "youtube", "@north-labour-ch", "★北海道労働局★", "HK_YT", "★ on both sides", alt="hk")
+S(c, "line", lid("mark-kgm"), "🌸マザーズハローワークかごしま🌸", "KGM_LINE", "🌸 on both sides", bio=L_KYUFU)
+S(c, "instagram", "jinzai.taisaku.k", "鹿児島労働局職業対策課…", "KT_IG", "trailing …, rest of the name dropped")
+S(c, "x", "east_sp_info", "ハローワーク札幌東☆", "HIG_X", "☆ instead of 【公式】", bio=L_DM)
+h, u, i = FBP("mark-ssfb")
+S(c, "facebook", h, "札幌新卒応援ハローワーク♪", "SS_FB", "trailing ♪", url=u, id=i, alt="ss")
+S(c, "x", "senior_katsu_k", "【公式】鹿児島労働局 ミドルシニア世代活躍支援 ✨", "KMS_X", "trailing space and ✨", bio=B_KMS)
+S(c, "bluesky", "kunren-note.bsky.social", "鹿児島労働局訓練課ー", "KK_IG", "trailing ー, on Bluesky", alt="kk")
+S(c, "mastodon", "kokubu_info@mstdn.jp", "ハローワーク国分～", "KOK_YT", "trailing ～, on Mastodon", alt="kok")
+S(c, "youtube", ytid("mark-kas"), "ハローワーク加世田‼", "KAS_YT", "‼ instead of YouTubeチャンネル【公式】")
+S(c, "line", lid("mark-mom"), "マザーズ♡ハローワーク札幌", "MOM_LINE", "♡ inserted between the words", alt="mom")
+S(c, "facebook", "tokyo.smb.hr.page", "📢文京区中小企業ダイバーシティ人材採用促進事業", "BK_X", "leading 📢", bio=B_BK)
+
+# name_dropped_word: a generic word dropped, the distinctive part kept -----------------------
+c = "name_dropped_word"
+S(c, "instagram", "kgs.newgrad.life", "鹿児島新卒ハローワーク【公式】", "KSS_IG", "応援 dropped", bio=B_KSS)
+S(c, "x", "sp_grad_navi", "札幌新卒ハローワーク", "SS_X", "応援 and the bracketed part dropped", alt="ss", bio=B_SS)
+S(c, "instagram", "kgs.jinzai.note", "鹿児島労働局 人材確保対策", "KT_IG", "職業対策課 and 等公式アカウント dropped")
+S(c, "youtube", "@kgs-kigyo-pr", "鹿児島労働局 企業PR動画", "KPR_YT", "YouTubeチャンネル dropped", bio=L_SEMINAR)
+S(c, "youtube", ytid("drop-kss"), "鹿児島労働局 新卒応援・ハロトレ", "KSS_YT", "情報YouTubeチャンネル dropped")
+S(c, "youtube", "@kokubu-channel", "ハローワーク国分チャンネル", "KOK_YT", "YouTube and 【公式】 dropped", alt="kok")
+S(c, "youtube", ytid("drop-kas"), "ハローワーク加世田 YouTube", "KAS_YT", "チャンネル【公式】 dropped")
+S(c, "x", "senior_shien_k", "鹿児島労働局 ミドルシニア支援", "KMS_X", "世代活躍 and 【公式】 dropped", bio=L_TOSHI)
+S(c, "x", "div_jinzai_news", "文京区ダイバーシティ人材採用促進事業", "BK_X", "中小企業 dropped", bio=L_KYUFU)
+S(c, "facebook", "bunkyo.saiyo.page", "文京区 ダイバーシティ人材採用", "BK_X", "中小企業 and 促進事業 dropped", bio=L_KYUFU)
+S(c, "x", "tokachi_shigoto", "ハローワーク帯広(帯広職業安定所)", "OBI_X", "公共 and 【公式】 dropped", bio=B_OBI)
+S(c, "line", lid("drop-sen"), "ハローワーク川内 マザーズ", "SEN_LINE", "コーナー and brackets dropped", bio=L_LINE)
+S(c, "line", lid("drop-kokm"), "ハローワーク国分（マザーズ）", "KOKM_LINE", "コーナー dropped")
+h, u, i = FBP("drop-kk")
+S(c, "facebook", h, "鹿児島労働局 訓練", "KK_FB", "課 dropped", url=u, id=i, alt="kk")
+S(c, "instagram", "kgs.taisaku.info", "鹿児島労働局 職業対策課", "KT_IG", "人材確保対策等公式アカウント dropped", bio=L_TOSHI)
+S(c, "x", "kisotsu_shien", "札幌新卒応援ハローワーク(既卒者の就活支援)", "SS_X", "【公式】, years and 北海道札幌市 dropped", alt="ss")
+S(c, "x", "hs_job_sapporo", "【高校生支援】札幌新卒応援ハローワーク", "SSH_X", "用 dropped", bio=L_SEMINAR, alt="ss")
+S(c, "instagram", "shukatsu.hokkaido.days", "札幌新卒ハローワーク 就活支援/北海道", "SS_IG", "応援 and 【公式】 dropped", alt="ss")
+S(c, "bluesky", "tokachi-work.bsky.social", "ハローワーク帯広 公共職業安定所", "OBI_X", "second 帯広, brackets and 【公式】 dropped")
+S(c, "mastodon", "ibusuki_onsen_w@mstdn.jp", "ハローワーク指宿チャンネル", "IBU_YT", "YouTube and 【公式】 dropped")
+S(c, "mastodon", "kgs_shukatsu@pawoo.net", "鹿児島 新卒 ハローワーク", "KSS_IG", "応援 and 【公式】 dropped, spaces between the parts", bio=L_FUKU)
+S(c, "line", lid("drop-ssline"), "札幌新卒ハローワーク【公式】", "SS_LINE", "応援 dropped", alt="ss")
+S(c, "facebook", "kgs.kigyo.pr", "鹿児島労働局 企業PR", "KPR_YT", "動画YouTubeチャンネル dropped; the bureau has no Facebook page for it")
+
+# aggregator_words: lookalike handle or copied/disguised name plus まとめ/速報/情報/ナビ ------------
+# Aggregator words are not disclaimers: they do not make a copy unofficial.
+c = "aggregator_words"
+S(c, "x", "s_wakahar0", "お仕事情報まとめ", "WAKA_X", "lookalike handle (0 for o) + aggregator name", bio=L_MATOME)
+S(c, "x", "kyujin_sokuho_s", "ハローワーク札幌 求人速報", "SAP_X", "copied office name + 求人速報", bio=L_MATOME)
+S(c, "instagram", "osumi.jobs.matome", "ハローワークかのや 求人まとめ", "KAN_IG", "copied office name + 求人まとめ", bio=L_MATOME, alt="kan")
+S(c, "line", lid("agg-mom"), "マザーズハローワーク札幌 お仕事情報", "MOM_LINE", "copied name + お仕事情報", bio=L_LINE, alt="mom")
+S(c, "x", "HW_Obihlro", "十勝の求人速報", "OBI_X", "lookalike handle (l for i) + aggregator name", bio=L_DM)
+S(c, "facebook", "roudou.matome.page", "北海道労働局 情報まとめ", "HK_FB", "copied name + 情報まとめ", alt="hk")
+S(c, "youtube", ytid("agg-kok"), "ハローワーク国分 求人情報チャンネル", "KOK_YT", "copied office name + 求人情報", alt="kok")
+S(c, "bluesky", "shinsotsu-sokuho.bsky.social", "札幌新卒応援ハローワーク 就活速報", "SS_X", "copied name + 就活速報", bio=L_SEMINAR, alt="ss")
+S(c, "mastodon", "kyujin_navi@mastodon-japan.net", "ハローワーク留萌 求人ナビ", "RUM_X", "copied office name + 求人ナビ")
+S(c, "x", "46Kunrenka_info", "鹿児島 職業訓練まとめ", "KMS_X", "lookalike handle (_info suffix) + aggregator name", bio=L_KUNREN)
+S(c, "instagram", "kagoshimakunren.navi", "ハロトレ情報ナビ", "KK_IG", "lookalike handle (.navi suffix) + aggregator name")
+S(c, "instagram", "kgs.newgrad.matome", "鹿児島新卒応援ハローワーク 就活情報まとめ", "KSS_IG", "copied name + 就活情報まとめ", bio=L_FUKU)
+S(c, "line", lid("agg-kg"), "ハローワークかごしま 求人速報", "KG_LINE", "copied name + 求人速報")
+S(c, "x", "b_diverjinzal", "文京区 採用支援まとめ", "BK_X", "lookalike handle (l for i) + aggregator name", bio=L_KYUFU)
+S(c, "x", "HKDMHLWitter_jp", "労働ニュース速報", "HK_X", "lookalike handle (_jp suffix) + aggregator name", bio=L_TOSHI)
+S(c, "youtube", "@kigyo-pr-matome", "鹿児島労働局企業PR動画まとめ", "KPR_YT", "YouTubeチャンネル replaced by まとめ")
+h, u, i = FBP("agg-kk")
+S(c, "facebook", h, "鹿児島労働局訓練課 ハロトレ情報", "KK_FB", "copied name + ハロトレ情報", url=u, id=i, bio=L_KUNREN, alt="kk")
+S(c, "mastodon", "mama_work_matome@pawoo.net", "マザーズハローワーク札幌まとめ", "MOM_X",
+  "copied name + まとめ, no disclaimer (contrast: the same name with bot is disclaimer_name_only)", alt="mom")
+S(c, "bluesky", "chitose-sokuho.bsky.social", "ハローワーク千歳 求人速報", "CHI_X", "copied office name + 求人速報", alt="chi")
+S(c, "x", "HWsa_higash1", "札幌の求人情報まとめ", "HIG_X", "lookalike handle (1 for i) + aggregator name", bio=L_MATOME)
+S(c, "instagram", "k.taisaku46.info", "鹿児島の人材確保 情報ナビ", "KT_IG", "lookalike handle (.info suffix) + aggregator name")
+S(c, "line", lid("agg-sen"), "ハローワーク川内 お仕事情報", "SEN_LINE", "copied office name + お仕事情報", bio=L_DM)
+S(c, "youtube", ytid("agg-ibu"), "ハローワーク指宿 求人速報", "IBU_YT", "copied office name + 求人速報")
+S(c, "instagram", "bunkyo.kyujin.matome", "文京区中小企業ダイバーシティ人材採用促進事業 求人まとめ", "BK_X", "copied name + 求人まとめ", bio=L_MATOME)
+S(c, "x", "sp_hw_matome", "札幌ハローワーク求人まとめ", "SAP_X",
+  "grey: 札幌 + ハローワーク is the distinctive part of ハローワーク札幌 (a registry office), so suspect, "
+  "unlike 北海道ハローワーク求人速報 (no office ハローワーク北海道)")
+
+# handle_confusable_edit: m/w/d touched, rn/vv/cl forms, doubled letters, 0/O and 1/l/I + doubling --
+# Names are unrelated or topical: the handle alone is the imitation.
+c = "handle_confusable_edit"
+S(c, "x", "HKDMHLWitterm", "労働ニュース", "HK_X", "m inserted at the end")
+S(c, "x", "s_omthershw", "ママの仕事さがし", "MOM_X", "transposition mo -> om", bio=L_FUKU)
+S(c, "instagram", "kagoshiamkunren", "職業訓練の記録", "KK_IG", "transposition ma -> am")
+S(c, "x", "s_mmothersHW", "さとみ", "MOM_X", "doubled m")
+S(c, "x", "HW_Chitosse", "千歳グルメ", "CHI_X", "doubled s", bio="千歳・恵庭のおいしいお店を紹介します。")
+S(c, "x", "b_cliverjinzal", "人材採用ニュース", "BK_X", "cl for d + l for i")
+S(c, "x", "HKDMHLVVittr", "北の労働ニュース", "HK_X", "VV for W + e deleted", bio=L_TOSHI)
+S(c, "instagram", "rnhw.saporo", "mama life", "MOM_IG", "rn for m + p deleted")
+S(c, "x", "hw_0bihirro", "とかち暮らし", "OBI_X", "0 for o + doubled r")
+S(c, "x", "HW_Rurnoii", "留萌の海", "RUM_X", "rn for m + doubled i", bio=L_PRIZE)
+S(c, "x", "S_shinsotu_yeII", "就活がんばる", "SS_X", "II (capital i) for ll", bio="26卒の就活記録。")
+S(c, "instagram", "sapporo.sinsotu.wh", "就活ノート", "SS_IG", "transposition hw -> wh")
+S(c, "instagram", "wh_kanoya", "大隅のごはん", "KAN_IG", "transposition hw -> wh", bio="大隅半島のおいしいごはん記録。")
+S(c, "instagram", "kagoshima_shinsotsu_hww", "新卒の就活日記", "KSS_IG", "doubled w")
+S(c, "instagram", "k.ta1sakku46", "人材確保ニュース", "KT_IG", "1 for i + doubled k", bio=L_DM)
+S(c, "facebook", "rnhlw.hokkaid0", "北海道の仕事", "HK_FB", "rn for m + 0 for o")
+S(c, "facebook", "mhlvv.hokaido", "ほっかいどう便り", "HK_FB", "vv for w + k deleted")
+S(c, "line", "@tkhl85oj", "ママの求人LINE", "MOM_LINE", "l for 1 + o for 0 in the LINE id", bio=L_LINE)
+S(c, "line", "@ogz478ld", "就活LINE", "SS_LINE", "l for 1 in the LINE id (next to d)")
+S(c, "bluesky", "hkdmhlvvitter.bsky.social", "労働の話題", "HK_X", "vv for w, as a Bluesky handle")
+S(c, "mastodon", "s_rnothersHVV@pawoo.net", "子育てと仕事", "MOM_X", "rn for m + VV for W, on Mastodon", bio=L_KYUFU)
+S(c, "youtube", "@hw_chit0sse", "千歳の空", "CHI_X", "0 for o + doubled s, as a YouTube @handle")
+S(c, "x", "46Kurnenka", "鹿児島の職業訓練", "KMS_X", "transposition nr -> rn (Kunrenka -> Kurnenka)", bio=L_KUNREN)
+S(c, "x", "wnfS2cleh0GTpA", "たかし", "SSH_X", "cl for d + final 5 deleted")
+S(c, "x", "s_vvakahar0", "若者の就職応援", "WAKA_X", "vv for w + 0 for o", bio=L_SEMINAR)
+S(c, "x", "HVVsa_higashii", "東区の暮らし", "HIG_X", "VV for W + doubled i")
+S(c, "x", "HVV_Sapp0ro", "札幌ラーメン部", "SAP_X", "VV for W + 0 for o")
+S(c, "x", "b_dlverjinzaii", "ダイバー日記", "BK_X", "l for i next to d + doubled final i")
+S(c, "mastodon", "b_cliverjinzai@mstdn.jp", "採用のはなし", "BK_X", "cl for d, on Mastodon", bio=L_DM)
+S(c, "instagram", "kagoshimakumren", "鹿児島の訓練日記", "KK_IG", "n -> m (kunren -> kumren)", bio=L_KUNREN)
+S(c, "instagram", "hw_kanooya", "鹿屋のパン屋", "KAN_IG", "doubled o", bio="鹿屋市のパン屋です。毎朝7時開店。")
+
+# handle_only: a lookalike handle under an unrelated name (person, hobby, company) ------------
+c = "handle_only"
+S(c, "x", "HW_Sapporo_pr", "佐藤 健一", "SAP_X", "_pr suffix; person name", bio="札幌在住。転職活動中です。")
+S(c, "x", "hw_obihiro_jp", "十勝の山歩き", "OBI_X", "_jp suffix; hobby name")
+S(c, "x", "HW_Rumio", "釣りキチ", "RUM_X", "transposition oi -> io; hobby name", bio=L_FUKU)
+S(c, "x", "HWsahigashi", "東 さやか", "HIG_X", "underscore removed; person name")
+S(c, "x", "HW_Chitose_jp", "株式会社ちとせ不動産", "CHI_X", "_jp suffix; company name", bio="千歳市の賃貸・売買物件をご紹介します。")
+S(c, "x", "S_shinsotu_yel1", "けんた", "SS_X", "1 for final l; person name", bio=L_SEMINAR)
+S(c, "x", "s_wakaharo_jp", "ゲーム好きの大学生", "WAKA_X", "_jp suffix; hobby name")
+S(c, "x", "smothersHW", "ハンドメイド雑貨 mimi", "MOM_X", "underscore removed; shop name", bio="ハンドメイドのアクセサリーを販売しています。")
+S(c, "x", "b_diverjinza1", "ダイビングショップ青", "BK_X", "1 for final i; company name")
+S(c, "x", "46Kunrenka_pr", "山田 太郎", "KMS_X", "_pr suffix; person name", bio=L_TOSHI)
+S(c, "x", "HKDMHLWltter", "ねこ好き", "HK_X", "l for i; hobby name")
+S(c, "x", "wnfS2dleh0GTpA", "はなこ", "SSH_X", "final 5 deleted from the auto-generated handle; person name")
+S(c, "instagram", "hw_kanoya.jp", "ゆかり", "KAN_IG", ".jp suffix; person name", bio=L_FUKU)
+S(c, "instagram", "kagoshima.kunren", "手芸教室 かのん", "KK_IG", "dot inserted; company name")
+S(c, "instagram", "k.taisaku46_pr", "カメラ日記", "KT_IG", "_pr suffix; hobby name")
+S(c, "instagram", "kagoshima_shinsotsu.hw", "みさきのネイル", "KSS_IG", "last _ -> .; shop name", bio="ネイルサロン（予約制）。ご予約はDMへ。")
+S(c, "instagram", "sapporo.sinsotsu.hw", "大学生のひとりごと", "SS_IG", "s inserted (sinsotu -> sinsotsu); person")
+S(c, "instagram", "mhw.sapporo.jp", "北のパン屋", "MOM_IG", ".jp suffix; shop name")
+S(c, "facebook", "mhlw.hokkaido.jp", "高橋 誠", "HK_FB", ".jp suffix; person name", bio=L_TOSHI)
+S(c, "facebook", "mhlwhokkaido", "さっぽろ釣りクラブ", "HK_FB", "dot removed; club name")
+S(c, "line", "@ogz4782d", "ヘアサロン mint", "SS_LINE", "one digit changed in the LINE id; shop name", bio=L_LINE)
+S(c, "line", "@tkh1860j", "英会話スクール", "MOM_LINE", "one digit changed in the LINE id; company name")
+S(c, "youtube", "@hw_obihiro_ch", "料理チャンネル", "OBI_X", "X handle + _ch, as a YouTube @handle; hobby name")
+S(c, "youtube", "@kagoshima-kunren", "釣り動画", "KK_IG", "Instagram handle with a hyphen, as a YouTube @handle")
+S(c, "bluesky", "hkdmhlwiter.bsky.social", "ゆうき", "HK_X", "t deleted, as a Bluesky handle; person name", bio=L_PRIZE)
+S(c, "mastodon", "HW_Sapp0ro@mstdn.jp", "鉄道ファン", "SAP_X", "0 for o, on Mastodon; hobby name", bio="鉄道写真を撮っています。")
+S(c, "instagram", "b.diverjinzai", "フラワーショップ花", "BK_X", "X handle with . for _, on Instagram; shop name", bio="文京区のお花屋さん。")
+S(c, "instagram", "kagoshimakunren_jp", "ゆい", "KK_IG", "_jp suffix; person name")
+S(c, "x", "k_taisaku46", "たいさく", "KT_IG", "Instagram handle with _ for ., on X; person name", bio=L_FUKU)
+
+# handle_federated: the genuine handle reused as the local part on Bluesky / Mastodon ------------
+# Bluesky handles allow no _ or . in a label: such handles are written with a hyphen there.
+c = "handle_federated"
+S(c, "bluesky", "46kunrenka.bsky.social", "ミドルシニアの仕事探し", "KMS_X", "X handle reused on Bluesky; topical name", bio=L_KUNREN)
+S(c, "bluesky", "wnfs2dleh0gtpa5.bsky.social", "はると", "SSH_X", "grey: auto-generated X handle reused on Bluesky under an unrelated name; few would recognise it, but an exact copy of a random 15-character id is no coincidence, so suspect by the federated rule")
+S(c, "bluesky", "ogz4781d.bsky.social", "札幌新卒応援ハローワーク", "SS_LINE", "LINE id reused on Bluesky; name copied", alt="ss")
+S(c, "bluesky", "tkh1850j.bsky.social", "ママの求人", "MOM_LINE", "grey: LINE basic id reused on Bluesky with a topical name; the id is shown on the genuine LINE profile, so suspect by the federated rule")
+S(c, "bluesky", "hw-sapporo.bsky.social", "ハローワーク札幌", "SAP_X", "X handle reused on Bluesky (_ -> -); name copied", bio=B_SAP)
+S(c, "bluesky", "hw-obihiro.bsky.social", "とかち情報", "OBI_X", "X handle reused on Bluesky (_ -> -); topical name", bio=L_KYUFU)
+S(c, "bluesky", "s-wakaharo.bsky.social", "若者の仕事", "WAKA_X", "X handle reused on Bluesky (_ -> -); topical name", bio=L_SEMINAR)
+S(c, "bluesky", "b-diverjinzai.bsky.social", "ダイバーシティ採用", "BK_X", "X handle reused on Bluesky (_ -> -); topical name")
+S(c, "bluesky", "mhw-sapporo.bsky.social", "マザーズハローワーク札幌", "MOM_IG", "Instagram handle reused on Bluesky (. -> -); name copied", alt="mom")
+S(c, "bluesky", "hw-kanoya.bsky.social", "かのや日和", "KAN_IG", "Instagram handle reused on Bluesky (_ -> -); topical name")
+S(c, "bluesky", "k-taisaku46.bsky.social", "人材確保のお知らせ", "KT_IG", "Instagram handle reused on Bluesky (. -> -); topical name", bio=L_DM)
+S(c, "bluesky", "mhlw-hokkaido.bsky.social", "北海道労働局", "HK_FB", "Facebook username reused on Bluesky (. -> -); name copied", bio=B_HK, alt="hk")
+S(c, "bluesky", "kagoshima-shinsotsu-hw.bsky.social", "鹿児島新卒応援ハローワーク【公式】", "KSS_IG", "Instagram handle reused on Bluesky (_ -> -); name copied")
+S(c, "mastodon", "s_mothersHW@pawoo.net", "ゆかり", "MOM_X", "X handle reused on pawoo.net; unrelated name", bio=L_FUKU)
+S(c, "mastodon", "HW_Sapporo@pawoo.net", "ハローワーク札幌【公式】", "SAP_X", "X handle reused on pawoo.net; name copied", bio=B_SAP)
+S(c, "mastodon", "HKDMHLWitter@fedibird.com", "北海道労働局", "HK_X", "X handle reused on fedibird.com; name copied", alt="hk")
+S(c, "mastodon", "hw_obihiro@mstdn.jp", "帯広のおしごと", "OBI_X", "X handle reused on mstdn.jp; topical name", bio=L_KYUFU)
+S(c, "mastodon", "46Kunrenka@pawoo.net", "くんれん", "KMS_X", "X handle reused on pawoo.net; unrelated name", bio=L_KUNREN)
+S(c, "mastodon", "b_diverjinzai@mstdn.jp", N["BK_X"], "BK_X", "X handle reused on mstdn.jp; name copied", bio=B_BK)
+S(c, "mastodon", "kagoshimakunren@fedibird.com", "鹿児島労働局訓練課", "KK_IG", "Instagram handle reused on fedibird.com; name copied", alt="kk")
+S(c, "mastodon", "hw_kanoya@pawoo.net", "アニメ垢", "KAN_IG", "Instagram handle reused on pawoo.net; unrelated name")
+S(c, "mastodon", "s_wakaharo@fedibird.com", "わかもの", "WAKA_X", "X handle reused on fedibird.com; unrelated name")
+S(c, "mastodon", "HW_Chitose@mstdn.jp", "新千歳の飛行機", "CHI_X", "X handle reused on mstdn.jp; topical name", bio="飛行機の写真を載せています。")
+S(c, "mastodon", "k_taisaku46@mstdn.jp", "人材確保対策", "KT_IG", "Instagram handle reused on mstdn.jp (. -> _, Mastodon allows no dot); topical name")
+S(c, "mastodon", "S_shinsotu_yell@pawoo.net", "就活生", "SS_X", "X handle reused on pawoo.net; unrelated name", bio=L_SEMINAR)
+S(c, "mastodon", "HWsa_higashi@fedibird.com", "ひがし", "HIG_X", "X handle reused on fedibird.com; unrelated name")
+S(c, "mastodon", "kagoshima_shinsotsu_hw@mstdn.jp", "新卒就活", "KSS_IG", "Instagram handle reused on mstdn.jp; topical name")
+S(c, "mastodon", "HW_Rumoi@pawoo.net", "ハローワーク留萌【公式】", "RUM_X", "X handle reused on pawoo.net; name copied", bio=B_RUM)
+
+# disclaimer_lookalike_handle: explicit disclaimer in the name + lookalike handle ----------------
+# A disclaimer never clears a lookalike handle.
+c = "disclaimer_lookalike_handle"
+S(c, "x", "HW_Sapporo_bot", "ハローワーク札幌 求人bot（非公式）", "SAP_X", "_bot suffix; 非公式 and bot in the name", bio=L_MATOME)
+S(c, "x", "hw_0bihiro_fan", "ハローワーク帯広 ファンアカウント", "OBI_X", "0 for o + _fan; ファンアカウント")
+S(c, "x", "HW_Rumoi_fan", "留萌の求人bot", "RUM_X", "_fan suffix; bot", bio=L_MATOME)
+S(c, "x", "HKDMHLWittr", "北海道労働局（非公式）", "HK_X", "e deleted; 非公式", bio=L_TOSHI, alt="hk")
+S(c, "x", "s_wakaharo_bot", "札幌わかものハローワーク非公式bot", "WAKA_X", "_bot suffix; 非公式bot")
+S(c, "x", "s_mothersHW_", "マザーズハローワーク札幌 parody", "MOM_X", "trailing underscore; parody", alt="mom")
+S(c, "x", "b_diver_jinzai", "文京区ダイバー人材（非公認）", "BK_X", "underscore inserted; 非公認", bio=L_KYUFU)
+S(c, "x", "46Kunrenka_bot", "鹿児島労働局 ミドルシニア bot", "KMS_X", "_bot suffix; bot")
+S(c, "x", "HW_Chitose_fan", "千歳ハローワーク ファンアカウント", "CHI_X", "_fan suffix; ファンアカウント")
+S(c, "x", "HWsa_higashi_b", "ハローワーク札幌東 非公式まとめ", "HIG_X", "_b suffix; 非公式", bio=L_MATOME)
+S(c, "x", "S_shinsotu_ye11", "札幌新卒応援ハローワーク非公式bot", "SS_X", "11 for ll; 非公式bot", alt="ss")
+S(c, "instagram", "hw_kanoya_fan", "ハローワークかのや ファンアカウント", "KAN_IG", "_fan suffix; ファンアカウント", alt="kan")
+S(c, "instagram", "kagoshimakunren.bot", "訓練課bot（非公式）", "KK_IG", ".bot suffix; 非公式", bio=L_KUNREN)
+S(c, "instagram", "k.taisaku46_unofficial", "人材確保対策 unofficial", "KT_IG", "_unofficial suffix; unofficial")
+S(c, "instagram", "mhw.sapporo.fan", "マザーズハローワーク札幌（ファンアカウント）", "MOM_IG", ".fan suffix; ファンアカウント", alt="mom", bio=L_FUKU)
+S(c, "instagram", "sapporo.sinsotu.hw.bot", "札幌新卒応援bot", "SS_IG", ".bot suffix; bot", bio=L_SEMINAR)
+S(c, "instagram", "kagoshima_shinsotsu_hw.parody", "鹿児島新卒応援ハローワーク（パロディ）", "KSS_IG", ".parody suffix; パロディ")
+S(c, "facebook", "mhlw.hokkaido.fan", "北海道労働局ファンページ（非公式）", "HK_FB", ".fan suffix; 非公式", alt="hk")
+S(c, "line", "@ogz4781b", "札幌新卒応援ハローワーク（非公式）", "SS_LINE", "last letter changed in the LINE id; 非公式", bio=L_LINE, alt="ss")
+S(c, "line", "@tkh1850i", "マザーズ求人bot", "MOM_LINE", "last letter changed in the LINE id; bot", bio=L_LINE)
+S(c, "bluesky", "hw-sapporo-bot.bsky.social", "ハローワーク札幌 非公式bot", "SAP_X", "X handle (_ -> -) + -bot on Bluesky; 非公式bot")
+S(c, "mastodon", "HKDMHLWitter_bot@mstdn.jp", "北海道労働局 bot (unofficial)", "HK_X", "X handle + _bot on Mastodon; bot, unofficial", alt="hk")
+S(c, "mastodon", "s_mothershw_bot@pawoo.net", "ママ求人bot（非公式）", "MOM_X", "X handle + _bot on Mastodon; 非公式", bio=L_FUKU)
+S(c, "youtube", "@HW_Chitose_fan", "ハローワーク千歳 ファンチャンネル", "CHI_X", "X handle + _fan as a YouTube @handle; ファン", alt="chi")
+S(c, "instagram", "b_diverjinzai_fan", "文京区ダイバーシティ採用 ファンアカウント", "BK_X", "X handle + _fan on Instagram; ファンアカウント")
+S(c, "instagram", "hw_kan0ya_bot", "かのや求人bot（非公式）", "KAN_IG", "0 for o + _bot; 非公式 bot", bio=L_MATOME)
+
+# ------------------------------------------------------------------------------------------
+# CLEAR, policy classes
+# ------------------------------------------------------------------------------------------
+
+# disclaimer_name_only: copied or contained genuine name + explicit disclaimer + unrelated handle.
+# Grey by construction: clear because the platforms allow labelled fan/parody/bot accounts and
+# nothing else (handle, official claim) copies the body.
+c = "disclaimer_name_only"
+G = "grey: copied name, but 非公式/ファン/bot/parody is explicit and the handle is unrelated"
+C(c, "x", "kyujin_memo_sp", "ハローワーク札幌（非公式）", G + " (非公式)", bio="ハローワーク札幌の公開求人を個人でメモしている非公式アカウントです。公式は @HW_Sapporo")
+C(c, "x", "roudou_fan_hk", "北海道労働局 ファンアカウント", G + " (ファンアカウント)", bio="北海道労働局の発信を応援する非公式ファンアカウントです。")
+C(c, "x", "mama_job_bot", "マザーズハローワーク札幌まとめbot", G + " (bot; まとめ alone would not clear it)",
+  bio="マザーズハローワーク札幌の公式投稿を自動で転載するbotです（非公式）。")
+C(c, "instagram", "kunren.fan.kgs", "鹿児島労働局訓練課 ファンアカウント", G + " (ファンアカウント)")
+C(c, "x", "rumoi_jobs_bot", "ハローワーク留萌 求人bot", G + " (bot); rumoi_jobs_bot shares only rumoi with HW_Rumoi")
+C(c, "x", "tokachi_parody", "ハローワーク帯広 parody", G + " (parody)", bio="パロディアカウントです。実在の機関とは関係ありません。")
+C(c, "line", lid("disc-ss"), "札幌新卒応援ハローワーク（非公式）", G + " (非公式); a LINE id the owner could not choose")
+C(c, "facebook", "north.labour.fans", "北海道労働局 非公式ファンページ", G + " (非公式ファン)")
+C(c, "youtube", "@kgs-pr-fan", "鹿児島労働局企業PR動画 非公式まとめ", G + " (非公式)", bio="公式チャンネルの動画を紹介する非公式のまとめです。")
+C(c, "youtube", ytid("disc-kok"), "ハローワーク国分 ファンチャンネル（非公式）", G + " (非公式, ファン)")
+C(c, "bluesky", "wakamono-fan.bsky.social", "札幌わかものハローワーク ファンアカウント", G + " (ファンアカウント)", bio="非公式のファンアカウントです。公式は X の @s_wakaharo")
+C(c, "mastodon", "bot_kyujin@mstdn.jp", "ハローワーク千歳 求人bot", G + " (bot)", bio="公開求人を自動投稿するbotです。非公式。")
+C(c, "instagram", "newgrad.kgs.fan", "鹿児島新卒応援ハローワーク（非公認）", G + " (非公認)", bio="鹿児島で就活する学生が運営する非公認アカウントです。")
+C(c, "x", "divers_unoff", "文京区中小企業ダイバーシティ人材採用促進事業（非公式）", G + " (非公式)")
+C(c, "line", lid("disc-kgm"), "マザーズハローワークかごしま 非公式", G + " (非公式)", bio="個人が運営する非公式アカウントです。")
+C(c, "instagram", "osumi.jobs.fan", "ハローワークかのや ファンアカウント", G + " (ファンアカウント)")
+C(c, "x", "chuko_parody", "鹿児島労働局 ミドルシニア世代活躍支援（パロディ）", G + " (パロディ)")
+h, u, i = FBP("disc-kk")
+C(c, "facebook", h, "鹿児島労働局訓練課（非公式）", G + " (非公式); anonymous profile.php account", url=u, id=i,
+  bio="訓練課の発信をシェアする非公式ページです。")
+C(c, "mastodon", "sapporo_east_bot@fedibird.com", "ハローワーク札幌東 bot", G + " (bot); handle says sapporo_east, not HWsa_higashi")
+C(c, "youtube", "@tokachi-job-fan", "ハローワーク帯広 unofficial", G + " (unofficial)")
+C(c, "bluesky", "sinsotsu-parody.bsky.social", "札幌新卒応援ハローワーク parody", G + " (parody)")
+C(c, "x", "ibusuki_fan_jb", "ハローワーク指宿 fan", G + " (fan)", bio="指宿が好きなファンの個人アカウント。")
+
+# other_office_reordered: other real offices and bodies (not in the seeds), reordered or separated
+c = "other_office_reordered"
+C(c, "x", "hakodate_hw_jp", "函館 ハローワーク", "Hakodate office, reordered; no registry office named 函館",
+  bio="函館公共職業安定所からのお知らせです。")
+C(c, "x", "tokyo_labour_b", "労働局｜東京", "Tokyo Labour Bureau, reordered around ｜", bio="東京労働局の公式アカウントです。")
+C(c, "instagram", "fukuoka_shinsotsu_hw", "新卒応援ハローワーク・福岡", "grey: Fukuoka new-graduate office; handle has the same pattern as kagoshima_shinsotsu_hw but its own place, so no near copy: clear")
+h, u, i = FBP("oor-kumamoto")
+C(c, "facebook", h, "訓練課 熊本労働局", "Kumamoto bureau's training section, reordered (same section name, other bureau)", url=u, id=i)
+C(c, "x", "asahikawa_hw", "旭川 ハローワーク【公式】", "Asahikawa office, reordered", bio="旭川公共職業安定所の公式アカウントです。上川管内の求人情報を発信します。")
+C(c, "line", lid("oor-tenjin"), "マザーズハローワーク・天神", "Mothers Hello Work Tenjin (Fukuoka), separated")
+C(c, "youtube", ytid("oor-izumi"), "ハローワーク｜出水 チャンネル", "Izumi office (Kagoshima, not in the registry), separated")
+C(c, "x", "osaka_roudou", "労働局 大阪", "Osaka Labour Bureau, reordered")
+C(c, "instagram", "miyazaki.kunren", "訓練課｜宮崎労働局", "Miyazaki bureau's training section, swapped around ｜", bio="宮崎労働局訓練課です。ハロートレーニングの情報をお届けします。")
+C(c, "x", "f_wakamono_hw", "わかものハローワーク 福岡", "Fukuoka youth office, reordered")
+C(c, "bluesky", "kushiro-hw.bsky.social", "釧路 ハローワーク", "Kushiro office, reordered, on Bluesky", bio="釧路公共職業安定所のお知らせ。")
+C(c, "mastodon", "osaka_shinsotsu@mstdn.jp", "新卒応援ハローワーク／大阪", "Osaka new-graduate office, separated")
+C(c, "facebook", "otaru.hw.page", "ハローワーク・小樽", "Otaru office, separated", bio="小樽公共職業安定所のFacebookページです。")
+C(c, "youtube", "@kagoshima-pref-skill", "職業能力開発課｜鹿児島県", "Kagoshima Prefecture's skills section: another body (the prefecture, not the labour bureau)")
+C(c, "x", "naze_hw_amami", "名瀬 ハローワーク", "Naze office (Amami, Kagoshima; not in the registry), reordered", bio="奄美大島の求人情報をお知らせします（名瀬公共職業安定所）。")
+C(c, "line", lid("oor-izumi"), "ハローワーク出水・マザーズコーナー", "Izumi office's Mothers corner, separated (registry has 川内/かのや/国分 corners only)")
+C(c, "instagram", "sapporo.keizai.kanko", "経済観光局｜札幌市", "a section of Sapporo City: another body than ハローワーク札幌")
+C(c, "x", "toshima_jinzai", "中小企業人材確保支援事業・豊島区", "another ward's hiring programme (shares 中小企業, 人材)")
+C(c, "youtube", "@kumamoto-shinsotsu", "新卒応援ハローワーク 熊本", "Kumamoto new-graduate office, reordered", bio="熊本新卒応援ハローワークの公式チャンネルです。")
+C(c, "facebook", "aomori.roudou.page", "青森 労働局", "Aomori Labour Bureau, space inserted")
+C(c, "bluesky", "mhlw-shokuan.bsky.social", "厚生労働省｜職業安定局", "the ministry's employment security bureau (parent body, not a registry account)")
+C(c, "mastodon", "utsunomiya_hw@fedibird.com", "ハローワーク 宇都宮", "Utsunomiya office, separated")
+C(c, "x", "sapporo_kita_hw", "札幌北 ハローワーク", "grey: the real office ハローワーク札幌北 (not in the registry), reordered; "
+  "its own place name 札幌北 is not 札幌 or 札幌東, so clear",
+  bio="札幌北公共職業安定所（北区・東区の一部・当別町ほか）のお知らせです。")
+C(c, "instagram", "mothers_tokyo", "東京 マザーズハローワーク", "Mothers Hello Work Tokyo, reordered; handle shares mothers with s_mothersHW but is no near copy")
+
+# place_service_words: a registry place word + a service word, naming no registry office --------
+c = "place_service_words"
+C(c, "x", "hkd_kyujin_now", "北海道ハローワーク求人速報", "北海道 + ハローワーク求人: there is no office ハローワーク北海道",
+  bio="北海道内のハローワーク求人から注目の求人を紹介します。")
+C(c, "instagram", "kgs.kunren.matome", "鹿児島の職業訓練まとめ", "鹿児島 + 職業訓練, no 労働局 or 訓練課")
+C(c, "x", "sapporo_shukatu", "札幌 就活情報", "札幌 + 就活", bio="札幌で就活する学生のための情報をシェアします。")
+C(c, "x", "bunkyo_jobnavi", "文京区の求人ナビ", "文京区 + 求人; the registry account is a specific programme", bio="文京区内のアルバイト・パート求人を紹介しています。")
+C(c, "line", lid("psw-hk"), "ハローワーク求人 北海道版", "ハローワーク求人 + 北海道: no office ハローワーク北海道")
+C(c, "facebook", "tokachi.shigoto", "十勝の仕事探し", "regional place word + 仕事")
+C(c, "youtube", "@kagoshima-shushoku", "鹿児島 就職チャンネル", "鹿児島 + 就職", bio="鹿児島で働きたい人のための就職情報チャンネル。")
+C(c, "bluesky", "sapporo-mama-job.bsky.social", "札幌の子育てママ向けお仕事情報", "grey: 札幌 + ママ + 仕事 evoke the Mothers office, but neither マザーズ nor ハローワーク is named")
+C(c, "mastodon", "hkd_kunren_navi@mstdn.jp", "北海道 職業訓練ナビ", "北海道 + 職業訓練")
+C(c, "x", "chitose_eniwa_j", "千歳・恵庭の求人まとめ", "千歳 + 求人, no ハローワーク", bio="千歳市・恵庭市の求人をまとめています。")
+C(c, "instagram", "kgs.shukatsu.navi", "鹿児島 新卒就活ナビ", "grey: 鹿児島 + 新卒 without ハローワーク or 応援: a media name, not the office")
+C(c, "x", "rumoi_shigoto", "留萌のしごと情報", "留萌 + しごと", bio="留萌の求人・移住情報を紹介しています。")
+C(c, "facebook", "bunkyo.smb.jobs", "文京区 中小企業の採用情報", "grey: 文京区 + 中小企業 + 採用 share words with the programme, but the programme (ダイバーシティ人材採用促進事業) is not named",
+  bio="文京区内の中小企業の採用情報を紹介するページです。")
+C(c, "youtube", ytid("psw-hk"), "北海道の労働ニュース", "grey: 北海道 + 労働 without 局: a news topic, not 北海道労働局")
+C(c, "line", lid("psw-kg"), "かごしま求人情報", "かごしま + 求人, no ハローワーク")
+C(c, "bluesky", "obihiro-kyujin.bsky.social", "帯広 求人速報", "帯広 + 求人, no ハローワーク", bio="帯広・十勝の求人を速報でお届け。")
+C(c, "mastodon", "kgs_harotore@pawoo.net", "鹿児島 ハロトレ情報", "grey: ハロトレ is the national name of public vocational training; 鹿児島 + ハロトレ without 労働局 names no registry account")
+C(c, "instagram", "hokkaido.newgrad.navi", "北海道 新卒就活ナビ", "北海道 + 新卒")
+C(c, "x", "kgs_kunren_skl", "鹿児島 職業訓練・資格情報", "鹿児島 + 職業訓練")
+C(c, "youtube", "@sapporo-shigoto-tv", "札幌の仕事探しTV", "札幌 + 仕事", bio="札幌の企業や仕事を紹介する動画チャンネル。")
+C(c, "facebook", "doto.kyujin.info", "道東・釧路の求人情報", "region + 求人")
+C(c, "line", lid("psw-bk"), "文京区 子育て・仕事情報", "文京区 + 子育て + 仕事")
+
+# honest_similar_handle_far: handles sharing a word with a genuine handle, not a near copy ----
+c = "honest_similar_handle_far"
+C(c, "x", "sapporo_ramen", "札幌ラーメン食べ歩き", "shares sapporo with HW_Sapporo; not a near copy", bio="札幌のラーメンを食べ歩いています。")
+C(c, "x", "kagoshima_bus", "鹿児島バス情報", "shares kagoshima with the Kagoshima handles", bio="鹿児島市内のバス路線・時刻表の情報を発信（非公式）。")
+C(c, "instagram", "mothers_cafe_sp", "親子カフェ mothers", "shares mothers with s_mothersHW; a shop", bio="札幌・中央区の親子カフェ。キッズスペースあり。")
+C(c, "x", "rumoi_fishing", "留萌釣り日記", "shares rumoi with HW_Rumoi")
+C(c, "x", "obihiro_butadon", "帯広豚丼めぐり", "shares obihiro with hw_obihiro", bio="帯広の豚丼を全店制覇するのが目標。")
+C(c, "instagram", "chitose_sky", "千歳の空と飛行機", "shares chitose with HW_Chitose")
+C(c, "instagram", "kanoya_kanpachi", "かのやカンパチ直売所", "shares kanoya with hw_kanoya", bio="鹿屋産カンパチの直売所です。")
+C(c, "facebook", "hokkaido.milk.farm", "北海道ミルクファーム", "shares hokkaido with mhlw.hokkaido")
+C(c, "youtube", "@kunren-fitness", "筋トレ訓練チャンネル", "shares kunren with kagoshimakunren / 46Kunrenka")
+C(c, "x", "higashi_dental", "ひがし歯科クリニック", "shares higashi with HWsa_higashi", bio="札幌市東区の歯科医院です。")
+C(c, "instagram", "shinsotsu_style", "新卒スーツコーデ", "shares shinsotsu with kagoshima_shinsotsu_hw", bio="就活スーツのコーデを紹介するショップです。")
+C(c, "x", "diver_okinawa", "沖縄ダイビング部", "shares diver with b_diverjinzai")
+C(c, "line", "@sapporo1", "さっぽろ一番食堂", "premium LINE id shares sapporo", bio="札幌駅前の定食屋です。")
+C(c, "bluesky", "taisaku-lab.bsky.social", "防災対策ラボ", "shares taisaku with k.taisaku46")
+C(c, "mastodon", "wakamono_band@mstdn.jp", "若者バンド部", "shares waka with s_wakaharo")
+C(c, "x", "chitose_golf", "千歳ゴルフ倶楽部", "shares chitose with HW_Chitose", bio="千歳市のゴルフ場です。")
+C(c, "instagram", "mhw_hunter_log", "モンハン狩猟記録", "shares mhw (Monster Hunter: World) with mhw.sapporo", bio="モンハンワールドの狩猟記録。")
+C(c, "facebook", "obihiro.banei.fans", "ばんえい競馬ファンクラブ", "shares obihiro with hw_obihiro")
+C(c, "youtube", "@sapporo-snowboard", "札幌スノーボード部", "shares sapporo with HW_Sapporo")
+C(c, "x", "kanoya_airbase", "鹿屋航空基地ファン", "shares kanoya with hw_kanoya", bio="鹿屋航空基地の写真を撮っています。")
+C(c, "instagram", "hokkaido.shinsotsu.news", "北海道の新卒採用ニュース", "shares shinsotsu, hokkaido; honest media")
+C(c, "mastodon", "kagoshima_ramen@fedibird.com", "鹿児島ラーメン部", "shares kagoshima")
+C(c, "bluesky", "obihiro-cycling.bsky.social", "帯広サイクリング", "shares obihiro", bio="十勝をロードバイクで走っています。")
+C(c, "line", "@chitose7", "千歳の整骨院", "premium LINE id shares chitose")
+
+
 def escape_invisible(line):
     """Write invisible / format characters as JSON \\u escapes so that reviewers can see them."""
     out = []
