@@ -32,6 +32,7 @@ pub mod schedule;
 pub mod store;
 pub mod synthetic;
 pub mod web;
+pub mod wording;
 
 pub use platform::Platform;
 pub use profile::ProfileRecord;

@@ -162,6 +162,44 @@ impl<'a> AvatarLoader<'a> {
         }
     }
 
+    /// Fingerprints the local avatar files that `records` of a file in `base` name, on every
+    /// core: decoding is most of the work of a run, and each file is decoded once. URLs are
+    /// left to [`AvatarLoader::evidence`], which fetches them one at a time.
+    pub fn preload<'r>(&mut self, records: impl Iterator<Item = &'r ProfileRecord>, base: &Path) {
+        let mut paths: Vec<PathBuf> = records
+            .filter_map(|r| r.avatar.as_deref().map(str::trim).filter(|a| !a.is_empty()))
+            .filter(|a| {
+                let lower = a.to_ascii_lowercase();
+                !lower.starts_with("http://") && !lower.starts_with("https://")
+            })
+            .map(|a| base.join(a))
+            .filter(|p| !self.cache.contains_key(p))
+            .collect();
+        paths.sort();
+        paths.dedup();
+        let limits = self.limits;
+        let workers = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(paths.len().max(1));
+        let results: Vec<(PathBuf, Result<crate::matching::AvatarHash, String>)> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..workers)
+                .map(|w| {
+                    let mine: Vec<PathBuf> = paths.iter().skip(w).step_by(workers).cloned().collect();
+                    s.spawn(move || {
+                        mine.into_iter()
+                            .map(|p| {
+                                let h = load_avatar(&p, &limits);
+                                (p, h)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        });
+        self.cache.extend(results);
+    }
+
     /// Evidence for the `avatar` field of a record in a file in `base`.
     pub fn evidence(&mut self, avatar: Option<&str>, base: &Path) -> AvatarEvidence {
         let Some(a) = avatar.map(str::trim).filter(|a| !a.is_empty()) else {
@@ -240,7 +278,9 @@ pub fn load_genuine_file(
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut genuine = Vec::new();
     let mut warnings = Vec::new();
-    for l in read_profiles(path)? {
+    let lines = read_profiles(path)?;
+    loader.preload(lines.iter().filter_map(|l| l.record.as_ref().ok()), &base);
+    for l in lines {
         match l.record {
             Ok(r) => {
                 let avatar = match loader.evidence(r.avatar.as_deref(), &base) {
@@ -261,6 +301,7 @@ pub fn load_genuine_file(
                     bio: r.bio.clone(),
                     avatar,
                     org_id: None,
+                    department: None,
                 });
             }
             Err(e) => warnings.push(format!("{}: {e}", path.display())),
@@ -343,11 +384,25 @@ pub fn judge_file(
 ) -> Result<MatchSummary, MatchError> {
     let base = candidates.parent().map(Path::to_path_buf).unwrap_or_default();
     let lines = read_profiles(candidates)?;
+    loader.preload(lines.iter().filter_map(|l| l.record.as_ref().ok()), &base);
+    // Evidence in input order (URL avatars are fetched here, one at a time), then judgements on
+    // every core, then output in input order.
+    let candidates: Vec<Option<Candidate>> = lines
+        .iter()
+        .map(|l| {
+            l.record
+                .as_ref()
+                .ok()
+                .map(|r| candidate_from_record(r, loader.evidence(r.avatar.as_deref(), &base)))
+        })
+        .collect();
+    let judgements = judge_all(matcher, &candidates);
     let mut summary = MatchSummary::default();
-    for (index, l) in lines.into_iter().enumerate() {
+    for (index, (l, j)) in lines.into_iter().zip(judgements).enumerate() {
         summary.lines += 1;
-        let line = match l.record {
-            Err(error) => {
+        let (line, j) = match (l.record, j) {
+            (Ok(r), Some(j)) => (r, j),
+            (Err(error), _) => {
                 summary.errors += 1;
                 emit(&OutputLine {
                     index,
@@ -362,10 +417,8 @@ pub fn judge_file(
                 })?;
                 continue;
             }
-            Ok(r) => r,
+            (Ok(_), None) => continue,
         };
-        let candidate = candidate_from_record(&line, loader.evidence(line.avatar.as_deref(), &base));
-        let j: Judgement = matcher.judge(&candidate);
         match j.verdict {
             Verdict::Genuine => summary.genuine += 1,
             Verdict::Suspect => summary.suspect += 1,
@@ -392,6 +445,35 @@ pub fn judge_file(
         })?;
     }
     Ok(summary)
+}
+
+/// Judges candidates on every core; `None` stays `None`.
+fn judge_all(matcher: &Matcher, candidates: &[Option<Candidate>]) -> Vec<Option<Judgement>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(candidates.len().max(1));
+    // Interleaved, so that a run of heavy lines (pictures) is shared out.
+    let mut out: Vec<Option<Judgement>> = (0..candidates.len()).map(|_| None).collect();
+    let parts: Vec<Vec<(usize, Judgement)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                s.spawn(move || {
+                    candidates
+                        .iter()
+                        .enumerate()
+                        .skip(w)
+                        .step_by(workers)
+                        .filter_map(|(i, c)| Some((i, matcher.judge(c.as_ref()?))))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+    });
+    for (i, j) in parts.into_iter().flatten() {
+        out[i] = Some(j);
+    }
+    out
 }
 
 impl OutputLine<'_> {

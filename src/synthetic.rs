@@ -2,7 +2,7 @@
 //! public-body accounts (Hello Work offices, city halls, labour bureaus and their sections),
 //! generated deterministically from a seed. Never used to judge real accounts.
 
-use crate::matching::{AvatarHash, Genuine};
+use crate::matching::Genuine;
 use crate::platform::Platform;
 
 /// Place names with their romanisation, from all over Japan.
@@ -164,7 +164,18 @@ impl Rng {
     }
 }
 
-/// `n` distinct genuine accounts across platforms, with random (non-plain) avatar fingerprints.
+/// [`registry`] with a distinct drawn emblem (the demo platform's) fingerprinted as each
+/// account's avatar: for benchmarks of picture matching at scale.
+pub fn registry_with_avatars(n: usize, seed: u64) -> Vec<Genuine> {
+    let mut out = registry(n, seed);
+    for (i, g) in out.iter_mut().enumerate() {
+        let picture = image::DynamicImage::ImageRgb8(crate::demo::avatars::emblem(seed ^ (i as u64 + 1)));
+        g.avatar = Some(crate::matching::avatar::fingerprint(&picture));
+    }
+    out
+}
+
+/// `n` distinct genuine accounts across platforms (names and handles; no avatars).
 pub fn registry(n: usize, seed: u64) -> Vec<Genuine> {
     let mut rng = Rng::new(seed);
     let platforms = [Platform::X, Platform::Instagram, Platform::Facebook, Platform::Youtube];
@@ -182,8 +193,6 @@ pub fn registry(n: usize, seed: u64) -> Vec<Genuine> {
                     handle = format!("{handle}_{section_r}");
                 }
                 let platform = platforms[rng.below(platforms.len())];
-                let gradient = rng.next_u64();
-                let dct = rng.next_u64();
                 out.push(Genuine {
                     platform: Some(platform),
                     handle: Some(handle),
@@ -192,14 +201,9 @@ pub fn registry(n: usize, seed: u64) -> Vec<Genuine> {
                     display_name: name,
                     aliases: Vec::new(),
                     bio: None,
-                    avatar: Some(AvatarHash {
-                        gradient,
-                        dct,
-                        gradient_mirror: gradient.reverse_bits(),
-                        dct_mirror: dct.rotate_left(7),
-                        plain: false,
-                    }),
+                    avatar: None,
                     org_id: Some(format!("synthetic-{}", out.len() % 97)),
+                    department: None,
                 });
             }
         }
@@ -208,18 +212,10 @@ pub fn registry(n: usize, seed: u64) -> Vec<Genuine> {
     let mut i = 0;
     while out.len() < n {
         let (place, romaji) = PLACES[rng.below(PLACES.len())];
-        let gradient = rng.next_u64();
         out.push(Genuine {
             platform: Some(Platform::X),
             handle: Some(format!("{romaji}_office{i}")),
             display_name: format!("{place}第{i}事務所"),
-            avatar: Some(AvatarHash {
-                gradient,
-                dct: rng.next_u64(),
-                gradient_mirror: !gradient,
-                dct_mirror: 0,
-                plain: false,
-            }),
             ..Default::default()
         });
         i += 1;

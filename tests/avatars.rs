@@ -23,7 +23,7 @@ fn file(path: &str) -> Vec<u8> {
 }
 
 async fn cdn() -> String {
-    let logo = file("tests/corpus/avatars/img/g01_hw_sapporo.png");
+    let logo = file("tests/corpus/avatars/img/g_sap_x.png");
     let bomb = file("tests/fixtures/avatar_bomb_100000x100000.png");
     let png = |b: Vec<u8>| move || async move { ([(header::CONTENT_TYPE, "image/png")], b).into_response() };
     let app = Router::new()

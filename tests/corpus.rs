@@ -1,9 +1,11 @@
 //! Detection quality on the labelled corpus in `tests/corpus/`: runs `narisumashi match` (the
 //! real binary) on the text corpus (against the seed registry) and on the avatar corpus
 //! (against its own `--genuine` file), and on the holdout set written independently of the
-//! matcher (`tests/holdout/`), prints precision and recall per class, and asserts:
-//! precision and recall of `suspect` at least 0.95, no genuine account flagged, and the right
-//! target for suspects. Run with `-- --nocapture` to see the tables.
+//! matcher (`tests/holdout/`), prints recall per attack class and the share flagged per honest
+//! class, and asserts the targets of the detection issue: recall at least 0.97 overall and 0.9
+//! in every attack class, precision at least 0.98, at most 1 % of honest accounts flagged, no
+//! genuine account flagged, and the right target for at least 99 % of the suspects found. Run
+//! with `-- --nocapture` to see the tables.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -141,12 +143,18 @@ fn corpus_precision_and_recall() {
         }
     }
     println!(
-        "\n{:<8} {:<32} {:>5} {:>6} {:>6} {:>6} {:>7}",
-        "label", "class", "lines", "TP", "FP", "FN", "target✗"
+        "\n{:<8} {:<32} {:>5} {:>6} {:>6} {:>6} {:>7} {:>8}",
+        "label", "class", "lines", "TP", "FP", "FN", "target✗", "rate"
     );
     for ((label, class), c) in &per_class {
+        // Attack classes: recall; honest and genuine classes: the share flagged.
+        let rate = if label == "suspect" {
+            c.tp as f64 / c.n.max(1) as f64
+        } else {
+            c.fp as f64 / c.n.max(1) as f64
+        };
         println!(
-            "{label:<8} {class:<32} {:>5} {:>6} {:>6} {:>6} {:>7}",
+            "{label:<8} {class:<32} {:>5} {:>6} {:>6} {:>6} {:>7} {rate:>8.3}",
             c.n, c.tp, c.fp, c.fn_, c.wrong_target
         );
     }
@@ -198,11 +206,24 @@ fn corpus_precision_and_recall() {
         .filter(|o| o.label == "genuine" && o.verdict != "genuine")
         .count();
     assert_eq!(unrecognised, 0, "genuine accounts not recognised as genuine");
-    assert!(precision >= 0.95, "precision {precision:.3} < 0.95");
-    assert!(recall >= 0.95, "recall {recall:.3} < 0.95");
+    assert!(precision >= 0.98, "precision {precision:.3} < 0.98");
+    assert!(recall >= 0.97, "recall {recall:.3} < 0.97");
+    let weak: Vec<String> = per_class
+        .iter()
+        .filter(|((label, _), c)| label == "suspect" && (c.tp as f64) < 0.9 * c.n as f64)
+        .map(|((_, class), c)| format!("{class} {}/{}", c.tp, c.n))
+        .collect();
+    assert!(weak.is_empty(), "attack classes under 0.9 recall: {weak:?}");
+    let honest: Vec<&Outcome> = all.iter().filter(|o| o.label == "clear").collect();
+    let honest_flagged = honest.iter().filter(|o| o.verdict == "suspect").count();
+    assert!(
+        honest_flagged as f64 <= 0.01 * honest.len() as f64,
+        "{honest_flagged} of {} honest accounts flagged",
+        honest.len()
+    );
     let right = total.tp - total.wrong_target.min(total.tp);
     assert!(
-        right as f64 >= 0.95 * total.tp as f64,
+        right as f64 >= 0.99 * total.tp as f64,
         "{} of {} suspects have the wrong target",
         total.wrong_target,
         total.tp

@@ -104,16 +104,34 @@ async fn put_suspect(
     id
 }
 
+/// The reasons as the scan stores them (typed, with each sentence beside).
 fn reasons(genuine_label: &str, genuine_name: &str) -> String {
-    serde_json::json!([
-        {"kind": "handle", "genuine": genuine_label, "platform": "x", "detail": "is a lookalike (0→o) of",
-         "text": format!("handle is a lookalike (0→o) of {genuine_label}")},
-        {"kind": "name_identical", "genuine_name": genuine_name, "absorbed": ["character width"],
-         "text": format!("display name identical to 「{genuine_name}」 after normalisation (character width)")},
-        {"kind": "avatar", "distance": 2.0, "text": "avatar Hamming distance 2/64"},
-        {"kind": "claims_official", "words": "【公式】", "text": "claims to be official (【公式】)"},
+    use narisumashi::matching::reason::{Absorbed, Edit, HandleRelation, Reason, encode_list};
+    encode_list(&[
+        Reason::Handle {
+            genuine: genuine_label.into(),
+            platform: narisumashi::platform::Platform::X,
+            relation: HandleRelation::Homoglyph {
+                edits: vec![Edit::Lookalike {
+                    typed: "0".into(),
+                    genuine: "o".into(),
+                }],
+            },
+        },
+        Reason::NameIdentical {
+            genuine_name: genuine_name.into(),
+            absorbed: vec![Absorbed::CharacterWidth],
+        },
+        Reason::Avatar {
+            genuine: genuine_label.into(),
+            similarity: 0.97,
+            mirrored: false,
+            cropped: false,
+        },
+        Reason::ClaimsOfficial {
+            words: "【公式】".into(),
+        },
     ])
-    .to_string()
 }
 
 /// One suspect per organisation (two for Hokkaido, on two platforms), imitating its first

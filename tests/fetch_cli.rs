@@ -18,7 +18,7 @@ async fn mock() -> String {
     let b = base.clone();
     let logo = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/corpus/avatars/img/g01_hw_sapporo.png"
+        "/tests/corpus/avatars/img/g_sap_x.png"
     ))
     .unwrap();
     let app = Router::new()
@@ -103,7 +103,7 @@ async fn fetch_prints_one_profile_record() {
     );
     assert_eq!(r["outcome"], "found");
     assert_eq!(r["avatar_sha256"].as_str().map(str::len), Some(64));
-    assert!(r["avatar_hash"].as_str().is_some_and(|h| h.starts_with("g:")), "{r}");
+    assert!(r["avatar_hash"].as_str().is_some_and(|h| h.starts_with("fp2:")), "{r}");
 
     assert_eq!(missing.0, Some(1));
     assert_eq!(missing.1["outcome"], "not_found");

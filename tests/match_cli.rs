@@ -168,8 +168,8 @@ fn genuine_file_replaces_the_registry() {
     let dir = temp_dir("genuine");
     std::fs::write(dir.join("genuine.jsonl"), "{\"platform\":\"bluesky\",\"handle\":\"city.example.lg.jp\",\"display_name\":\"架空市役所\",\"avatar\":\"a.png\"}\n")
         .expect("write");
-    std::fs::copy(Path::new("tests/fixtures/avatar_gradient_64.png"), dir.join("a.png")).expect("copy");
-    std::fs::copy(Path::new("tests/fixtures/avatar_gradient_64.png"), dir.join("b.png")).expect("copy");
+    std::fs::copy(Path::new("tests/corpus/avatars/img/g_sap_x.png"), dir.join("a.png")).expect("copy");
+    std::fs::copy(Path::new("tests/corpus/avatars/img/g_sap_x.png"), dir.join("b.png")).expect("copy");
     std::fs::write(
         dir.join("candidates.jsonl"),
         "{\"platform\":\"bluesky\",\"handle\":\"city-example.bsky.social\",\"display_name\":\"架空市役所\",\"avatar\":\"b.png\"}\n\
@@ -188,7 +188,9 @@ fn genuine_file_replaces_the_registry() {
     assert_eq!(v[0]["verdict"], "suspect");
     assert_eq!(v[0]["target"]["handle"], "city.example.lg.jp");
     assert!(
-        v[0]["reasons"].to_string().contains("avatar Hamming distance 0/64"),
+        v[0]["reasons"]
+            .to_string()
+            .contains("picture copies the picture of @city.example.lg.jp (100% agreement)"),
         "{}",
         v[0]["reasons"]
     );

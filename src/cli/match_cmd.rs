@@ -94,9 +94,14 @@ pub fn run(args: MatchArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
     };
     let genuine = match &args.genuine {
         Some(path) => match offline::load_genuine_file(path, &mut loader) {
-            Ok((g, warnings)) => {
+            Ok((mut g, warnings)) => {
                 for w in warnings {
                     eprintln!("narisumashi: warning: {w}");
+                }
+                // The registry says which office runs each of these accounts (for telling a
+                // template picture shared by several offices); nothing else of it is used.
+                if let Ok(registry) = super::load_registry(seeds) {
+                    Genuine::enrich_from(&mut g, &registry);
                 }
                 g
             }

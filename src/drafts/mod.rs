@@ -24,9 +24,11 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::config::{DraftsConfig, ReporterConfig};
+use crate::matching::reason::{Copied, Reason, StoredReason};
 use crate::platform::Platform;
 use crate::registry::{GenuineAccount, Organisation, ProcedureStep, Registry};
 use crate::store::{DraftRow, NewDraft, Store, StoreError, SuspectRow, SuspectStatus};
+use crate::wording::{self, Lang};
 use channels::{Channel, channel, post_len};
 use dates::JpDate;
 use markup::{AvatarPair, DATA_CLOSE, DATA_OPEN, LINK_CLOSE, LINK_OPEN, inert};
@@ -709,15 +711,15 @@ struct SuspectFacts {
 }
 
 impl SuspectFacts {
-    fn reasons(&self) -> Vec<serde_json::Value> {
-        serde_json::from_str(&self.row.reasons).unwrap_or_default()
+    fn reasons(&self) -> Vec<StoredReason> {
+        self.row.reasons()
     }
 
-    fn avatar_similarity(&self) -> Option<(f64, i64)> {
-        self.reasons().iter().find_map(|r| {
-            (r.get("kind")?.as_str()? == "avatar").then_some(())?;
-            let d = r.get("distance")?.as_f64()?;
-            Some((d, ((1.0 - d / 64.0) * 100.0).round() as i64))
+    /// The picture's agreement with the genuine one, as a percentage.
+    fn avatar_similarity(&self) -> Option<i64> {
+        self.reasons().iter().find_map(|r| match r.typed()? {
+            Reason::Avatar { similarity, .. } => Some((similarity * 100.0).round() as i64),
+            _ => None,
         })
     }
 
@@ -734,7 +736,7 @@ impl SuspectFacts {
             ),
             genuine: self.genuine_png.clone(),
             suspect: self.suspect_png.clone(),
-            similarity: self.avatar_similarity().map(|(_, pct)| format!("類似度 {pct}%")),
+            similarity: self.avatar_similarity().map(|pct| format!("類似度 {pct}%")),
         }
     }
 
@@ -742,30 +744,11 @@ impl SuspectFacts {
         let r = &self.row;
         let platform = platform_of(&r.platform);
         let reasons = self.reasons();
-        let kinds: Vec<&str> = reasons.iter().filter_map(|x| x.get("kind")?.as_str()).collect();
-        let mut copied_ja = Vec::new();
-        let mut copied_en = Vec::new();
-        let mut add = |cond: bool, ja: &'static str, en: &'static str| {
-            if cond && !copied_ja.contains(&ja) {
-                copied_ja.push(ja);
-                copied_en.push(en);
-            }
-        };
-        for k in &kinds {
-            add(k.starts_with("name_"), "表示名（アカウント名）", "display name");
-            add(
-                *k == "handle" || *k == "handle_reused",
-                "ユーザー名（ハンドル）",
-                "username (handle)",
-            );
-            add(*k == "avatar", "アイコン画像", "profile picture");
-            add(*k == "bio_copied", "自己紹介文", "bio");
-            add(
-                *k == "claims_official" || *k == "check_mark",
-                "公式であるとの表示",
-                "false claim of being official",
-            );
-        }
+        let mut copied: Vec<Copied> = reasons.iter().filter_map(|x| x.typed()?.copied()).collect();
+        copied.sort_unstable();
+        copied.dedup();
+        let copied_ja: Vec<&str> = copied.iter().map(|c| copied_words(*c).0).collect();
+        let copied_en: Vec<&str> = copied.iter().map(|c| copied_words(*c).1).collect();
         let handle = r.handle.as_deref().map(at).unwrap_or_default();
         let url = r.url.clone().unwrap_or_default();
         json!({
@@ -787,9 +770,9 @@ impl SuspectFacts {
             "sightings": self.sightings,
             "copied_ja": copied_ja,
             "copied_en": copied_en,
-            "reasons_ja": reasons.iter().filter_map(reason_ja).map(|t| inert(&t, 240)).collect::<Vec<_>>(),
-            "reasons_en": reasons.iter().filter_map(|x| x.get("text")?.as_str().map(|t| inert(t, 240))).collect::<Vec<_>>(),
-            "avatar": self.avatar_similarity().map(|(d, pct)| json!({"similarity_pct": pct, "distance": d})),
+            "reasons_ja": reasons.iter().map(|x| inert(&wording::stored(x, Lang::Ja), 240)).collect::<Vec<_>>(),
+            "reasons_en": reasons.iter().map(|x| inert(&wording::stored(x, Lang::En), 240)).collect::<Vec<_>>(),
+            "avatar": self.avatar_similarity().map(|pct| json!({"similarity_pct": pct})),
             "genuine": match &self.genuine {
                 Some(g) => genuine_context(g),
                 None => json!({"display_name": inert(&r.target_label, MAX_NAME), "handle": "", "url": "",
@@ -799,89 +782,14 @@ impl SuspectFacts {
     }
 }
 
-/// A stored reason in Japanese, from its kind and fields.
-/// A stored reason in Japanese, for staff and for the drafts.
-pub fn reason_ja(r: &serde_json::Value) -> Option<String> {
-    let s = |k: &str| r.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
-    let f = |k: &str| r.get(k).and_then(|v| v.as_f64()).unwrap_or(0.0);
-    Some(match r.get("kind")?.as_str()? {
-        "handle_reused" => format!("公式アカウント {} と同じユーザー名を別のアカウントが使用", s("genuine")),
-        "handle" => {
-            let how = handle_detail_ja(&s("detail"));
-            format!("ユーザー名が公式アカウント {} と紛らわしい（{how}）", s("genuine"))
-        }
-        "name_identical" => format!(
-            "表示名が公式アカウントの「{}」と同一（文字幅・記号等の違いを除く）",
-            s("genuine_name")
-        ),
-        "name_contains" => format!(
-            "表示名「{}」に公式アカウント名「{}」を含む",
-            s("candidate_name"),
-            s("genuine_name")
-        ),
-        "name_similar" => format!(
-            "表示名が公式アカウント名「{}」と類似（類似度 {:.0}%）",
-            s("genuine_name"),
-            f("similarity") * 100.0
-        ),
-        "name_shortened" => format!("表示名に公式アカウント名「{}」の一部を使用", s("genuine_name")),
-        "avatar" => format!(
-            "アイコン画像が公式アカウントのものと酷似（類似度 {:.0}%）",
-            (1.0 - f("distance") / 64.0) * 100.0
-        ),
-        "bio_copied" => format!("自己紹介文が公式アカウントのものと{:.0}%一致", f("share") * 100.0),
-        "claims_official" => {
-            // `words` since the scan stores both; older rows have only the sentence.
-            let words = r
-                .get("words")
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-                .unwrap_or_else(|| {
-                    let t = s("text");
-                    t.split_once('(')
-                        .and_then(|(_, x)| x.rsplit_once(')'))
-                        .map(|(x, _)| x.to_string())
-                        .unwrap_or(t)
-                });
-            format!("「{words}」と表示し、公式アカウントを装っている")
-        }
-        "check_mark" => "認証済みバッジに見せかけた絵文字を表示名に使用".to_string(),
-        "mixed_script" => "表示名にラテン文字とキリル文字等が混在".to_string(),
-        "invisible" => "表示名に見えない文字を含む".to_string(),
-        _ => return None,
-    })
-}
-
-/// The matcher's handle relation ("is a lookalike (0→o) of", "adds official to") in Japanese.
-fn handle_detail_ja(detail: &str) -> String {
-    let inner = |d: &str| {
-        d.split_once('(')
-            .and_then(|(_, r)| r.split_once(')'))
-            .map(|(x, _)| x.to_string())
-    };
-    if detail.starts_with("is the same as") {
-        "同一のユーザー名を別のサービスで使用".into()
-    } else if detail.starts_with("is a lookalike") {
-        format!("形の似た文字への置き換え：{}", inner(detail).unwrap_or_default())
-    } else if detail.starts_with("differs only in separators") {
-        "区切り記号のみの違い".into()
-    } else if detail.starts_with("is one edit") {
-        format!("1文字の違い：{}", inner(detail).unwrap_or_default())
-    } else if detail.starts_with("adds affixes and one edit") {
-        "語句の付加と1文字の違い".into()
-    } else if detail.starts_with("is two edits") {
-        "2文字の違い".into()
-    } else if detail.starts_with("contains") {
-        "公式のユーザー名を含む".into()
-    } else if detail.starts_with("adds") || detail.starts_with("drops") || detail.starts_with("changes affixes") {
-        let words = detail
-            .trim_end_matches(" to")
-            .replace("adds ", "付加：")
-            .replace("drops ", "削除：")
-            .replace(" and ", "、");
-        format!("語句の付加・削除（{words}）")
-    } else {
-        detail.to_string()
+/// An element of an identity, as the drafts name it (Japanese, English).
+fn copied_words(c: Copied) -> (&'static str, &'static str) {
+    match c {
+        Copied::Name => ("表示名（アカウント名）", "display name"),
+        Copied::Handle => ("ユーザー名（ハンドル）", "username (handle)"),
+        Copied::Picture => ("アイコン画像", "profile picture"),
+        Copied::Bio => ("自己紹介文", "bio"),
+        Copied::ClaimOfficial => ("公式であるとの表示", "false claim of being official"),
     }
 }
 

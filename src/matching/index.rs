@@ -1,10 +1,10 @@
 //! Indexes over the genuine accounts, so that judging a candidate scores a short list instead
-//! of the whole registry: name n-grams, handle deletion neighbourhoods and trigrams, and a
-//! BK-tree over avatar hashes in Hamming space.
+//! of the whole registry: name n-grams, handle deletion neighbourhoods and trigrams. Pictures
+//! are shortlisted apart, by their keys (`super::pictures`).
 //!
 //! The indexes only shortlist; the scoring in `super` decides. They are built to over-include:
-//! anything the scorer could call a suspect shares a name bigram, a handle key within one
-//! deletion, a handle trigram, or an avatar within `AVATAR_FAR`.
+//! anything the scorer could call a suspect by name or handle shares a name bigram, a handle key
+//! within one deletion, or a handle trigram.
 
 use std::collections::HashMap;
 
@@ -39,68 +39,6 @@ impl<K: std::hash::Hash + Eq> Postings<K> {
     }
 }
 
-/// A BK-tree over 128-bit fingerprints (gradient ‖ DCT hash) under Hamming distance.
-#[derive(Debug, Default)]
-struct BkTree {
-    nodes: Vec<BkNode>,
-}
-
-#[derive(Debug)]
-struct BkNode {
-    key: u128,
-    id: u32,
-    children: Vec<(u32, usize)>,
-}
-
-impl BkTree {
-    fn insert(&mut self, key: u128, id: u32) {
-        if self.nodes.is_empty() {
-            self.nodes.push(BkNode {
-                key,
-                id,
-                children: Vec::new(),
-            });
-            return;
-        }
-        let mut at = 0;
-        loop {
-            let d = (self.nodes[at].key ^ key).count_ones();
-            match self.nodes[at].children.iter().find(|(cd, _)| *cd == d) {
-                Some(&(_, next)) => at = next,
-                None => {
-                    let new = self.nodes.len();
-                    self.nodes.push(BkNode {
-                        key,
-                        id,
-                        children: Vec::new(),
-                    });
-                    self.nodes[at].children.push((d, new));
-                    return;
-                }
-            }
-        }
-    }
-
-    fn within(&self, key: u128, radius: u32, out: &mut Vec<(u32, u32)>) {
-        if self.nodes.is_empty() {
-            return;
-        }
-        let mut stack = vec![0usize];
-        while let Some(at) = stack.pop() {
-            let node = &self.nodes[at];
-            let d = (node.key ^ key).count_ones();
-            if d <= radius {
-                out.push((d, node.id));
-            }
-            for &(cd, child) in &node.children {
-                if cd + radius >= d && cd <= d + radius {
-                    stack.push(child);
-                }
-            }
-        }
-    }
-}
-
 /// Features of one account as the index sees them.
 #[derive(Debug, Default)]
 pub struct IndexKeys<'a> {
@@ -108,8 +46,6 @@ pub struct IndexKeys<'a> {
     pub names: Vec<&'a [char]>,
     /// Folded handle forms: squashed and core.
     pub handles: Vec<&'a str>,
-    /// Avatar fingerprints (as-is and mirrored), when the picture is not plain.
-    pub avatars: Vec<u128>,
 }
 
 /// The shortlisting index over one registry.
@@ -119,7 +55,6 @@ pub struct Index {
     grams: Postings<(char, char)>,
     handle_deletes: Postings<String>,
     handle_trigrams: Postings<[char; 3]>,
-    avatars: BkTree,
 }
 
 fn bigrams(key: &[char]) -> impl Iterator<Item = (char, char)> + '_ {
@@ -160,9 +95,6 @@ impl Index {
                 self.handle_trigrams.add(tri, id);
             }
         }
-        if let Some(&first) = keys.avatars.first() {
-            self.avatars.insert(first, id);
-        }
     }
 
     /// Genuine accounts worth scoring against a candidate, best candidates of each index first.
@@ -191,13 +123,6 @@ impl Index {
         self.handle_trigrams.vote(tris.iter(), stop, &mut votes);
         out.extend(top(votes, t::SHORTLIST_PER_INDEX));
 
-        let mut near = Vec::new();
-        for &a in &keys.avatars {
-            self.avatars.within(a, (2.0 * t::AVATAR_FAR) as u32, &mut near);
-        }
-        near.sort_unstable();
-        out.extend(near.into_iter().map(|(_, id)| id).take(t::SHORTLIST_PER_INDEX));
-
         out.sort_unstable();
         out.dedup();
         out
@@ -213,30 +138,6 @@ fn top(votes: HashMap<u32, u32>, k: usize) -> impl Iterator<Item = u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bk_tree_finds_everything_within_radius() {
-        let mut tree = BkTree::default();
-        let keys: Vec<u128> = (0..500u128)
-            .map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835))
-            .collect();
-        for (i, &k) in keys.iter().enumerate() {
-            tree.insert(k, i as u32);
-        }
-        let q = keys[17] ^ 0b1011;
-        let mut found = Vec::new();
-        tree.within(q, 20, &mut found);
-        let brute: Vec<u32> = keys
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| (**k ^ q).count_ones() <= 20)
-            .map(|(i, _)| i as u32)
-            .collect();
-        let mut got: Vec<u32> = found.iter().map(|p| p.1).collect();
-        got.sort_unstable();
-        assert_eq!(got, brute);
-        assert!(got.contains(&17));
-    }
 
     #[test]
     fn deletes_cover_one_edit() {

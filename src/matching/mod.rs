@@ -7,12 +7,15 @@
 //! and weights live in [`thresholds`].
 
 pub mod avatar;
+pub mod handles;
 mod index;
+mod pictures;
+pub mod reason;
 pub mod text;
 pub mod thresholds;
+pub mod words;
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
 use serde::Serialize;
 
@@ -20,9 +23,13 @@ use crate::normalize::{Claim, FoldedHandle, fold_handle, fold_name};
 use crate::platform::{Platform, is_youtube_channel_id};
 use crate::registry::{Registry, parse_profile_url};
 pub use avatar::{AvatarError, AvatarHash, AvatarLimits, hash_avatar};
+use handles::local_part;
 use index::{Index, IndexKeys};
-use text::{CharWeights, HandleMatch, NameMatch, PreparedName, View};
+use pictures::{PictureMatch, Pictures};
+pub use reason::{Absorbed, Copied, Edit, HandleRelation, IdentityKey, Reason};
+use text::{CharWeights, NameMatch, PreparedName, View};
 use thresholds as t;
+use words::{Vocabulary, names_other_body};
 
 /// A genuine account as the matcher knows it.
 #[derive(Debug, Clone, Default)]
@@ -45,6 +52,8 @@ pub struct Genuine {
     pub avatar: Option<AvatarHash>,
     /// The organisation's id, when from the registry.
     pub org_id: Option<String>,
+    /// The office within the organisation that runs the account, when known.
+    pub department: Option<String>,
 }
 
 impl Genuine {
@@ -62,8 +71,39 @@ impl Genuine {
                 bio: None,
                 avatar: None,
                 org_id: Some(org.id.clone()),
+                department: Some(a.department.clone()).filter(|d| !d.is_empty()),
             })
             .collect()
+    }
+
+    /// Fills in the organisation, office and other names (aliases, kana readings) of accounts
+    /// that are the registry's own (same platform and handle, id or URL): a `--genuine` file
+    /// names accounts, the registry knows who runs them and what else they are called. Accounts
+    /// the registry does not know are left as they are.
+    pub fn enrich_from(list: &mut [Genuine], registry: &Registry) {
+        let known = Genuine::from_registry(registry);
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for (i, g) in known.iter().enumerate() {
+            let platform = g.platform.unwrap_or(Platform::X);
+            for (k, _) in identity_keys(platform, g.handle.as_deref(), g.id.as_deref(), g.url.as_deref()) {
+                by_key.entry(k).or_insert(i);
+            }
+        }
+        for g in list.iter_mut().filter(|g| g.org_id.is_none()) {
+            let Some(platform) = g.platform else { continue };
+            let found = identity_keys(platform, g.handle.as_deref(), g.id.as_deref(), g.url.as_deref())
+                .into_iter()
+                .find_map(|(k, _)| by_key.get(&k).copied());
+            if let Some(i) = found {
+                g.org_id = known[i].org_id.clone();
+                g.department = known[i].department.clone();
+                for a in &known[i].aliases {
+                    if !g.aliases.contains(a) {
+                        g.aliases.push(a.clone());
+                    }
+                }
+            }
+        }
     }
 
     /// `@handle`, id or URL: how to name the account to a person.
@@ -116,148 +156,6 @@ pub enum Verdict {
     Clear,
 }
 
-/// One piece of evidence, in words a reviewer can check.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Reason {
-    /// The candidate is the genuine account, recognised by this key.
-    IsGenuine {
-        /// `id`, `handle` or `URL`.
-        by: &'static str,
-    },
-    /// Same handle as a genuine account, but a different account id: re-registered or reused.
-    HandleReused {
-        /// The genuine account.
-        genuine: String,
-    },
-    /// Handle relation.
-    Handle {
-        /// The genuine account's label.
-        genuine: String,
-        /// The genuine account's platform.
-        platform: Platform,
-        /// How they relate.
-        detail: String,
-    },
-    /// Display name identical after folding.
-    NameIdentical {
-        /// The genuine name it equals.
-        genuine_name: String,
-        /// Which differences folding absorbed.
-        absorbed: Vec<&'static str>,
-    },
-    /// Display name contains the genuine name.
-    NameContains {
-        /// The genuine name.
-        genuine_name: String,
-        /// The candidate's name as written.
-        candidate_name: String,
-    },
-    /// Display name similar.
-    NameSimilar {
-        /// The genuine name.
-        genuine_name: String,
-        /// Weighted similarity in [0, 1].
-        similarity: f64,
-    },
-    /// Display name is a shortened form of the genuine name.
-    NameShortened {
-        /// The genuine name.
-        genuine_name: String,
-        /// Share of the genuine name (by weight) kept.
-        kept: f64,
-    },
-    /// Avatar close to the genuine one.
-    Avatar {
-        /// Mean Hamming distance over two 64-bit hashes.
-        distance: f64,
-    },
-    /// The candidate's or the genuine avatar is plain and was not compared.
-    AvatarPlain,
-    /// The avatar could not be used.
-    AvatarUnavailable {
-        /// Why.
-        why: String,
-    },
-    /// The bio copies the genuine bio.
-    BioCopied {
-        /// Share of character bigrams in common.
-        share: f64,
-    },
-    /// Claims to be official.
-    ClaimsOfficial {
-        /// The decoration.
-        text: String,
-    },
-    /// A check-mark emoji posing as a verification badge.
-    CheckMark {
-        /// The emoji.
-        mark: char,
-    },
-    /// Latin letters mixed with Cyrillic or Greek in one word.
-    MixedScript,
-    /// Invisible characters in the name.
-    Invisible {
-        /// The characters, as U+XXXX.
-        chars: Vec<String>,
-    },
-    /// Says it is unofficial.
-    Disclaimer {
-        /// The words.
-        text: String,
-    },
-}
-
-impl fmt::Display for Reason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Reason::IsGenuine { by } => write!(f, "registered genuine account (same {by})"),
-            Reason::HandleReused { genuine } => write!(
-                f,
-                "uses the handle of genuine account {genuine} but is a different account (different id)"
-            ),
-            Reason::Handle {
-                genuine,
-                platform,
-                detail,
-            } => write!(f, "handle {detail} {genuine} on {}", platform.label()),
-            Reason::NameIdentical { genuine_name, absorbed } if absorbed.is_empty() => {
-                write!(f, "display name identical to 「{genuine_name}」 after normalisation")
-            }
-            Reason::NameIdentical { genuine_name, absorbed } => write!(
-                f,
-                "display name identical to 「{genuine_name}」 after normalisation ({})",
-                absorbed.join(", ")
-            ),
-            Reason::NameContains {
-                genuine_name,
-                candidate_name,
-            } => write!(
-                f,
-                "display name 「{candidate_name}」 contains 「{genuine_name}」 with other words"
-            ),
-            Reason::NameSimilar {
-                genuine_name,
-                similarity,
-            } => write!(f, "display name similar to 「{genuine_name}」 ({similarity:.2})"),
-            Reason::NameShortened { genuine_name, kept } => write!(
-                f,
-                "display name is a shortened form of 「{genuine_name}」 ({:.0}% kept)",
-                kept * 100.0
-            ),
-            Reason::Avatar { distance } => write!(f, "avatar Hamming distance {distance:.0}/64"),
-            Reason::AvatarPlain => write!(f, "avatar is plain (one colour or a default picture); not compared"),
-            Reason::AvatarUnavailable { why } => write!(f, "judged without the avatar: {why}"),
-            Reason::BioCopied { share } => write!(f, "bio copies the genuine bio ({:.0}% shared)", share * 100.0),
-            Reason::ClaimsOfficial { text } => write!(f, "claims to be official ({})", text.trim()),
-            Reason::CheckMark { mark } => write!(f, "fake verification mark {mark} in the name"),
-            Reason::MixedScript => write!(f, "name mixes Latin with Cyrillic or Greek letters"),
-            Reason::Invisible { chars } => write!(f, "name hides invisible characters ({})", chars.join(" ")),
-            Reason::Disclaimer { text } => write!(f, "says it is unofficial ({})", text.trim()),
-        }
-    }
-}
-
 /// The outcome of judging one candidate.
 #[derive(Debug, Clone)]
 pub struct Judgement {
@@ -277,6 +175,8 @@ struct PreparedGenuine {
     names: Vec<PreparedName>,
     handle: Option<(FoldedHandle, String)>,
     bio: Option<HashSet<(char, char)>>,
+    /// Index of the organisation's vocabulary (of the account's own, when not known).
+    vocabulary: usize,
 }
 
 /// Judges candidates against one set of genuine accounts.
@@ -286,6 +186,8 @@ pub struct Matcher {
     weights: CharWeights,
     index: Index,
     identity: HashMap<String, Vec<usize>>,
+    pictures: Pictures,
+    vocabularies: Vec<Vocabulary>,
 }
 
 fn identity_keys(
@@ -293,40 +195,59 @@ fn identity_keys(
     handle: Option<&str>,
     id: Option<&str>,
     url: Option<&str>,
-) -> Vec<(String, &'static str)> {
+) -> Vec<(String, IdentityKey)> {
     let mut keys = Vec::new();
     let mut handle = handle.map(str::to_string);
     let mut id = id.map(str::to_string);
-    if let Some(p) = url
-        .and_then(|u| parse_profile_url(u).ok())
-        .filter(|p| p.platform == platform)
-    {
-        keys.push((format!("{platform}|url|{}", p.canonical), "URL"));
-        handle = handle.or(p.handle);
-        id = id.or(p.id);
+    match url.map(|u| (u, parse_profile_url(u))) {
+        Some((_, Ok(p))) if p.platform == platform => {
+            keys.push((format!("{platform}|url|{}", p.canonical), IdentityKey::Url));
+            handle = handle.or(p.handle);
+            id = id.or(p.id);
+        }
+        // A URL the registry publishes but no platform serves (kin.ee for lin.ee): the same
+        // text is still the same account.
+        Some((u, Err(_))) => keys.push((
+            format!("{platform}|raw-url|{}", u.trim().trim_end_matches('/').to_lowercase()),
+            IdentityKey::Url,
+        )),
+        _ => {}
     }
     if let Some(h) = handle.as_deref().filter(|h| !h.trim_start_matches('@').is_empty()) {
         if platform == Platform::Youtube && is_youtube_channel_id(h.trim_start_matches('@')) {
             id = id.or_else(|| Some(h.trim_start_matches('@').to_string()));
         } else {
-            keys.push((format!("{platform}|handle|{}", platform.handle_key(h)), "handle"));
+            keys.push((
+                format!("{platform}|handle|{}", platform.handle_key(h)),
+                IdentityKey::Handle,
+            ));
         }
     }
     if let Some(i) = id.as_deref().filter(|i| !i.is_empty()) {
-        keys.push((format!("{platform}|id|{i}"), "id"));
+        keys.push((format!("{platform}|id|{i}"), IdentityKey::Id));
     }
     keys
 }
 
 /// Handles that are assigned by the platform, not chosen: nobody picks a lookalike of them.
+/// (LINE's basic ids are assigned too, but a premium id can be chosen to look like one.)
 fn handle_is_assigned(platform: Platform, handle: &str) -> bool {
     let bare = handle.trim_start_matches('@');
     match platform {
-        Platform::Line => bare.len() == 8 && bare.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
         Platform::Youtube => is_youtube_channel_id(bare),
         Platform::Facebook => bare.bytes().all(|b| b.is_ascii_digit()) || bare.contains(|c: char| !c.is_ascii()),
         _ => false,
     }
+}
+
+/// A handle folded for comparison, with its platform key (lower case, no `@`); for the
+/// federated platforms, the part a person picks (`name` of `name.bsky.social`).
+fn prepared_handle(platform: Platform, handle: &str) -> Option<(FoldedHandle, String)> {
+    let own = match platform {
+        Platform::Bluesky | Platform::Mastodon => local_part(handle),
+        _ => handle,
+    };
+    Some((fold_handle(own), platform.handle_key(own))).filter(|(f, _)| !f.squashed.is_empty())
 }
 
 fn bio_grams(bio: &str) -> Option<HashSet<(char, char)>> {
@@ -334,8 +255,14 @@ fn bio_grams(bio: &str) -> Option<HashSet<(char, char)>> {
     (key.len() >= t::BIO_MIN_CHARS).then(|| key.windows(2).map(|w| (w[0], w[1])).collect())
 }
 
+/// What one genuine account's picture says about a candidate.
+#[derive(Debug, Clone, Copy)]
+struct PictureEvidence {
+    m: PictureMatch,
+}
+
 impl Matcher {
-    /// Prepares the genuine accounts (folding, weights, indexes).
+    /// Prepares the genuine accounts (folding, weights, indexes, pictures).
     pub fn new(genuine: Vec<Genuine>) -> Matcher {
         let name_texts = |g: &Genuine| -> Vec<String> {
             let mut v = crate::normalize::name_variants(&g.display_name);
@@ -346,18 +273,18 @@ impl Matcher {
             }
             v
         };
-        let folded_keys: Vec<String> = genuine
-            .iter()
-            .flat_map(|g| name_texts(g).into_iter().map(|n| fold_name(&n).visual))
-            .collect();
+        let texts: Vec<Vec<String>> = genuine.iter().map(name_texts).collect();
+        let folded_keys: Vec<String> = texts.iter().flatten().map(|n| fold_name(n).visual).collect();
         let weights = CharWeights::new(folded_keys.iter().map(String::as_str));
         let mut index = Index::default();
         let mut identity: HashMap<String, Vec<usize>> = HashMap::new();
         let mut prepared = Vec::with_capacity(genuine.len());
+        let mut vocabularies: Vec<Vocabulary> = Vec::new();
+        let mut org_vocabulary: HashMap<String, usize> = HashMap::new();
         for (i, g) in genuine.iter().enumerate() {
             // The display name always counts; a derived variant only when it names someone
             // (（マザーズコーナー） alone is generic vocabulary, not an identity).
-            let names: Vec<PreparedName> = name_texts(g)
+            let names: Vec<PreparedName> = texts[i]
                 .iter()
                 .enumerate()
                 .map(|(k, n)| (k, PreparedName::new(n, &weights)))
@@ -369,12 +296,25 @@ impl Matcher {
                 .handle
                 .as_deref()
                 .filter(|h| !handle_is_assigned(platform, h))
-                .map(|h| (fold_handle(h), platform.handle_key(h)))
-                .filter(|(f, _)| !f.squashed.is_empty());
+                .and_then(|h| prepared_handle(platform, h));
+            let vocabulary = match &g.org_id {
+                Some(org) => *org_vocabulary.entry(org.clone()).or_insert_with(|| {
+                    vocabularies.push(Vocabulary::default());
+                    vocabularies.len() - 1
+                }),
+                None => {
+                    vocabularies.push(Vocabulary::default());
+                    vocabularies.len() - 1
+                }
+            };
+            for n in &names {
+                vocabularies[vocabulary].add(&n.parts);
+            }
             let p = PreparedGenuine {
                 bio: g.bio.as_deref().and_then(bio_grams),
                 names,
                 handle,
+                vocabulary,
             };
             let mut keys = IndexKeys::default();
             for n in &p.names {
@@ -385,21 +325,45 @@ impl Matcher {
                 keys.handles.push(&h.squashed);
                 keys.handles.push(&h.core);
             }
-            if let Some(a) = g.avatar.filter(|a| !a.plain) {
-                keys.avatars.push(u128::from(a.gradient) << 64 | u128::from(a.dct));
-            }
             index.add(i as u32, &keys);
             for (k, _) in identity_keys(platform, g.handle.as_deref(), g.id.as_deref(), g.url.as_deref()) {
                 identity.entry(k).or_default().push(i);
             }
             prepared.push(p);
         }
+        // Offices: the organisation's department where known, else the account's own name.
+        let mut offices: HashMap<String, usize> = HashMap::new();
+        let office_of: Vec<usize> = genuine
+            .iter()
+            .zip(&prepared)
+            .map(|(g, p)| {
+                let key = match (&g.org_id, &g.department) {
+                    (Some(o), Some(d)) => format!("{o}|{d}"),
+                    _ => p
+                        .names
+                        .first()
+                        .map(|n| n.parts.words.iter().flatten().collect())
+                        .unwrap_or_default(),
+                };
+                let next = offices.len();
+                *offices.entry(key).or_insert(next)
+            })
+            .collect();
+        let pictures = Pictures::new(
+            genuine
+                .iter()
+                .enumerate()
+                .filter_map(|(i, g)| g.avatar.clone().map(|a| (i, a))),
+            |i| office_of[i],
+        );
         Matcher {
             genuine,
             prepared,
             weights,
             index,
             identity,
+            pictures,
+            vocabularies,
         }
     }
 
@@ -421,7 +385,7 @@ impl Matcher {
             for &gi in self.identity.get(&key).into_iter().flatten() {
                 let g = &self.genuine[gi];
                 let ids_conflict = matches!((&g.id, &c.id), (Some(a), Some(b)) if a != b);
-                if ids_conflict && by != "id" {
+                if ids_conflict && by != IdentityKey::Id {
                     reused = Some(gi);
                     continue;
                 }
@@ -437,15 +401,12 @@ impl Matcher {
             }
         }
 
-        // 2. Score against the short list.
+        // 2. Score against the short list: by name and handle from the indexes, by picture
+        //    from the pictures the candidate's resembles.
         let cname = PreparedName::new(&c.display_name, &self.weights);
-        let chandle = c
-            .handle
-            .as_deref()
-            .map(|h| (fold_handle(h), c.platform.handle_key(h)))
-            .filter(|(f, _)| !f.squashed.is_empty());
+        let chandle = c.handle.as_deref().and_then(|h| prepared_handle(c.platform, h));
         let cavatar = match &c.avatar {
-            AvatarEvidence::Hash(h) => Some(*h),
+            AvatarEvidence::Hash(h) => Some(h),
             _ => None,
         };
         let mut keys = IndexKeys::default();
@@ -455,34 +416,46 @@ impl Matcher {
             keys.handles.push(&h.squashed);
             keys.handles.push(&h.core);
         }
-        if let Some(a) = cavatar.filter(|a| !a.plain) {
-            keys.avatars.push(u128::from(a.gradient) << 64 | u128::from(a.dct));
-            keys.avatars
-                .push(u128::from(a.gradient_mirror) << 64 | u128::from(a.dct_mirror));
-        }
         let mut shortlist = self.index.shortlist(&keys);
+        let mut pictures: HashMap<usize, PictureEvidence> = HashMap::new();
+        for m in cavatar.map(|a| self.pictures.matches(a)).unwrap_or_default() {
+            for &owner in &self.pictures.all()[m.picture].owners {
+                pictures.entry(owner).or_insert(PictureEvidence { m });
+                if !shortlist.contains(&(owner as u32)) {
+                    shortlist.push(owner as u32);
+                }
+            }
+        }
         if let Some(r) = reused.filter(|r| !shortlist.contains(&(*r as u32))) {
             shortlist.push(r as u32);
         }
         let cbio = c.bio.as_deref().and_then(bio_grams);
 
+        // Ties (a picture several accounts share, a name used on several platforms) go to the
+        // closer picture, then to the account on the candidate's platform.
+        let closeness = |gi: usize| pictures.get(&gi).map_or(0.0, |p| p.m.alignment.similarity);
         let mut best: Option<(f64, usize, Vec<Reason>)> = None;
         for &gi in &shortlist {
             let gi = gi as usize;
-            let (score, reasons) = self.score_pair(
+            let pair = Pair {
                 c,
-                &cname,
-                chandle.as_ref(),
-                cavatar,
-                cbio.as_ref(),
-                gi,
-                reused == Some(gi),
-            );
+                name: &cname,
+                handle: chandle.as_ref(),
+                avatar: cavatar,
+                picture: pictures.get(&gi).copied(),
+                bio: cbio.as_ref(),
+                reused: reused == Some(gi),
+            };
+            let (score, reasons) = self.score_pair(&pair, gi);
             let better = match &best {
                 None => true,
                 Some((s, bi, _)) => {
+                    let tie = (score - *s).abs() <= 1e-9;
+                    let (cg, cb) = (closeness(gi), closeness(*bi));
                     score > *s + 1e-9
-                        || ((score - *s).abs() <= 1e-9
+                        || (tie && cg > cb + 1e-9)
+                        || (tie
+                            && (cg - cb).abs() <= 1e-9
                             && self.genuine[gi].platform == Some(c.platform)
                             && self.genuine[*bi].platform != Some(c.platform))
                 }
@@ -518,104 +491,120 @@ impl Matcher {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn score_pair(
-        &self,
-        c: &Candidate,
-        cname: &PreparedName,
-        chandle: Option<&(FoldedHandle, String)>,
-        cavatar: Option<AvatarHash>,
-        cbio: Option<&HashSet<(char, char)>>,
-        gi: usize,
-        reused: bool,
-    ) -> (f64, Vec<Reason>) {
+    fn handle_evidence(&self, pair: &Pair<'_>, gi: usize, reasons: &mut Vec<Reason>) -> f64 {
         let g = &self.genuine[gi];
+        let gplatform = g.platform.unwrap_or(pair.c.platform);
+        if pair.reused {
+            reasons.push(Reason::HandleReused { genuine: g.label() });
+            return t::HANDLE_HOMOGLYPH;
+        }
+        let (Some((ch, craw)), Some((gh, graw))) = (pair.handle, &self.prepared[gi].handle) else {
+            return 0.0;
+        };
+        let Some((relation, s)) = handles::compare_handles(ch, craw, gh, graw, pair.c.platform == gplatform) else {
+            return 0.0;
+        };
+        reasons.push(Reason::Handle {
+            genuine: g.label(),
+            platform: gplatform,
+            relation,
+        });
+        s
+    }
+
+    fn name_evidence(&self, pair: &Pair<'_>, gi: usize, reasons: &mut Vec<Reason>) -> f64 {
         let p = &self.prepared[gi];
-        let gplatform = g.platform.unwrap_or(c.platform);
+        let Some(n) = text::compare_names(pair.name, &p.names) else {
+            return 0.0;
+        };
+        let variant = &p.names[n.variant];
+        let genuine_name = variant.text.clone();
+        let candidate_name = || -> String {
+            pair.c
+                .display_name
+                .chars()
+                .filter(|ch| !ch.is_control())
+                .take(200)
+                .collect()
+        };
+        reasons.push(match &n.relation {
+            NameMatch::Identical => Reason::NameIdentical {
+                absorbed: absorbed(pair.name, variant, n.view),
+                genuine_name,
+            },
+            NameMatch::Contains => Reason::NameContains {
+                genuine_name,
+                candidate_name: candidate_name(),
+            },
+            NameMatch::Rearranged => Reason::NameRearranged {
+                genuine_name,
+                candidate_name: candidate_name(),
+            },
+            NameMatch::Similar(sim) => Reason::NameSimilar {
+                genuine_name,
+                similarity: (sim * 100.0).round() / 100.0,
+            },
+            NameMatch::Shortened(kept) => Reason::NameShortened {
+                genuine_name,
+                kept: (kept * 100.0).round() / 100.0,
+            },
+        });
+        n.strength
+    }
+
+    /// Strength of the picture evidence: a copy decides alone, unless the name names another
+    /// body and the picture is a template, or only similar.
+    fn picture_evidence(&self, pair: &Pair<'_>, gi: usize, reasons: &mut Vec<Reason>) -> f64 {
+        let g = &self.genuine[gi];
+        let Some(PictureEvidence { m }) = pair.picture else {
+            if let (Some(ca), Some(ga)) = (pair.avatar, &g.avatar)
+                && (ca.is_plain() || ga.is_plain())
+            {
+                reasons.push(Reason::AvatarPlain);
+            }
+            return 0.0;
+        };
+        let picture = &self.pictures.all()[m.picture];
+        let al = m.alignment;
+        let similarity = (al.similarity * 100.0).round() / 100.0;
+        let other = names_other_body(&pair.name.parts, &self.vocabularies[self.prepared[gi].vocabulary]);
+        if let Some(other_body) = other
+            && (picture.template || al.similarity < t::AVATAR_OTHER_BODY_SIMILARITY)
+        {
+            reasons.push(Reason::AvatarOtherBody {
+                genuine: g.label(),
+                similarity,
+                other_body,
+                template: picture.template,
+            });
+            return 0.0;
+        }
+        let s = ((al.similarity - t::AVATAR_SIMILAR_FLOOR) / (t::AVATAR_COPY_SIMILARITY - t::AVATAR_SIMILAR_FLOOR))
+            .clamp(0.0, 1.0)
+            * t::AVATAR_COPY;
+        if s > 0.0 {
+            let (w, h) = al.region.size();
+            reasons.push(Reason::Avatar {
+                genuine: g.label(),
+                similarity,
+                mirrored: al.mirrored,
+                cropped: w < 0.95 || h < 0.95,
+            });
+        }
+        s
+    }
+
+    fn score_pair(&self, pair: &Pair<'_>, gi: usize) -> (f64, Vec<Reason>) {
+        let p = &self.prepared[gi];
         let mut reasons = Vec::new();
+        let handle_strength = self.handle_evidence(pair, gi, &mut reasons);
+        let mut name_strength = self.name_evidence(pair, gi, &mut reasons);
+        let picture_strength = self.picture_evidence(pair, gi, &mut reasons);
         // Evidence independent of the name and handle (picture, bio); name and handle are
         // combined with each other below.
-        let mut independent: Vec<f64> = Vec::new();
+        let mut independent: Vec<f64> = vec![picture_strength];
 
-        let mut handle_strength = 0.0;
-        if reused {
-            handle_strength = t::HANDLE_HOMOGLYPH;
-            reasons.push(Reason::HandleReused { genuine: g.label() });
-        } else if let (Some((ch, craw)), Some((gh, graw))) = (chandle, &p.handle)
-            && let Some((rel, s)) = text::compare_handles(ch, craw, gh, graw, c.platform == gplatform)
-        {
-            handle_strength = s;
-            let detail = match rel {
-                HandleMatch::SameOnOtherPlatform => "is the same as".to_string(),
-                HandleMatch::Homoglyph { detail } => format!("is a lookalike ({detail}) of"),
-                HandleMatch::Separator => "differs only in separators from".to_string(),
-                HandleMatch::Affix { added, removed } => {
-                    let mut parts = Vec::new();
-                    if !added.is_empty() {
-                        parts.push(format!("adds {}", added.join(", ")));
-                    }
-                    if !removed.is_empty() {
-                        parts.push(format!("drops {}", removed.join(", ")));
-                    }
-                    format!(
-                        "{} to",
-                        if parts.is_empty() {
-                            "changes affixes".to_string()
-                        } else {
-                            parts.join(" and ")
-                        }
-                    )
-                }
-                HandleMatch::Typo { detail } => format!("is one edit ({detail}) from"),
-                HandleMatch::AffixTypo => "adds affixes and one edit to".to_string(),
-                HandleMatch::TwoEdits => "is two edits from".to_string(),
-                HandleMatch::Contains => "contains".to_string(),
-            };
-            reasons.push(Reason::Handle {
-                genuine: g.label(),
-                platform: gplatform,
-                detail,
-            });
-        }
-
-        let name = text::compare_names(cname, &p.names);
-        let name_strength = name.as_ref().map_or(0.0, |n| n.strength);
-        if let Some(n) = &name {
-            let variant = &p.names[n.variant];
-            let genuine_name = variant.text.clone();
-            reasons.push(match &n.relation {
-                NameMatch::Identical => Reason::NameIdentical {
-                    absorbed: absorbed(cname, variant, n.view),
-                    genuine_name,
-                },
-                NameMatch::Contains => Reason::NameContains {
-                    genuine_name,
-                    candidate_name: c.display_name.chars().filter(|ch| !ch.is_control()).take(200).collect(),
-                },
-                NameMatch::Similar(sim) => Reason::NameSimilar {
-                    genuine_name,
-                    similarity: (sim * 100.0).round() / 100.0,
-                },
-                NameMatch::Shortened(kept) => Reason::NameShortened {
-                    genuine_name,
-                    kept: (kept * 100.0).round() / 100.0,
-                },
-            });
-        }
-
-        if let (Some(ca), Some(ga)) = (cavatar, g.avatar) {
-            let (distance, s) = ca.strength(&ga);
-            if ca.plain || ga.plain {
-                reasons.push(Reason::AvatarPlain);
-            } else if s > 0.0 {
-                independent.push(s);
-                reasons.push(Reason::Avatar {
-                    distance: distance.round(),
-                });
-            }
-        }
-
-        if let (Some(cb), Some(gb)) = (cbio, &p.bio) {
+        if let (Some(cb), Some(gb)) = (pair.bio, &p.bio) {
             let inter = cb.intersection(gb).count() as f64;
             let union = cb.union(gb).count() as f64;
             let share = if union > 0.0 { inter / union } else { 0.0 };
@@ -628,18 +617,27 @@ impl Matcher {
             }
         }
 
+        let folded = &pair.name.folded;
+        // A disclaimer (非公式, parody, bot) lowers what the name says, never what a lookalike
+        // handle or a copied picture says: staff decide those.
+        if let Some(Claim::Disclaimer(words)) = folded.claims.iter().find(|c| matches!(c, Claim::Disclaimer(_)))
+            && name_strength > 0.0
+        {
+            name_strength *= t::DISCLAIMER_FACTOR;
+            reasons.push(Reason::Disclaimer { words: words.clone() });
+        }
+
         // Handles are usually romanised names, so name and handle evidence are correlated:
         // the weaker one only adds a share of what it would add if independent.
         let (hi, lo) = (name_strength.max(handle_strength), name_strength.min(handle_strength));
         let identity = hi + t::NAME_HANDLE_DEPENDENCE * lo * (1.0 - hi);
         let mut residual: f64 = (1.0 - identity) * independent.iter().map(|s| 1.0 - s).product::<f64>();
-        // Claims and tricks in the name strengthen an imitated identity (name or handle); a
-        // shared picture alone may be a shared logo template, so they do not amplify it.
-        if name_strength.max(handle_strength) >= t::MODIFIER_MIN_SIGNAL {
-            let folded = &cname.folded;
-            if let Some(Claim::Official(text)) = folded.claims.iter().find(|c| matches!(c, Claim::Official(_))) {
+        // Claims and tricks in the name strengthen an imitation already seen in the name, the
+        // handle or the picture.
+        if name_strength.max(handle_strength).max(picture_strength) >= t::MODIFIER_MIN_SIGNAL {
+            if let Some(Claim::Official(words)) = folded.claims.iter().find(|c| matches!(c, Claim::Official(_))) {
                 residual *= t::CLAIMS_OFFICIAL_FACTOR;
-                reasons.push(Reason::ClaimsOfficial { text: text.clone() });
+                reasons.push(Reason::ClaimsOfficial { words: words.clone() });
             }
             if let Some(Claim::CheckMark(mark)) = folded.claims.iter().find(|c| matches!(c, Claim::CheckMark(_))) {
                 residual *= t::CHECK_MARK_FACTOR;
@@ -662,15 +660,19 @@ impl Matcher {
                 }
             }
         }
-        let mut score = 1.0 - residual;
-        if let Some(Claim::Disclaimer(text)) = cname.folded.claims.iter().find(|c| matches!(c, Claim::Disclaimer(_)))
-            && score > 0.0
-        {
-            score *= t::DISCLAIMER_FACTOR;
-            reasons.push(Reason::Disclaimer { text: text.clone() });
-        }
-        (score.clamp(0.0, 1.0), reasons)
+        ((1.0 - residual).clamp(0.0, 1.0), reasons)
     }
+}
+
+/// One candidate's side of a comparison with a genuine account.
+struct Pair<'a> {
+    c: &'a Candidate,
+    name: &'a PreparedName,
+    handle: Option<&'a (FoldedHandle, String)>,
+    avatar: Option<&'a AvatarHash>,
+    picture: Option<PictureEvidence>,
+    bio: Option<&'a HashSet<(char, char)>>,
+    reused: bool,
 }
 
 /// Whether a name has kanji that look like katakana (八 for ハ, 口 for ロ …).
@@ -680,19 +682,19 @@ fn has_kana_like_kanji(s: &str) -> bool {
 }
 
 /// Which differences between two names folding absorbed, for the reason text.
-fn absorbed(candidate: &PreparedName, genuine: &PreparedName, view: View) -> Vec<&'static str> {
+fn absorbed(candidate: &PreparedName, genuine: &PreparedName, view: View) -> Vec<Absorbed> {
     use unicode_normalization::UnicodeNormalization;
     let mut out = Vec::new();
     let (c, g) = (&candidate.folded, &genuine.folded);
     let (candidate, genuine) = (candidate.text.as_str(), genuine.text.as_str());
     if c.invisible.iter().any(|ch| !matches!(ch, '\u{FE0F}' | '\u{FE0E}')) {
-        out.push("invisible characters");
+        out.push(Absorbed::InvisibleCharacters);
     }
     if candidate
         .chars()
         .any(|ch| matches!(ch, '\u{FF01}'..='\u{FF5E}' | '\u{FF66}'..='\u{FF9F}'))
     {
-        out.push("character width");
+        out.push(Absorbed::CharacterWidth);
     }
     let dashes = |s: &str| {
         s.chars()
@@ -700,23 +702,23 @@ fn absorbed(candidate: &PreparedName, genuine: &PreparedName, view: View) -> Vec
             .count()
     };
     if dashes(candidate) != dashes(genuine) {
-        out.push("dashes");
+        out.push(Absorbed::Dashes);
     }
     if view == View::Reading {
-        out.push("hiragana/katakana");
+        out.push(Absorbed::Kana);
     }
     let nfkc: String = candidate.nfkc().collect();
     if nfkc.chars().any(|ch| crate::normalize::itaiji::fold(ch) != ch) {
-        out.push("variant kanji");
+        out.push(Absorbed::VariantKanji);
     }
     if c.mixed_script
         || candidate.chars().any(|ch| matches!(ch, '\u{0370}'..='\u{04FF}'))
         || has_kana_like_kanji(candidate) && !has_kana_like_kanji(genuine)
     {
-        out.push("lookalike letters");
+        out.push(Absorbed::LookalikeLetters);
     }
     if c.claims != g.claims {
-        out.push("decorations");
+        out.push(Absorbed::Decorations);
     }
     out
 }
@@ -765,6 +767,7 @@ mod tests {
         let j = matcher().judge(&cand(Platform::X, "HW_Sapp0ro", "ハローワーク札幌【公式】"));
         assert_eq!((j.verdict, j.target), (Verdict::Suspect, Some(0)));
         let text: Vec<String> = j.reasons.iter().map(ToString::to_string).collect();
+        assert!(j.reasons.iter().any(|r| r.copied() == Some(Copied::Handle)));
         assert!(text.iter().any(|r| r.contains("0→o")), "{text:?}");
         assert!(j.score > 0.95, "{}", j.score);
     }

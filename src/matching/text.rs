@@ -11,91 +11,8 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::thresholds as t;
-use crate::normalize::{FoldedHandle, FoldedName, fold_name};
-
-/// Vocabulary of the kind of body or service (ハローワーク, 労働局, 市, 新卒): shared by many
-/// bodies, so sharing it is little sign of imitation, but changing it changes who is named.
-const GENERIC_WORDS: &[&str] = &[
-    "ハローワーク",
-    "公共職業安定所",
-    "職業安定所",
-    "安定所",
-    "労働局",
-    "労働基準監督署",
-    "監督署",
-    "市役所",
-    "区役所",
-    "町役場",
-    "村役場",
-    "役所",
-    "役場",
-    "県庁",
-    "都庁",
-    "道庁",
-    "府庁",
-    "広報",
-    "センター",
-    "事務所",
-    "支援",
-    "応援",
-    "新卒",
-    "就活",
-    "就職",
-    "求人",
-    "採用",
-    "相談",
-    "サポート",
-    "マザーズ",
-    "わかもの",
-    "コーナー",
-    "事業",
-    "課",
-    "部",
-    "局",
-    "係",
-    "室",
-    "所",
-    "市",
-    "区",
-    "町",
-    "村",
-    "県",
-    "都",
-    "道",
-    "府",
-    "city",
-    "town",
-    "pref",
-    "japan",
-    "office",
-    "center",
-];
-
-/// Filler that names no one (公式, アカウント, YouTubeチャンネル, お知らせ): adding or
-/// removing it changes neither the body nor the service.
-pub const FILLER_WORDS: &[&str] = &[
-    "公式アカウント",
-    "アカウント",
-    "チャンネル",
-    "ページ",
-    "公式",
-    "youtube",
-    "line",
-    "instagram",
-    "facebook",
-    "twitter",
-    "情報",
-    "お知らせ",
-    "動画",
-    "配信",
-    "窓口",
-    "案内",
-    "official",
-    "account",
-    "channel",
-    "info",
-    "news",
-];
+use super::words::{NameParts, WordClass, rearranged};
+use crate::normalize::{FoldedName, fold_name};
 
 /// Per-character weights for one registry: generic vocabulary and frequent characters weigh
 /// less. Built once per matcher.
@@ -127,23 +44,19 @@ impl CharWeights {
                 (c, idf.clamp(t::MIN_CHAR_WEIGHT, 1.0) as f32)
             })
             .collect();
-        let mut generic: Vec<(Vec<char>, f32)> = Vec::new();
-        for (words, weight) in [
-            (FILLER_WORDS, t::FILLER_CHAR_WEIGHT),
-            (GENERIC_WORDS, t::GENERIC_CHAR_WEIGHT),
-        ] {
-            for w in words {
-                let f = fold_name(w);
-                for k in [f.visual, f.reading] {
-                    let chars: Vec<char> = k.chars().collect();
-                    if !chars.is_empty() && !generic.iter().any(|(g, _)| *g == chars) {
-                        generic.push((chars, weight as f32));
-                    }
-                }
-            }
-        }
-        // Longest first, so ハローワーク is marked before its parts.
-        generic.sort_by_key(|g| std::cmp::Reverse(g.0.len()));
+        // Generic vocabulary and filler, longest first (see `words`), so ハローワーク is marked
+        // before its parts.
+        let generic: Vec<(Vec<char>, f32)> = super::words::folded_vocabulary()
+            .iter()
+            .map(|(chars, class)| {
+                let w = if *class == WordClass::Filler {
+                    t::FILLER_CHAR_WEIGHT
+                } else {
+                    t::GENERIC_CHAR_WEIGHT
+                };
+                (chars.clone(), w as f32)
+            })
+            .collect();
         CharWeights { weight, generic }
     }
 
@@ -321,6 +234,9 @@ pub enum NameMatch {
     /// A shortened form: nearly all of the candidate's name comes, in order, from the genuine
     /// name; with the share of the genuine name (by weight) it keeps.
     Shortened(f64),
+    /// The genuine name's distinctive words, kind of body and programme, in another order or
+    /// with words dropped, separators or marks added.
+    Rearranged,
 }
 
 /// The best relation of a candidate name to a genuine account's names.
@@ -347,6 +263,8 @@ pub struct PreparedName {
     pub visual: WeightedKey,
     /// Weighted reading key.
     pub reading: WeightedKey,
+    /// The name's structure (read on its plain key with the vocabulary).
+    pub parts: NameParts,
 }
 
 impl PreparedName {
@@ -356,6 +274,7 @@ impl PreparedName {
         PreparedName {
             visual: weights.weigh(&folded.visual),
             reading: weights.weigh(&folded.reading),
+            parts: NameParts::of(&folded),
             folded,
             text: text.to_string(),
         }
@@ -378,6 +297,11 @@ pub fn compare_names(candidate: &PreparedName, genuine: &[PreparedName]) -> Opti
             if c.is_empty() || gk.is_empty() {
                 continue;
             }
+            // The structure is read once, on the plain key (with the visual view).
+            let rearranged = (view == View::Visual)
+                .then(|| rearranged(&candidate.parts, &g.parts))
+                .flatten()
+                .map(|share| t::NAME_REARRANGED + t::NAME_REARRANGED_SHARE_BONUS * share);
             let (relation, strength) = if c.chars == gk.chars {
                 (NameMatch::Identical, t::NAME_IDENTICAL)
             } else if contained(c, gk).is_some() {
@@ -391,15 +315,19 @@ pub fn compare_names(candidate: &PreparedName, genuine: &[PreparedName]) -> Opti
                 let sim = weighted_similarity(c, gk);
                 let s = ((sim - t::NAME_SIM_FLOOR) / (1.0 - t::NAME_SIM_FLOOR)).clamp(0.0, 1.0) * t::NAME_SIM_MAX;
                 let (from_genuine, kept) = shortened(c, gk);
-                if s < t::NAME_SHORTENED
-                    && from_genuine >= t::NAME_SHORTENED_FROM_GENUINE
-                    && kept >= t::NAME_SHORTENED_KEPT
-                    && !c.all_generic()
-                {
-                    (NameMatch::Shortened(kept), t::NAME_SHORTENED)
-                } else {
-                    (NameMatch::Similar(sim), s)
+                match rearranged {
+                    Some(r) if r > s => (NameMatch::Rearranged, r),
+                    _ if s < t::NAME_SHORTENED
+                        && from_genuine >= t::NAME_SHORTENED_FROM_GENUINE
+                        && kept >= t::NAME_SHORTENED_KEPT
+                        && !c.all_generic() =>
+                    {
+                        (NameMatch::Shortened(kept), t::NAME_SHORTENED)
+                    }
+                    _ => (NameMatch::Similar(sim), s),
                 }
+            } else if let Some(r) = rearranged {
+                (NameMatch::Rearranged, r)
             } else {
                 continue;
             };
@@ -451,185 +379,9 @@ fn contained(candidate: &WeightedKey, genuine: &WeightedKey) -> Option<usize> {
     (all_generic || extra.len() >= t::NAME_CONTAINS_MIN_EXTRA).then_some(at)
 }
 
-/// How a candidate's handle relates to a genuine handle.
-#[derive(Debug, Clone, PartialEq)]
-pub enum HandleMatch {
-    /// The very same handle, on another platform.
-    SameOnOtherPlatform,
-    /// Equal after confusable folding; `detail` says which characters differ (`0→o`).
-    Homoglyph {
-        /// The differing characters.
-        detail: String,
-    },
-    /// Equal apart from separators.
-    Separator,
-    /// Equal apart from affixes.
-    Affix {
-        /// Affixes in the candidate and not in the genuine handle.
-        added: Vec<String>,
-        /// Affixes in the genuine handle and not in the candidate.
-        removed: Vec<String>,
-    },
-    /// One edit away; `detail` names it.
-    Typo {
-        /// The edit.
-        detail: String,
-    },
-    /// Affixes plus one edit.
-    AffixTypo,
-    /// Two edits away on a long handle.
-    TwoEdits,
-    /// Contains the genuine handle's core.
-    Contains,
-}
-
-/// Compares two folded handles. `raw_*` are the handles as the platforms compare them (lower
-/// case, no `@`); `same_platform` says whether both accounts are on one platform.
-pub fn compare_handles(
-    c: &FoldedHandle,
-    raw_c: &str,
-    g: &FoldedHandle,
-    raw_g: &str,
-    same_platform: bool,
-) -> Option<(HandleMatch, f64)> {
-    if c.squashed.is_empty() || g.squashed.is_empty() {
-        return None;
-    }
-    if raw_c == raw_g {
-        return (!same_platform).then_some((HandleMatch::SameOnOtherPlatform, t::HANDLE_SAME_OTHER_PLATFORM));
-    }
-    if c.skeleton == g.skeleton {
-        return Some((
-            HandleMatch::Homoglyph {
-                detail: diff_detail(raw_c, raw_g),
-            },
-            t::HANDLE_HOMOGLYPH,
-        ));
-    }
-    if c.squashed == g.squashed {
-        return Some((HandleMatch::Separator, t::HANDLE_SEPARATOR));
-    }
-    if c.core == g.core && g.core.len() >= 4 {
-        let added = c.affixes.iter().filter(|a| !g.affixes.contains(a)).cloned().collect();
-        let removed = g.affixes.iter().filter(|a| !c.affixes.contains(a)).cloned().collect();
-        return Some((HandleMatch::Affix { added, removed }, t::HANDLE_AFFIX));
-    }
-    // One edit that swaps an initial (s_ → f_) names another body: no typo relation.
-    if replaces_short_token(&c.skeleton, &g.skeleton) {
-        return None;
-    }
-    let d = strsim::osa_distance(&c.squashed, &g.squashed);
-    let shorter = c.squashed.chars().count().min(g.squashed.chars().count());
-    if d == 1 && shorter >= t::HANDLE_TYPO_MIN_LEN {
-        return Some((
-            HandleMatch::Typo {
-                detail: typo_detail(&c.squashed, &g.squashed),
-            },
-            t::HANDLE_TYPO,
-        ));
-    }
-    if g.core.chars().count() >= t::HANDLE_TYPO_MIN_LEN && strsim::osa_distance(&c.core, &g.core) == 1 {
-        return Some((HandleMatch::AffixTypo, t::HANDLE_AFFIX_TYPO));
-    }
-    if d == 2 && shorter >= t::HANDLE_TWO_EDITS_MIN_LEN {
-        return Some((HandleMatch::TwoEdits, t::HANDLE_TWO_EDITS));
-    }
-    if g.core.chars().count() >= t::HANDLE_CONTAINS_MIN_LEN && c.squashed.contains(g.core.as_str()) {
-        return Some((HandleMatch::Contains, t::HANDLE_CONTAINS));
-    }
-    None
-}
-
-/// Whether two handles differ only by one token of at most `HANDLE_SHORT_TOKEN` characters
-/// being replaced (`s_wakaharo` / `f_wakaharo`: Sapporo's initial for Fukuoka's). That names
-/// another body rather than imitating this one; confusable swaps are caught by the skeleton.
-fn replaces_short_token(c: &str, g: &str) -> bool {
-    let split = |s: &str| {
-        s.split(['_', '.', '-'])
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-    };
-    let (ct, gt) = (split(c), split(g));
-    if ct.len() != gt.len() {
-        return false;
-    }
-    let differing: Vec<(&String, &String)> = ct.iter().zip(&gt).filter(|(a, b)| a != b).collect();
-    matches!(differing.as_slice(), [(a, b)] if a.chars().count() == b.chars().count() && b.chars().count() <= t::HANDLE_SHORT_TOKEN)
-}
-
-/// `0→o` style description of where two strings differ (common prefix and suffix trimmed).
-pub fn diff_detail(candidate: &str, genuine: &str) -> String {
-    let a: Vec<char> = candidate.chars().collect();
-    let b: Vec<char> = genuine.chars().collect();
-    if a.len() == b.len() {
-        let pairs: Vec<String> = a
-            .iter()
-            .zip(&b)
-            .filter(|(x, y)| x != y)
-            .map(|(x, y)| format!("{}→{}", visible(*x), visible(*y)))
-            .collect();
-        if !pairs.is_empty() && pairs.len() <= 4 {
-            let mut pairs = pairs;
-            pairs.dedup();
-            return pairs.join(", ");
-        }
-    }
-    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let s = a[p..]
-        .iter()
-        .rev()
-        .zip(b[p..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let mid_a: String = a[p..a.len() - s].iter().map(|&c| visible(c)).collect();
-    let mid_b: String = b[p..b.len() - s].iter().map(|&c| visible(c)).collect();
-    format!("{mid_a}→{mid_b}")
-}
-
-/// A character as a reviewer can see it: invisible and non-ASCII lookalikes as `U+XXXX`.
-pub fn visible(c: char) -> String {
-    if crate::normalize::is_invisible(c) || c.is_whitespace() && c != ' ' {
-        format!("U+{:04X}", c as u32)
-    } else if !c.is_ascii() && c.is_alphabetic() && !is_cjk_or_kana(c) {
-        format!("{c} (U+{:04X})", c as u32)
-    } else {
-        c.to_string()
-    }
-}
-
-fn is_cjk_or_kana(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF66}'..='\u{FF9F}')
-}
-
-fn typo_detail(c: &str, g: &str) -> String {
-    let a: Vec<char> = c.chars().collect();
-    let b: Vec<char> = g.chars().collect();
-    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    match a.len().cmp(&b.len()) {
-        std::cmp::Ordering::Greater => {
-            let ch = a[p];
-            if (p > 0 && a[p - 1] == ch) || a.get(p + 1) == Some(&ch) {
-                format!("doubles '{ch}'")
-            } else {
-                format!("inserts '{ch}'")
-            }
-        }
-        std::cmp::Ordering::Less => format!("omits '{}'", b[p]),
-        std::cmp::Ordering::Equal => {
-            if p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p] {
-                format!("swaps '{}{}'", b[p], b[p + 1])
-            } else {
-                format!("'{}' for '{}'", a[p], b[p])
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::fold_handle;
 
     fn weights() -> CharWeights {
         let names = [
@@ -664,46 +416,5 @@ mod tests {
         let s = strength("ハローワーク札幌 求人情報", "ハローワーク札幌【公式】");
         assert!(s > t::NAME_CONTAINS && s < t::NAME_IDENTICAL, "{s}");
         assert!(strength("札幌・ハローワーク", "ハローワーク札幌【公式】") > 0.5);
-    }
-
-    #[test]
-    fn handle_relations() {
-        let rel = |c: &str, g: &str| {
-            compare_handles(
-                &fold_handle(c),
-                &c.to_lowercase(),
-                &fold_handle(g),
-                &g.to_lowercase(),
-                true,
-            )
-            .map(|r| r.0)
-        };
-        assert_eq!(
-            rel("HW_Sapp0ro", "HW_Sapporo"),
-            Some(HandleMatch::Homoglyph { detail: "0→o".into() })
-        );
-        assert_eq!(rel("HWSapporo", "HW_Sapporo"), Some(HandleMatch::Separator));
-        assert!(matches!(
-            rel("HW_Sapporo_official", "HW_Sapporo"),
-            Some(HandleMatch::Affix { .. })
-        ));
-        assert_eq!(
-            rel("HW_Sappporo", "HW_Sapporo"),
-            Some(HandleMatch::Typo {
-                detail: "doubles 'p'".into()
-            })
-        );
-        assert_eq!(
-            rel("HW_Sapproo", "HW_Sapporo"),
-            Some(HandleMatch::Typo {
-                detail: "swaps 'or'".into()
-            })
-        );
-        assert_eq!(rel("HW_Hakodate", "HW_Sapporo"), None);
-        assert_eq!(rel("f_wakaharo", "s_wakaharo"), None);
-        assert!(matches!(
-            rel("s_wakaharro", "s_wakaharo"),
-            Some(HandleMatch::Typo { .. })
-        ));
     }
 }

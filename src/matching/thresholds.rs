@@ -37,6 +37,13 @@ pub const NAME_BAG_MIN_CHARS: usize = 6;
 /// 文京区中小企業ダイバーシティ人材採用促進事業): weak evidence that corroborates a copied picture
 /// or handle but never flags on its own, since honest bodies share name parts too.
 pub const NAME_SHORTENED: f64 = 0.35;
+/// A rearranged copy: every distinctive word of the genuine name (place, section), its kind of
+/// body and its programme, in another order, with separators, dropped generic words or added
+/// marks (「留萌 ハローワーク」, 「訓練課｜鹿児島労働局」). Enough alone: it names the same office.
+pub const NAME_REARRANGED: f64 = 0.68;
+/// Added to `NAME_REARRANGED` in proportion to the share of the candidate's distinctive words
+/// that come from the genuine name (a name with words of its own is a little less of a copy).
+pub const NAME_REARRANGED_SHARE_BONUS: f64 = 0.12;
 /// Share of the candidate's name weight that must come, in order, from the genuine name.
 pub const NAME_SHORTENED_FROM_GENUINE: f64 = 0.90;
 /// Share of the genuine name's weight the candidate must keep.
@@ -58,8 +65,16 @@ pub const HANDLE_SEPARATOR: f64 = 0.85;
 /// Handle equal apart from affixes (`_official`, `_jp`, digits).
 pub const HANDLE_AFFIX: f64 = 0.85;
 /// One edit (insertion, omission, transposition, doubling, substitution) on a handle of at
-/// least `HANDLE_TYPO_MIN_LEN` characters.
+/// least `HANDLE_TYPO_MIN_LEN` characters, counted on what was typed (see `handles`).
 pub const HANDLE_TYPO: f64 = 0.75;
+/// The whole genuine handle with words of its own set apart by separators (`HW_Sapporo_bot`,
+/// `kagoshimakunren.navi`): the handle a citizen knows, in plain sight.
+pub const HANDLE_WORDS_ADDED: f64 = 0.75;
+/// One lookalike substitution plus one edit (`s_rnotherssHW`) on a handle of at least
+/// `HANDLE_LOOKALIKE_EDIT_MIN_LEN` characters: a reader sees one slip.
+pub const HANDLE_LOOKALIKE_EDIT: f64 = 0.70;
+/// See `HANDLE_LOOKALIKE_EDIT`.
+pub const HANDLE_LOOKALIKE_EDIT_MIN_LEN: usize = 8;
 /// Affixes plus one edit.
 pub const HANDLE_AFFIX_TYPO: f64 = 0.65;
 /// Two edits on a long handle (at least `HANDLE_TWO_EDITS_MIN_LEN`).
@@ -76,14 +91,34 @@ pub const HANDLE_TWO_EDITS_MIN_LEN: usize = 9;
 /// Shortest genuine handle core for `HANDLE_CONTAINS`.
 pub const HANDLE_CONTAINS_MIN_LEN: usize = 6;
 
-/// Avatar at this mean Hamming distance (of 64 bits, over the two hash kinds) or closer is
-/// the same picture (resized, recompressed, lightly cropped or recoloured).
-pub const AVATAR_NEAR: f64 = 6.0;
-/// Beyond this distance pictures are unrelated; strength falls linearly from `AVATAR_NEAR`.
-pub const AVATAR_FAR: f64 = 14.0;
-/// Strength of a copied picture alone. Below the threshold on purpose: many accounts reuse a
-/// logo (reposts, fan pages), so a picture needs a name or a handle beside it.
-pub const AVATAR_SAME: f64 = 0.55;
+/// Pictures whose nearest views differ by more than this (see `ViewKey::distance`, of 64
+/// bits) are not compared pixel by pixel. The keys only shortlist: on the labelled corpus every
+/// copy's own picture is within 22, most within 17; unrelated pictures sit around 24 and above.
+pub const AVATAR_INDEX_GATE: u32 = 24;
+/// Genuine pictures compared pixel by pixel per candidate, nearest keys first. A copy's own
+/// picture is nearly always the nearest by keys; the others are there for templates.
+pub const AVATAR_VERIFIED: usize = 5;
+/// Only pictures within this many bits of the nearest one are compared pixel by pixel.
+pub const AVATAR_INDEX_SPREAD: u32 = 12;
+/// Pixel agreement (see `avatar::align`) at or above which the candidate's picture is a copy of
+/// the genuine one: what survives JPEG at quality 30, downsizing to 48 px, crops and zooms of a
+/// quarter per side, mirroring, recolouring, an overlay over a fifth, circular masks and borders.
+/// Unrelated logos, even of the same layout or in the same colours, and photos stay below 0.80
+/// on the labelled corpus (`tests/corpus/avatars`), copies above 0.84 but for the hardest crops.
+pub const AVATAR_COPY_SIMILARITY: f64 = 0.82;
+/// Agreement below which two pictures are unrelated; between this and
+/// `AVATAR_COPY_SIMILARITY` the strength rises linearly to `AVATAR_COPY`.
+pub const AVATAR_SIMILAR_FLOOR: f64 = 0.74;
+/// Strength of a copied picture: enough on its own. A citizen who sees the body's picture takes
+/// the account for the body's; shared templates are handled apart (below).
+pub const AVATAR_COPY: f64 = 0.80;
+/// When the candidate's name names another body, its picture counts only at this agreement or
+/// above (a near-identical copy): offices of one network draw their pictures from one design,
+/// so a merely similar picture under another office's name is that office's own.
+pub const AVATAR_OTHER_BODY_SIMILARITY: f64 = 0.95;
+/// Agreement at or above which two pictures are the same picture (a genuine account that kept
+/// its avatar across a re-encoding; two registry accounts sharing one picture).
+pub const AVATAR_SAME_PICTURE: f64 = 0.93;
 /// Pictures whose 16×16 grey thumbnail has a standard deviation below this (of 255) are
 /// plain (single colour, default silhouette) and prove nothing.
 pub const AVATAR_PLAIN_STDDEV: f64 = 6.0;
@@ -99,8 +134,8 @@ pub const BIO_MIN_CHARS: usize = 20;
 /// usually romanised names, so the two are not independent (ハローワーク札幌北 @hw_sapporokita
 /// echoes one fact twice). 1 would be a plain noisy-OR.
 pub const NAME_HANDLE_DEPENDENCE: f64 = 0.5;
-/// Risk modifiers multiply the residual `1 − score` when the name or handle evidence is at
-/// least this strong (never for a picture alone: logo templates are shared by many offices).
+/// Risk modifiers multiply the residual `1 − score` when the name, handle or picture evidence is
+/// at least this strong.
 pub const MODIFIER_MIN_SIGNAL: f64 = 0.25;
 /// Residual factor when the candidate claims to be official (【公式】, official).
 pub const CLAIMS_OFFICIAL_FACTOR: f64 = 0.80;
@@ -110,8 +145,9 @@ pub const CHECK_MARK_FACTOR: f64 = 0.70;
 pub const MIXED_SCRIPT_FACTOR: f64 = 0.80;
 /// Residual factor for invisible characters hidden in a name that matched.
 pub const INVISIBLE_FACTOR: f64 = 0.85;
-/// Score factor when the name says it is unofficial (非公式, parody): such accounts follow
-/// the platforms' rules for fan accounts.
+/// Factor on the *name* evidence when the name says it is unofficial (非公式, parody, bot):
+/// such accounts follow the platforms' rules for fan accounts. A disclaimer never lowers the
+/// evidence of a lookalike handle or a copied picture: staff decide those.
 pub const DISCLAIMER_FACTOR: f64 = 0.60;
 
 /// Weight of a character that belongs to generic vocabulary of public-body names

@@ -43,7 +43,8 @@ const OFFICIAL: &[&str] = &[
     "verified",
 ];
 
-/// Words that say the account is not the official one.
+/// Words that say the account is not the official one. Only explicit ones: aggregator words
+/// (まとめ, 速報, 情報, ナビ) say nothing about who runs an account.
 const DISCLAIMERS: &[&str] = &[
     "非公式",
     "unofficial",
@@ -54,8 +55,9 @@ const DISCLAIMERS: &[&str] = &[
     "ファンアカ",
     "なりきり",
     "非公認",
-    "まとめ",
+    "ファンページ",
     "bot",
+    "fan",
 ];
 
 const CHECK_MARKS: &[char] = &['✅', '☑', '✔', '✓', '🔵', '🔷', '💠', '✳'];

@@ -37,6 +37,17 @@ pub struct FoldedName {
     pub invisible: Vec<char>,
     /// A word mixes scripts that do not mix in honest text (Latin with Cyrillic or Greek).
     pub mixed_script: bool,
+    /// Where words begin in `visual` (character positions after the first word): the name was
+    /// written with a space, a separator (｜ ・ ／) or a mark there.
+    pub visual_breaks: Vec<usize>,
+    /// Where words begin in `reading`.
+    pub reading_breaks: Vec<usize>,
+    /// The name as written, folded for width, case, variant kanji, synonyms, small kana and
+    /// separators but not for lookalikes: its words keep their scripts, for reading its
+    /// structure (which words name a place, a body, a programme).
+    pub plain: String,
+    /// Where words begin in `plain`.
+    pub plain_breaks: Vec<usize>,
 }
 
 impl FoldedName {
@@ -95,6 +106,12 @@ fn is_cjk(c: char) -> bool {
         || matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
 }
 
+/// Whether a character reads as the long-vowel mark beside kana (ー, its halfwidth form, the
+/// dashes and the kanji 一): one character's lookalike class, for showing a comparison.
+pub fn is_long_vowel_lookalike(c: char) -> bool {
+    is_dash(c) || c == '一'
+}
+
 /// Dashes and long-vowel marks that readers cannot tell apart from ー in Japanese text.
 fn is_dash(c: char) -> bool {
     matches!(
@@ -133,23 +150,55 @@ fn strip_and_unify_dashes(s: &str) -> (String, Vec<char>) {
         })
         .collect();
     let mut out = String::with_capacity(s.len());
+    let mut last: Option<char> = None;
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
         let next = chars.get(i + 1).copied();
         let near = |f: fn(char) -> bool| prev.is_some_and(f) || next.is_some_and(f);
-        if c == 'ー' || c == 'ｰ' {
-            out.push('ー');
+        // A long-vowel mark lengthens the kana before it; after a kanji, a Latin letter or
+        // nothing it lengthens nothing and reads as a decoration or a separator (北海道労働局ー).
+        // Kanji that look like katakana (口 for ロ) count as kana: 八口ーワーク is a lookalike.
+        let after_kana = last.is_some_and(lengthens);
+        let o = if c == 'ー' || c == 'ｰ' {
+            if after_kana { 'ー' } else { ' ' }
         } else if is_dash(c) {
-            // In Japanese text a dash reads as the long-vowel mark; between Latin letters it
-            // is a separator, dropped later with the punctuation.
-            out.push(if near(is_cjk) { 'ー' } else { ' ' });
+            // In Japanese text a dash after kana reads as the long-vowel mark; elsewhere it is a
+            // separator, dropped later with the punctuation.
+            if after_kana && near(is_cjk) { 'ー' } else { ' ' }
         } else if c == '一' && (prev.is_some_and(is_kana) || next.is_some_and(is_kana)) {
-            out.push('ー');
+            'ー'
         } else {
-            out.push(c);
-        }
+            c
+        };
+        out.push(o);
+        last = Some(o);
     }
     (out, invisible)
+}
+
+/// Kanji that the visual key uses for katakana (口 for ロ, 才 for オ): beside them the
+/// long-vowel mark still lengthens a kana.
+const KANA_LIKE_KANJI: &str = "八口一工力夕卜二亻才千又厶彡彐";
+
+/// Whether a long-vowel mark after `c` lengthens something: after kana, after the mark itself,
+/// after kanji that stand for katakana.
+fn lengthens(c: char) -> bool {
+    is_kana(c) || c == 'ー' || KANA_LIKE_KANJI.contains(c)
+}
+
+/// Drops long-vowel marks that lengthen nothing (after a kanji or a Latin letter, or first):
+/// the skeleton turns 一 into ー, so 「札一」 and 「札ー」 meet here too.
+fn drop_stray_marks(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut last: Option<char> = None;
+    for c in word.chars() {
+        if c == 'ー' && !last.is_some_and(lengthens) {
+            continue;
+        }
+        out.push(c);
+        last = Some(c);
+    }
+    out
 }
 
 /// Katakana that look like other characters but are missing from UTS #39's confusables
@@ -352,37 +401,67 @@ pub fn fold_name(name: &str) -> FoldedName {
     let (unified, invisible) = strip_and_unify_dashes(name);
     let nfkc: String = unified.nfkc().collect();
     let (undecorated, claims) = decorations::strip(&nfkc);
-    let lowered: String = undecorated.to_lowercase().chars().map(itaiji::fold).collect();
+    // Everything that is not a letter, a digit or the long-vowel mark separates words, before the
+    // skeleton (which would read ｜ as l).
+    let lowered: String = undecorated
+        .to_lowercase()
+        .chars()
+        .map(itaiji::fold)
+        .map(|c| if is_key_char(c) { c } else { ' ' })
+        .collect();
     let base = fold_synonyms(&lowered);
+    let (plain, plain_breaks) = join_words(base.split_whitespace().map(|w| {
+        w.chars()
+            .map(small_to_large_kana)
+            .nfc()
+            .filter(|&c| is_key_char(c))
+            .collect::<String>()
+    }));
 
     let skeletal: String = skeleton_lower(&base).chars().map(ascii_fold).collect();
-    let visual: String = latin_synonyms(&skeletal, visual_hellowork())
-        .chars()
-        .map(katakana_lookalike)
-        .map(small_to_large_kana)
-        .nfc()
-        .filter(|&c| is_key_char(c))
-        .collect();
+    let (visual, visual_breaks) = join_words(latin_synonyms(&skeletal, visual_hellowork()).split_whitespace().map(
+        |w| {
+            drop_stray_marks(
+                &w.chars()
+                    .map(katakana_lookalike)
+                    .map(small_to_large_kana)
+                    .nfc()
+                    .collect::<String>(),
+            )
+            .chars()
+            .filter(|&c| is_key_char(c))
+            .collect::<String>()
+        },
+    ));
 
-    let mut reading = String::with_capacity(base.len());
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        if !run.is_empty() {
-            let skeletal: String = skeleton_lower(run).chars().map(ascii_fold).collect();
-            out.push_str(&latin_synonyms(&skeletal, "はろーわーく"));
-            run.clear();
+    let mut words: Vec<String> = Vec::new();
+    for word in base.split_whitespace() {
+        let mut reading = String::with_capacity(word.len());
+        let mut run = String::new();
+        let flush = |run: &mut String, out: &mut String| {
+            if !run.is_empty() {
+                let skeletal: String = skeleton_lower(run).chars().map(ascii_fold).collect();
+                out.push_str(&latin_synonyms(&skeletal, "はろーわーく"));
+                run.clear();
+            }
+        };
+        for c in word.chars() {
+            if is_kana(c) {
+                flush(&mut run, &mut reading);
+                reading.push(katakana_to_hiragana(small_to_large_kana(c)));
+            } else {
+                run.push(c);
+            }
         }
-    };
-    for c in base.chars() {
-        if is_kana(c) {
-            flush(&mut run, &mut reading);
-            reading.push(katakana_to_hiragana(small_to_large_kana(c)));
-        } else {
-            run.push(c);
-        }
+        flush(&mut run, &mut reading);
+        words.push(
+            drop_stray_marks(&reading.nfc().collect::<String>())
+                .chars()
+                .filter(|&c| is_key_char(c))
+                .collect(),
+        );
     }
-    flush(&mut run, &mut reading);
-    let reading: String = reading.nfc().filter(|&c| is_key_char(c)).collect();
+    let (reading, reading_breaks) = join_words(words.into_iter());
 
     // Latin with Cyrillic or Greek in one word (Sаpporo). Latin beside kana or kanji
     // (YouTubeチャンネル) is ordinary Japanese and does not count.
@@ -398,7 +477,26 @@ pub fn fold_name(name: &str) -> FoldedName {
         claims,
         invisible,
         mixed_script,
+        visual_breaks,
+        reading_breaks,
+        plain,
+        plain_breaks,
     }
+}
+
+/// Concatenates words into one key, with the positions where each word after the first begins.
+fn join_words(words: impl Iterator<Item = String>) -> (String, Vec<usize>) {
+    let mut key = String::new();
+    let mut breaks = Vec::new();
+    let mut len = 0;
+    for w in words.filter(|w| !w.is_empty()) {
+        if len > 0 {
+            breaks.push(len);
+        }
+        len += w.chars().count();
+        key.push_str(&w);
+    }
+    (key, breaks)
 }
 
 /// Affixes impostors add to a genuine handle (and honest accounts rarely do), before folding.

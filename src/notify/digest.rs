@@ -114,7 +114,6 @@ fn platform_label(p: &str) -> String {
 }
 
 fn item(row: &SuspectRow, review: Option<&str>) -> Item {
-    let reasons: Vec<serde_json::Value> = serde_json::from_str(&row.reasons).unwrap_or_default();
     Item {
         id: row.id,
         platform: row.platform.clone(),
@@ -124,7 +123,11 @@ fn item(row: &SuspectRow, review: Option<&str>) -> Item {
         org_id: row.org_id.clone(),
         score: row.score,
         status: row.status.clone(),
-        reasons: reasons.iter().filter_map(crate::drafts::reason_ja).collect(),
+        reasons: row
+            .reasons()
+            .iter()
+            .map(|r| crate::wording::stored(r, crate::wording::Lang::Ja))
+            .collect(),
         review_url: review.map(|u| format!("{u}/suspects/{}", row.id)),
     }
 }

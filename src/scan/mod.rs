@@ -40,10 +40,6 @@ use crate::store::{
 /// avatar or a changed bio alone does not raise the score, so it does not reopen.)
 pub const REOPEN_SCORE_RISE: f64 = 0.05;
 
-/// Mean Hamming distance (of 64) beyond which a genuine account's avatar counts as changed.
-/// Re-encoding and resizing by the platform stay under 6; another picture is above 20.
-pub const AVATAR_CHANGED_DISTANCE: f64 = 12.0;
-
 /// Why a scan could not run or finish.
 #[derive(Debug, thiserror::Error)]
 pub enum ScanError {
@@ -161,8 +157,11 @@ pub fn changes(previous: Option<&SnapshotRow>, observed: &Observed) -> Vec<Chang
                 .as_ref()
                 .and_then(|a| a.hash.as_deref())
                 .and_then(AvatarHash::decode);
+            let same_file = prev.avatar_sha256.is_some()
+                && prev.avatar_sha256.as_deref() == avatar.as_ref().map(|a| a.sha256.as_str());
             let moved = match (before, after) {
-                (Some(b), Some(a)) => b.distance(&a) > AVATAR_CHANGED_DISTANCE,
+                _ if same_file => false,
+                (Some(b), Some(a)) => !b.same_picture(&a),
                 (Some(_), None) => avatar.is_none(),
                 (None, Some(_)) => prev.avatar_sha256.is_some(),
                 (None, None) => false,
@@ -284,26 +283,6 @@ fn suspect_ref(s: &SuspectRow) -> Option<AccountRef> {
     }
 }
 
-/// The reasons as stored: each reason's fields plus its text.
-fn reasons_json(reasons: &[crate::matching::Reason]) -> String {
-    let list: Vec<serde_json::Value> = reasons
-        .iter()
-        .map(|r| {
-            let mut v = serde_json::to_value(r).unwrap_or(serde_json::Value::Null);
-            if let serde_json::Value::Object(m) = &mut v {
-                // Reasons whose own field is called `text` (the decoration, the disclaimer)
-                // keep it as `words`, next to the sentence.
-                if let Some(words) = m.remove("text") {
-                    m.insert("words".into(), words);
-                }
-                m.insert("text".into(), serde_json::Value::String(r.to_string()));
-            }
-            v
-        })
-        .collect();
-    serde_json::to_string(&list).unwrap_or_else(|_| "[]".into())
-}
-
 async fn judge_profile(ctx: &Ctx, matcher: &Matcher, accounts: &[Account], p: &Profile) -> Option<Seen> {
     let (avatar, blob) = ctx.avatar(p.avatar_url.as_deref()).await;
     let c = Candidate {
@@ -337,7 +316,7 @@ async fn judge_profile(ctx: &Ctx, matcher: &Matcher, accounts: &[Account], p: &P
         avatar: blob,
         suspect: j.verdict == Verdict::Suspect && target.is_some(),
         score: j.score,
-        reasons: reasons_json(&j.reasons),
+        reasons: crate::matching::reason::encode_list(&j.reasons),
         target,
     })
 }

@@ -111,12 +111,11 @@ impl ScanReport {
     pub(crate) async fn set_dry_findings(&mut self, store: &Store, found: Vec<Seen>) -> Result<(), StoreError> {
         let stored = store.suspects(&SuspectFilter::default()).await?;
         let mut out: Vec<Finding> = Vec::new();
+        // One finding per account (two channels may carry one name).
+        let mut seen = std::collections::HashSet::new();
         for s in found {
             let key = s.account_key();
-            if out
-                .iter()
-                .any(|f| f.platform == s.platform && f.handle == s.handle && f.display_name == s.display_name)
-            {
+            if !seen.insert((s.platform.clone(), key.clone())) {
                 continue;
             }
             let known = stored.iter().find(|r| r.platform == s.platform && r.account_key == key);

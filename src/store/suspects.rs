@@ -152,6 +152,11 @@ impl SuspectRow {
     pub fn reason_texts(&self) -> Vec<String> {
         reason_texts(&self.reasons)
     }
+
+    /// The reasons, typed (older rows: their stored sentences).
+    pub fn reasons(&self) -> Vec<crate::matching::reason::StoredReason> {
+        crate::matching::reason::StoredReason::decode_list(&self.reasons)
+    }
 }
 
 /// The `text` of each stored reason.

@@ -671,14 +671,17 @@ async fn suspect_page(
             .map(|s| format!("/suspects/{}/avatars/{}", row.id, url_encode(s)))
             .unwrap_or_default()
     };
-    let reasons: Vec<serde_json::Value> = serde_json::from_str(&row.reasons).unwrap_or_default();
-    let reason_texts: Vec<String> = reasons
+    let reason_texts: Vec<String> = row
+        .reasons()
         .iter()
-        .filter_map(|r| match lang {
-            Lang::Ja => {
-                crate::drafts::reason_ja(r).or_else(|| r.get("text").and_then(|t| t.as_str()).map(str::to_string))
-            }
-            Lang::En => r.get("text").and_then(|t| t.as_str()).map(str::to_string),
+        .map(|r| {
+            crate::wording::stored(
+                r,
+                match lang {
+                    Lang::Ja => crate::wording::Lang::Ja,
+                    Lang::En => crate::wording::Lang::En,
+                },
+            )
         })
         .map(|s| markup::inert(&s, 400))
         .collect();

@@ -3,7 +3,7 @@
 //! fullwidth Ａ) named with their code points, and invisible ones (zero-width, bidi controls)
 //! shown as `[U+200B]`. Pages escape every segment; this module decides what is marked.
 
-use crate::normalize::{fold_handle, fold_name, is_invisible};
+use crate::normalize::{fold_handle, fold_name, is_invisible, is_long_vowel_lookalike};
 
 /// How a piece of text is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +86,10 @@ pub fn visible(s: &str, max: usize) -> Vec<Seg> {
 fn key(c: char, handle: bool) -> String {
     if is_bidi_or_control(c) {
         return String::new();
+    }
+    // Alone, a long-vowel mark lengthens nothing and folds away; beside kana it reads as ー.
+    if !handle && is_long_vowel_lookalike(c) {
+        return "ー".into();
     }
     let fold = |s: &str| {
         if handle {

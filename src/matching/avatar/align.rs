@@ -1,0 +1,593 @@
+//! Pixel-level comparison of two pictures, for the pairs the keys shortlisted: finds the part
+//! of the genuine picture the candidate shows (the whole, a zoom, a crop from any side), as drawn
+//! or mirrored, whole or behind a circular mask, and measures how well they agree.
+//!
+//! Agreement is the mean of two correlations that survive what impostors do to a copied picture:
+//! - *tone*: the luma correlation (in absolute value: an inverted picture correlates at −1), or,
+//!   where higher, how well the genuine picture's colour regions predict the candidate's luma
+//!   (the root of the correlation ratio): a recoloured copy, a greyscale one or one whose flat
+//!   background was swapped for another colour keeps every region in one tone;
+//! - *edges*: the correlation of colour-edge strength (edges stay where colours meet, whatever
+//!   the colours are).
+//!
+//! Each is computed over 4×4 blocks with one side or one quadrant left out (the part that
+//! agrees least), so that a badge, sticker or text band over up to a fifth of the picture does not
+//! hide the copy; and the centre blocks kept must agree on their own, since they hold the emblem
+//! that tells one logo from another of the same layout.
+//!
+//! The search is coarse to fine: every box of a fixed grid ranked by plain correlations at
+//! 16×16 pixels, then the best few refined edge by edge, with the full measure, at 24×24.
+
+use super::keys::outside_circle;
+use super::work::{Box4, Plane};
+
+/// Blocks per side over which correlations are trimmed.
+const BLOCKS: usize = 4;
+/// Blocks left out of each correlation: one side or one quadrant (4 of the 16), a quarter of
+/// the picture, room for an overlay over a fifth of it.
+pub const DROPPED_BLOCKS: usize = BLOCKS;
+/// Colour regions of a picture.
+pub const PALETTE: usize = 8;
+/// Side of the coarse search.
+const COARSE: usize = 16;
+/// Side of the fine search.
+const FINE: usize = 24;
+/// Coarse matches refined.
+const REFINED: usize = 2;
+/// A coarse match is refined beside the best only when it ranks this close to it.
+const RUNNER_UP: f64 = 0.05;
+/// A coarse match this good is taken as it is, without refinement.
+const SETTLED: f64 = 0.97;
+/// Improvements tried per step size in the refinement.
+const MAX_MOVES: usize = 8;
+/// Smallest side of a genuine box: a copy shows at least half of the picture.
+const MIN_BOX: f32 = 0.45;
+/// How far a box may reach beyond the genuine picture (a copy set on a larger ground, or with
+/// a band added below it).
+const OVERREACH: f32 = 0.15;
+/// Weight of tone agreement against edge agreement. Pictures of one layout (a rounded square
+/// with an emblem and a word below) agree in tone; only a copy agrees in edges too.
+const TONE_WEIGHT: f64 = 0.4;
+/// Agreement taken off per unit of the genuine picture's area that a box leaves out.
+const SMALL_BOX_PENALTY: f64 = 0.12;
+/// Smallest area of a genuine box compared behind a circular mask: a circular crop of a picture
+/// already cut down to a small part is not an attack seen, and small parts behind a mask agree
+/// with too much.
+const MIN_CIRCLE_AREA: f32 = 0.64;
+
+/// A picture's planes for comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Planes {
+    /// Luma.
+    pub luma: Plane,
+    /// Colour edges.
+    pub edges: Plane,
+    /// Colour region of each pixel (0..`PALETTE`), same side as the planes.
+    pub labels: Vec<u8>,
+    /// The content inside a flat border.
+    pub content: Box4,
+}
+
+impl Planes {
+    fn labels_in(&self, b: Box4, out: usize, dst: &mut Vec<u8>) {
+        dst.clear();
+        let side = self.luma.side;
+        let max = side - 1;
+        for j in 0..out {
+            let y = (((b.y0 + (j as f32 + 0.5) / out as f32 * (b.y1 - b.y0)) * side as f32).max(0.0) as usize).min(max);
+            for i in 0..out {
+                let x =
+                    (((b.x0 + (i as f32 + 0.5) / out as f32 * (b.x1 - b.x0)) * side as f32).max(0.0) as usize).min(max);
+                dst.push(self.labels[y * side + x]);
+            }
+        }
+    }
+}
+
+/// Where and how well a candidate matches a genuine picture.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Alignment {
+    /// Agreement in [0, 1].
+    pub similarity: f64,
+    /// The candidate is the mirror image.
+    pub mirrored: bool,
+    /// The part of the genuine picture the candidate shows.
+    pub region: Box4,
+    /// Compared inside the inscribed circle only (a circular crop).
+    pub circle: bool,
+}
+
+fn grid() -> &'static [Box4] {
+    static G: std::sync::LazyLock<Vec<Box4>> = std::sync::LazyLock::new(|| {
+        // Large boxes at fewer places: refinement moves their edges anyway.
+        let mut out = vec![Box4::FULL, Box4::square(0.9, 0.5, 0.5)];
+        for s in [0.8f32, 0.7, 0.6, 0.5] {
+            for fy in [0.0f32, 0.5, 1.0] {
+                for fx in [0.0f32, 0.5, 1.0] {
+                    if s > 0.75 && fx == 0.5 && fy != 0.5 || s > 0.75 && fy == 0.5 && fx != 0.5 {
+                        continue;
+                    }
+                    out.push(Box4::square(s, fx, fy));
+                }
+            }
+        }
+        for a in [0.15f32, 0.25] {
+            out.push(Box4::new(a, 0.0, 1.0, 1.0));
+            out.push(Box4::new(0.0, a, 1.0, 1.0));
+            out.push(Box4::new(0.0, 0.0, 1.0 - a, 1.0));
+            out.push(Box4::new(0.0, 0.0, 1.0, 1.0 - a));
+        }
+        out
+    });
+    &G
+}
+
+/// Per-block sums of a candidate plane `a` against a genuine plane `b`.
+#[derive(Clone, Copy, Default)]
+struct Sums {
+    w: f32,
+    a: f32,
+    b: f32,
+    aa: f32,
+    bb: f32,
+    ab: f32,
+}
+
+impl Sums {
+    fn add(&mut self, o: &Sums) {
+        self.w += o.w;
+        self.a += o.a;
+        self.b += o.b;
+        self.aa += o.aa;
+        self.bb += o.bb;
+        self.ab += o.ab;
+    }
+
+    fn ncc(&self) -> f64 {
+        let w = f64::from(self.w);
+        if w <= 0.0 {
+            return 0.0;
+        }
+        let (a, b) = (f64::from(self.a), f64::from(self.b));
+        let va = f64::from(self.aa) - a * a / w;
+        let vb = f64::from(self.bb) - b * b / w;
+        let cov = f64::from(self.ab) - a * b / w;
+        if va <= 1e-3 * w || vb <= 1e-3 * w {
+            return 0.0;
+        }
+        cov / (va * vb).sqrt()
+    }
+}
+
+/// Candidate luma sums per genuine colour region, per block.
+#[derive(Clone, Copy, Default)]
+struct Regions {
+    n: [f32; PALETTE],
+    s: [f32; PALETTE],
+    ss: [f32; PALETTE],
+}
+
+impl Regions {
+    fn add(&mut self, o: &Regions) {
+        for k in 0..PALETTE {
+            self.n[k] += o.n[k];
+            self.s[k] += o.s[k];
+            self.ss[k] += o.ss[k];
+        }
+    }
+
+    fn within(&self) -> f64 {
+        (0..PALETTE)
+            .filter(|&k| self.n[k] > 0.0)
+            .map(|k| f64::from(self.ss[k]) - f64::from(self.s[k]).powi(2) / f64::from(self.n[k]))
+            .sum()
+    }
+
+    fn total(&self) -> (f64, f64, f64) {
+        let n: f64 = self.n.iter().map(|&v| f64::from(v)).sum();
+        let s: f64 = self.s.iter().map(|&v| f64::from(v)).sum();
+        let ss: f64 = self.ss.iter().map(|&v| f64::from(v)).sum();
+        (n, s, ss)
+    }
+}
+
+type Blocks<T> = [T; BLOCKS * BLOCKS];
+
+struct Stats {
+    luma: Blocks<Sums>,
+    edges: Blocks<Sums>,
+    /// The candidate's luma in the genuine picture's colour regions.
+    regions: Blocks<Regions>,
+    /// The genuine luma in the candidate's colour regions.
+    regions_back: Blocks<Regions>,
+}
+
+fn stats(c: &View, gl: &[f32], ge: &[f32], labels: &[u8], side: usize, circle: bool) -> Stats {
+    let mut st = Stats {
+        luma: [Sums::default(); BLOCKS * BLOCKS],
+        edges: [Sums::default(); BLOCKS * BLOCKS],
+        regions: [Regions::default(); BLOCKS * BLOCKS],
+        regions_back: [Regions::default(); BLOCKS * BLOCKS],
+    };
+    let (cl, ce, clab) = c.planes(side);
+    let k = side / BLOCKS;
+    for y in 0..side {
+        for x in 0..side {
+            if circle && outside_circle(x, y, side) {
+                continue;
+            }
+            let i = y * side + x;
+            let blk = (y / k) * BLOCKS + x / k;
+            let (a, b) = (cl[i], gl[i]);
+            // Edges on the frame of a view are where a crop or a border cut the picture, not
+            // the picture's own: they do not count.
+            let frame = x == 0 || y == 0 || x == side - 1 || y == side - 1;
+            let s = &mut st.luma[blk];
+            s.w += 1.0;
+            s.a += a;
+            s.b += b;
+            s.aa += a * a;
+            s.bb += b * b;
+            s.ab += a * b;
+            let (a2, b2) = if frame { (0.0, 0.0) } else { (ce[i], ge[i]) };
+            let s = &mut st.edges[blk];
+            s.w += 1.0;
+            s.a += a2;
+            s.b += b2;
+            s.aa += a2 * a2;
+            s.bb += b2 * b2;
+            s.ab += a2 * b2;
+            let r = &mut st.regions[blk];
+            let l = usize::from(labels[i]).min(PALETTE - 1);
+            r.n[l] += 1.0;
+            r.s[l] += a;
+            r.ss[l] += a * a;
+            let r = &mut st.regions_back[blk];
+            let l = usize::from(clab[i]).min(PALETTE - 1);
+            r.n[l] += 1.0;
+            r.s[l] += b;
+            r.ss[l] += b * b;
+        }
+    }
+    st
+}
+
+/// A set of blocks, as a mask.
+type Mask = [bool; BLOCKS * BLOCKS];
+
+/// The parts of a picture an overlay may cover, as the blocks left out: one side (a band over
+/// the top or the bottom, a strip down a side) or one quadrant (a badge or sticker at a corner,
+/// up to a fifth of the picture, reaching one centre block).
+fn cover_sets() -> &'static [Mask] {
+    static SETS: std::sync::LazyLock<Vec<Mask>> = std::sync::LazyLock::new(|| {
+        let half = BLOCKS / 2;
+        let regions: [&dyn Fn(usize, usize) -> bool; 8] = [
+            &|_, y| y == 0,
+            &|_, y| y == BLOCKS - 1,
+            &|x, _| x == 0,
+            &|x, _| x == BLOCKS - 1,
+            &|x, y| x < half && y < half,
+            &|x, y| x >= half && y < half,
+            &|x, y| x < half && y >= half,
+            &|x, y| x >= half && y >= half,
+        ];
+        regions
+            .iter()
+            .map(|covered| {
+                let mut keep = [true; BLOCKS * BLOCKS];
+                for (b, k) in keep.iter_mut().enumerate() {
+                    *k = !covered(b % BLOCKS, b / BLOCKS);
+                }
+                keep
+            })
+            .collect()
+    });
+    &SETS
+}
+
+/// The blocks kept: all but the part an overlay may cover that agrees least (the lowest sum of
+/// `score` over the blocks it leaves out). Scattered blocks are never left out: that would let
+/// unrelated pictures of one layout agree.
+fn kept(score: impl Fn(usize) -> f64) -> Mask {
+    let scores: Vec<f64> = (0..BLOCKS * BLOCKS).map(score).collect();
+    let left_out = |keep: &Mask| -> f64 { keep.iter().zip(&scores).filter(|(k, _)| !**k).map(|(_, s)| s).sum() };
+    cover_sets()
+        .iter()
+        .min_by(|a, b| left_out(a).total_cmp(&left_out(b)))
+        .copied()
+        .unwrap_or([true; BLOCKS * BLOCKS])
+}
+
+fn sum_over<T: Copy + Default>(blocks: &Blocks<T>, keep: &Mask, add: fn(&mut T, &T)) -> T {
+    let mut t = T::default();
+    for (b, _) in blocks.iter().zip(keep).filter(|(_, k)| **k) {
+        add(&mut t, b);
+    }
+    t
+}
+
+/// The kept centre blocks (all four unless a corner quadrant was left out).
+fn centre_of(keep: &Mask) -> Mask {
+    let mut c = [false; BLOCKS * BLOCKS];
+    for b in CENTRE {
+        c[b] = keep[b];
+    }
+    c
+}
+
+/// Correlations, over the blocks kept after leaving out the part that agrees least, of the
+/// whole and of its centre.
+fn trimmed(blocks: &Blocks<Sums>) -> (f64, f64) {
+    let total = sum_over(blocks, &[true; BLOCKS * BLOCKS], Sums::add);
+    if total.w <= 0.0 {
+        return (0.0, 0.0);
+    }
+    let (ma, mb) = (f64::from(total.a / total.w), f64::from(total.b / total.w));
+    let keep = kept(|i| {
+        let s = &blocks[i];
+        f64::from(s.ab) - mb * f64::from(s.a) - ma * f64::from(s.b) + ma * mb * f64::from(s.w)
+    });
+    (
+        sum_over(blocks, &keep, Sums::add).ncc(),
+        sum_over(blocks, &centre_of(&keep), Sums::add).ncc(),
+    )
+}
+
+/// How well the genuine colour regions predict the candidate's luma (root of the correlation
+/// ratio), over the blocks kept after leaving out the part that fits worst; whole and centre.
+fn regions_fit(blocks: &Blocks<Regions>) -> (f64, f64) {
+    let all = sum_over(blocks, &[true; BLOCKS * BLOCKS], Regions::add);
+    // Region means over the whole picture; a block fits badly when its pixels stray from them.
+    let mean: Vec<f64> = (0..PALETTE)
+        .map(|k| {
+            if all.n[k] > 0.0 {
+                f64::from(all.s[k] / all.n[k])
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let keep = kept(|i| {
+        let r = &blocks[i];
+        -(0..PALETTE)
+            .map(|k| f64::from(r.ss[k]) - 2.0 * mean[k] * f64::from(r.s[k]) + mean[k] * mean[k] * f64::from(r.n[k]))
+            .sum::<f64>()
+    });
+    (
+        fit(&sum_over(blocks, &keep, Regions::add)),
+        fit(&sum_over(blocks, &centre_of(&keep), Regions::add)),
+    )
+}
+
+/// The root of the correlation ratio of luma given regions.
+fn fit(k: &Regions) -> f64 {
+    let (n, s, ss) = k.total();
+    let total = ss - s * s / n.max(1.0);
+    if n <= 0.0 || total <= 1e-3 * n {
+        return 0.0;
+    }
+    (1.0 - k.within() / total).clamp(0.0, 1.0).sqrt()
+}
+
+fn agreement(st: &Stats) -> f64 {
+    let (luma, luma_c) = trimmed(&st.luma);
+    let (edges, edges_c) = trimmed(&st.edges);
+    // Colour regions in either direction: a recoloured copy maps each region of the genuine
+    // picture to one tone (and back, unless two regions took one colour).
+    let (fwd, fwd_c) = regions_fit(&st.regions);
+    let (back, back_c) = regions_fit(&st.regions_back);
+    let tone = luma.max(fwd).max(back).max(0.0);
+    let whole = TONE_WEIGHT * tone + (1.0 - TONE_WEIGHT) * edges.max(0.0);
+    // The centre must agree on its own: it holds the emblem, and pictures of one layout (a seal
+    // with a ring of text, a mascot in a frame) differ there and agree everywhere else.
+    let tone_c = luma_c.max(fwd_c).max(back_c).max(0.0);
+    let middle = TONE_WEIGHT * tone_c + (1.0 - TONE_WEIGHT) * edges_c.max(0.0);
+    whole.min(middle + CENTRE_SLACK)
+}
+
+/// The four centre blocks.
+const CENTRE: [usize; 4] = [BLOCKS + 1, BLOCKS + 2, 2 * BLOCKS + 1, 2 * BLOCKS + 2];
+/// How far the centre's agreement may fall below the whole picture's before it caps it (a
+/// small region agrees less well than a large one even in a copy).
+const CENTRE_SLACK: f64 = 0.06;
+
+/// A quick agreement for ranking boxes in the coarse search: untrimmed luma and edge
+/// correlations, no colour regions.
+fn quick(c: &View, gl: &[f32], ge: &[f32], circle: bool) -> f64 {
+    let (cl, ce, _) = c.planes(COARSE);
+    let (mut l, mut e) = (Sums::default(), Sums::default());
+    for y in 0..COARSE {
+        for x in 0..COARSE {
+            if circle && outside_circle(x, y, COARSE) {
+                continue;
+            }
+            let i = y * COARSE + x;
+            let frame = x == 0 || y == 0 || x == COARSE - 1 || y == COARSE - 1;
+            let (a, b) = (cl[i], gl[i]);
+            l.w += 1.0;
+            l.a += a;
+            l.b += b;
+            l.aa += a * a;
+            l.bb += b * b;
+            l.ab += a * b;
+            let (a, b) = if frame { (0.0, 0.0) } else { (ce[i], ge[i]) };
+            e.w += 1.0;
+            e.a += a;
+            e.b += b;
+            e.aa += a * a;
+            e.bb += b * b;
+            e.ab += a * b;
+        }
+    }
+    TONE_WEIGHT * l.ncc().abs() + (1.0 - TONE_WEIGHT) * e.ncc().max(0.0)
+}
+
+/// Agreement of a box of the genuine picture, less a little for every part of the picture the
+/// box leaves out: the smaller the part compared, the likelier an unrelated picture fits it.
+fn boxed(agreement: f64, b: Box4, circle: bool) -> f64 {
+    let (w, h) = b.size();
+    let area = w.min(1.0) * h.min(1.0);
+    if circle && area < MIN_CIRCLE_AREA {
+        return 0.0;
+    }
+    agreement - SMALL_BOX_PENALTY * f64::from((1.0 - area).max(0.0))
+}
+
+/// One way of reading the candidate: whole or its content, as drawn or mirrored.
+struct View {
+    mirrored: bool,
+    coarse: (Vec<f32>, Vec<f32>, Vec<u8>),
+    fine: (Vec<f32>, Vec<f32>, Vec<u8>),
+}
+
+impl View {
+    fn planes(&self, side: usize) -> (&[f32], &[f32], &[u8]) {
+        let p = if side == COARSE { &self.coarse } else { &self.fine };
+        (&p.0, &p.1, &p.2)
+    }
+}
+
+/// A candidate picture prepared for comparison with many genuine pictures.
+pub struct Candidate {
+    views: Vec<View>,
+    /// Whether its corners are blank (a circular crop): only then is the circle mask tried.
+    round: bool,
+}
+
+impl Candidate {
+    /// Samples the candidate's views once.
+    pub fn new(p: &Planes) -> Candidate {
+        let mut boxes = vec![Box4::FULL];
+        if p.content != Box4::FULL {
+            boxes.push(p.content);
+        }
+        let sample = |b: Box4, side: usize, mirrored: bool| {
+            let (mut l, mut e, mut lab) = (Vec::new(), Vec::new(), Vec::new());
+            p.luma.sample(b, side, mirrored, &mut l);
+            p.edges.sample(b, side, mirrored, &mut e);
+            p.labels_in(b, side, &mut lab);
+            if mirrored {
+                for row in lab.chunks_mut(side) {
+                    row.reverse();
+                }
+            }
+            (l, e, lab)
+        };
+        let mut views = Vec::new();
+        for b in boxes {
+            for mirrored in [false, true] {
+                views.push(View {
+                    mirrored,
+                    coarse: sample(b, COARSE, mirrored),
+                    fine: sample(b, FINE, mirrored),
+                });
+            }
+        }
+        // Corners flat and free of edges: the picture was cut to a circle (or has a plain
+        // ground there, where the mask costs nothing).
+        let (l, e, _) = &views[0].fine;
+        let corner: Vec<usize> = (0..FINE * FINE)
+            .filter(|&i| {
+                let (x, y) = (i % FINE, i / FINE);
+                outside_circle(x, y, FINE) && (x.min(FINE - 1 - x) + y.min(FINE - 1 - y)) < 5
+            })
+            .collect();
+        let mean = corner.iter().map(|&i| l[i]).sum::<f32>() / corner.len().max(1) as f32;
+        let round = corner.iter().all(|&i| (l[i] - mean).abs() < 24.0 && e[i] < 40.0);
+        Candidate { views, round }
+    }
+}
+
+/// Finds where the candidate best matches the genuine picture, and how well; `mirrored`, when
+/// known, restricts the search to that orientation.
+pub fn align(candidate: &Candidate, genuine: &Planes, mirrored: Option<bool>) -> Alignment {
+    let mut boxes: Vec<Box4> = grid().to_vec();
+    if genuine.content != Box4::FULL {
+        boxes.push(genuine.content);
+    }
+    let masks: &[bool] = if candidate.round { &[false, true] } else { &[false] };
+    // Coarse: every box, view and mask at 16×16.
+    let mut coarse: Vec<(f64, usize, usize, bool)> = Vec::new();
+    let (mut gl, mut ge, mut lab) = (Vec::new(), Vec::new(), Vec::new());
+    for (bi, b) in boxes.iter().enumerate() {
+        genuine.luma.sample(*b, COARSE, false, &mut gl);
+        genuine.edges.sample(*b, COARSE, false, &mut ge);
+        for (vi, v) in candidate.views.iter().enumerate() {
+            if mirrored.is_some_and(|m| m != v.mirrored) {
+                continue;
+            }
+            for &circle in masks {
+                let s = boxed(quick(v, &gl, &ge, circle), *b, circle);
+                coarse.push((s, bi, vi, circle));
+            }
+        }
+    }
+    coarse.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Fine: the best few refined, each edge of the box moved while agreement grows.
+    let mut best = Alignment {
+        similarity: 0.0,
+        mirrored: false,
+        region: Box4::FULL,
+        circle: false,
+    };
+    let mut seen: Vec<(usize, bool)> = Vec::new();
+    let lead = coarse.first().map_or(0.0, |c| c.0);
+    for &(cs, bi, vi, circle) in &coarse {
+        // A second reading (the other orientation, the circle) only when it ranks close.
+        if seen.len() >= REFINED || cs < lead - RUNNER_UP {
+            break;
+        }
+        if seen.contains(&(vi, circle)) {
+            continue;
+        }
+        seen.push((vi, circle));
+        let v = &candidate.views[vi];
+        let mut score = |b: Box4| {
+            genuine.luma.sample(b, FINE, false, &mut gl);
+            genuine.edges.sample(b, FINE, false, &mut ge);
+            genuine.labels_in(b, FINE, &mut lab);
+            boxed(agreement(&stats(v, &gl, &ge, &lab, FINE, circle)), b, circle)
+        };
+        let mut b = boxes[bi];
+        let mut s = score(b);
+        // A box that already fits (a copy as drawn, re-encoded) needs no search.
+        let steps: &[f32] = if cs >= SETTLED { &[] } else { &[0.05, 0.025] };
+        for &step in steps {
+            let mut improved = true;
+            let mut moves = 0;
+            while improved && moves < MAX_MOVES {
+                improved = false;
+                moves += 1;
+                for edge in 0..4 {
+                    for dir in [-1.0f32, 1.0] {
+                        let mut nb = b;
+                        let e = match edge {
+                            0 => &mut nb.x0,
+                            1 => &mut nb.y0,
+                            2 => &mut nb.x1,
+                            _ => &mut nb.y1,
+                        };
+                        *e = (*e + dir * step).clamp(-OVERREACH, 1.0 + OVERREACH);
+                        let (w, h) = nb.size();
+                        if w < MIN_BOX || h < MIN_BOX {
+                            continue;
+                        }
+                        let ns = score(nb);
+                        if ns > s + 1e-4 {
+                            (s, b, improved) = (ns, nb, true);
+                        }
+                    }
+                }
+            }
+        }
+        if s > best.similarity {
+            best = Alignment {
+                similarity: s,
+                mirrored: v.mirrored,
+                region: b,
+                circle,
+            };
+        }
+    }
+    best
+}

@@ -1,0 +1,181 @@
+//! The genuine accounts' pictures, as the matcher sees them: each distinct picture once, with
+//! the accounts that use it, and whether it is a template (the registry uses it, or a picture
+//! near it, for accounts of different offices: a national logo or a network's design).
+//!
+//! A candidate's picture is shortlisted against every distinct picture by the keys (a linear
+//! scan of a few popcounts per picture: 10,000 pictures cost well under a millisecond), and the
+//! nearest few are compared pixel by pixel.
+
+use std::collections::HashMap;
+
+use super::avatar::{Alignment, AvatarHash};
+use super::thresholds as t;
+
+/// One distinct genuine picture.
+#[derive(Debug)]
+pub struct Picture {
+    /// Its fingerprint.
+    pub hash: AvatarHash,
+    /// The genuine accounts (indexes) that use it.
+    pub owners: Vec<usize>,
+    /// Used (or a picture near it is used) by accounts of different offices.
+    pub template: bool,
+}
+
+/// A candidate's picture matched to a genuine picture.
+#[derive(Debug, Clone, Copy)]
+pub struct PictureMatch {
+    /// The genuine picture (index into [`Pictures::all`]).
+    pub picture: usize,
+    /// Where and how well.
+    pub alignment: Alignment,
+}
+
+/// The distinct pictures of a registry.
+#[derive(Debug, Default)]
+pub struct Pictures {
+    all: Vec<Picture>,
+}
+
+/// Pictures whose keys are at most this far apart are candidates for being one picture.
+const SAME_GATE: u32 = 12;
+/// Agreement of an exact copy (the file itself, or re-encoded).
+const EXACT: f64 = 0.97;
+/// Agreement at or above which two genuine pictures are one picture (re-encoded or resized):
+/// above `AVATAR_SAME_PICTURE`, so that pictures of one design with another letter stay apart
+/// and a copy goes to the one it copies.
+const ONE_PICTURE: f64 = 0.985;
+
+impl Pictures {
+    /// Groups the pictures of the genuine accounts; `office` says which office each account
+    /// belongs to, for telling templates.
+    pub fn new(pictures: impl Iterator<Item = (usize, AvatarHash)>, office: impl Fn(usize) -> usize) -> Pictures {
+        let mut all: Vec<Picture> = Vec::new();
+        // Pictures sharing a 16-bit chunk of the whole view's luma key are compared; identical
+        // files and re-encodings always share one.
+        let mut buckets: HashMap<(usize, u16), Vec<usize>> = HashMap::new();
+        for (owner, hash) in pictures {
+            if hash.is_plain() {
+                continue;
+            }
+            let chunks = chunks(&hash);
+            let mut found = None;
+            let mut seen: Vec<usize> = Vec::new();
+            for (k, c) in chunks.iter().enumerate() {
+                for &p in buckets.get(&(k, *c)).into_iter().flatten() {
+                    if seen.contains(&p) {
+                        continue;
+                    }
+                    seen.push(p);
+                    if all[p].hash == hash
+                        || (hash.index_distance(&all[p].hash) <= SAME_GATE
+                            && hash.align(&all[p].hash).similarity >= ONE_PICTURE)
+                    {
+                        found = Some(p);
+                        break;
+                    }
+                }
+                if found.is_some() {
+                    break;
+                }
+            }
+            match found {
+                Some(p) => all[p].owners.push(owner),
+                None => {
+                    let p = all.len();
+                    for (k, c) in chunks.iter().enumerate() {
+                        buckets.entry((k, *c)).or_default().push(p);
+                    }
+                    all.push(Picture {
+                        hash,
+                        owners: vec![owner],
+                        template: false,
+                    });
+                }
+            }
+        }
+        // Templates: one picture for several offices, or near pictures of different offices.
+        let mut template = vec![false; all.len()];
+        for (i, p) in all.iter().enumerate() {
+            let first = office(p.owners[0]);
+            if p.owners.iter().any(|&o| office(o) != first) {
+                template[i] = true;
+            }
+        }
+        for (key, list) in &buckets {
+            let _ = key;
+            for (x, &i) in list.iter().enumerate() {
+                for &j in &list[x + 1..] {
+                    if template[i] && template[j] {
+                        continue;
+                    }
+                    let (a, b) = (&all[i], &all[j]);
+                    let offices_differ = a
+                        .owners
+                        .iter()
+                        .any(|&o| b.owners.iter().any(|&q| office(o) != office(q)));
+                    if offices_differ
+                        && a.hash.index_distance(&b.hash) <= t::AVATAR_INDEX_GATE
+                        && a.hash.align(&b.hash).similarity >= t::AVATAR_COPY_SIMILARITY
+                    {
+                        template[i] = true;
+                        template[j] = true;
+                    }
+                }
+            }
+        }
+        for (p, t) in all.iter_mut().zip(template) {
+            p.template = t;
+        }
+        Pictures { all }
+    }
+
+    /// Every distinct picture.
+    pub fn all(&self) -> &[Picture] {
+        &self.all
+    }
+
+    /// The genuine pictures a candidate's picture copies or resembles: the nearest by keys,
+    /// compared pixel by pixel, those at least `AVATAR_SIMILAR_FLOOR` alike, best first.
+    pub fn matches(&self, candidate: &AvatarHash) -> Vec<PictureMatch> {
+        if candidate.is_plain() {
+            return Vec::new();
+        }
+        let mut near: Vec<(u32, usize)> = self
+            .all
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (candidate.index_distance(&p.hash), i))
+            .filter(|(d, _)| *d <= t::AVATAR_INDEX_GATE)
+            .collect();
+        near.sort_unstable();
+        let nearest = near.first().map_or(0, |n| n.0);
+        let prepared = candidate.prepare();
+        let mut out: Vec<PictureMatch> = Vec::new();
+        let mut exact_at: Option<u32> = None;
+        for (d, i) in near
+            .into_iter()
+            .take_while(|(d, _)| *d <= nearest + t::AVATAR_INDEX_SPREAD)
+            .take(t::AVATAR_VERIFIED)
+        {
+            // After an exact copy, only pictures as near by keys (a template's twins) can matter.
+            if exact_at.is_some_and(|e| d > e + 2) {
+                break;
+            }
+            let alignment = prepared.align(&self.all[i].hash);
+            if alignment.similarity >= EXACT {
+                exact_at = Some(d);
+            }
+            if alignment.similarity >= t::AVATAR_SIMILAR_FLOOR {
+                out.push(PictureMatch { picture: i, alignment });
+            }
+        }
+        out.sort_by(|a, b| b.alignment.similarity.total_cmp(&a.alignment.similarity));
+        out
+    }
+}
+
+fn chunks(h: &AvatarHash) -> [u16; 4] {
+    let k = h.full_luma_key();
+    [0, 16, 32, 48].map(|s| (k >> s) as u16)
+}
