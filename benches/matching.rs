@@ -1,6 +1,7 @@
-//! Matcher throughput: candidate profiles judged per second, text only and with avatars,
+//! Matcher throughput: candidate profiles judged per second, text only and with pictures,
 //! against the seed registry (35 accounts) and a synthetic registry of 10,000 accounts; the
-//! cost of fingerprinting one avatar; and the cost of building a matcher.
+//! cost of fingerprinting a picture beside the cost of decoding it alone (a 400 px logo and a
+//! 4096 px PNG); and the cost of loading and indexing a registry.
 //!
 //! Run with `cargo bench --bench matching`; figures go into README.md with the machine.
 
@@ -11,6 +12,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use narisumashi::matching::avatar::{decode_avatar, fingerprint};
 use narisumashi::matching::{AvatarEvidence, AvatarLimits, Candidate, Genuine, Matcher, hash_avatar};
 use narisumashi::offline::{self, AvatarLoader};
 use narisumashi::registry::Registry;
@@ -44,6 +46,23 @@ fn with_synthetic(mut genuine: Vec<Genuine>, total: usize) -> Vec<Genuine> {
     genuine
 }
 
+fn with_synthetic_pictures(mut genuine: Vec<Genuine>, total: usize) -> Vec<Genuine> {
+    let extra = total.saturating_sub(genuine.len());
+    genuine.extend(synthetic::registry_with_avatars(extra, 42));
+    genuine
+}
+
+/// A 4096×4096 PNG (the largest picture the limits allow): a logo drawn large.
+fn huge_png() -> Vec<u8> {
+    let small = narisumashi::demo::avatars::emblem(7);
+    let big = image::imageops::resize(&small, 4096, 4096, image::imageops::FilterType::Nearest);
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(big)
+        .write_to(&mut out, image::ImageFormat::Png)
+        .expect("encode");
+    out.into_inner()
+}
+
 fn judge_all(m: &Matcher, cands: &[Candidate]) -> usize {
     cands.iter().map(|c| m.judge(c).compared).sum()
 }
@@ -62,10 +81,10 @@ fn bench(c: &mut Criterion) {
     for (name, genuine, cands) in [
         ("text/registry-35", seeds(), &text),
         ("text/registry-10000", with_synthetic(seeds(), 10_000), &text),
-        ("avatar/registry-12", avatar_genuine.clone(), &avatar),
+        ("avatar/registry-35", avatar_genuine.clone(), &avatar),
         (
             "avatar/registry-10000",
-            with_synthetic(avatar_genuine.clone(), 10_000),
+            with_synthetic_pictures(avatar_genuine.clone(), 10_000),
             &avatar,
         ),
     ] {
@@ -77,10 +96,21 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("avatar");
     g.sample_size(20).measurement_time(Duration::from_secs(3));
-    let png = std::fs::read("tests/corpus/avatars/img/g01_hw_sapporo.png").expect("avatar file");
+    let limits = AvatarLimits::default();
+    let logo = std::fs::read("tests/corpus/avatars/img/g_sap_x.png").expect("avatar file");
+    let huge = huge_png();
     g.throughput(Throughput::Elements(1));
-    g.bench_function("decode+hash", |b| {
-        b.iter(|| black_box(hash_avatar(&png, &AvatarLimits::default()).is_ok()))
+    for (name, bytes) in [("400px-png", &logo), ("4096px-png", &huge)] {
+        g.bench_function(format!("decode/{name}"), |b| {
+            b.iter(|| black_box(decode_avatar(bytes, &limits).is_ok()))
+        });
+        g.bench_function(format!("decode+fingerprint/{name}"), |b| {
+            b.iter(|| black_box(hash_avatar(bytes, &limits).is_ok()))
+        });
+    }
+    let decoded = decode_avatar(&logo, &limits).expect("decodes");
+    g.bench_function("fingerprint-only/400px-png", |b| {
+        b.iter(|| black_box(fingerprint(&decoded).is_plain()))
     });
     g.finish();
 
@@ -89,6 +119,14 @@ fn bench(c: &mut Criterion) {
     let big = with_synthetic(seeds(), 10_000);
     g.bench_function("matcher/registry-10000", |b| {
         b.iter(|| black_box(Matcher::new(big.clone()).genuine().len()))
+    });
+    // Loading a registry from its files and indexing it, as `match` and `scan` do.
+    let files = synthetic::registry_files(10_000, 42);
+    g.bench_function("load+index/registry-10000", |b| {
+        b.iter(|| {
+            let registry = Registry::from_sources("synthetic", files.clone()).expect("registry");
+            black_box(Matcher::new(Genuine::from_registry(&registry)).genuine().len())
+        })
     });
     g.finish();
 }

@@ -21,39 +21,56 @@ pub enum Copy {
     Cropped,
 }
 
-/// An emblem: 160×160, deterministic from `seed`.
+/// An emblem: 160×160, deterministic from `seed`: a ground (plain, split or striped, in
+/// colours of its own), a mark of 5×5 cells mirrored left to right (as identicons are drawn,
+/// so that every seed has a pattern of its own) and a bar, each placed and coloured by the seed,
+/// so that two seeds give two pictures no one would take for one.
 pub fn emblem(seed: u64) -> RgbImage {
     let mut r = Rng::new(seed ^ 0x5EED_A7A7);
     let mut colour = || {
         Rgb([
-            (r.next_u64() % 200) as u8 + 30,
-            (r.next_u64() % 200) as u8 + 30,
-            (r.next_u64() % 200) as u8 + 30,
+            (r.next_u64() % 220) as u8 + 20,
+            (r.next_u64() % 220) as u8 + 20,
+            (r.next_u64() % 220) as u8 + 20,
         ])
     };
-    let (a, b, c) = (colour(), colour(), colour());
+    let (ground_a, ground_b, mark, bar_colour) = (colour(), colour(), colour(), colour());
     let mut r = Rng::new(seed);
-    let cx = 50.0 + r.below(60) as f64;
-    let cy = 50.0 + r.below(60) as f64;
-    let radius = 20.0 + r.below(30) as f64;
-    let ring = 6.0 + r.below(14) as f64;
-    let bar_w = 8 + r.below(24) as u32;
-    let bar_at = r.below(120) as u32;
+    let ground = r.below(3);
+    let period = 16 + r.below(40) as i64;
+    let slope = r.below(3) as i64 - 1;
+    // Cells of the mark: three columns chosen, mirrored to five; at least a third filled.
+    let mut cells = [[false; 5]; 5];
+    while cells.iter().flatten().filter(|c| **c).count() < 9 {
+        for row in cells.iter_mut() {
+            for col in 0..3 {
+                let on = r.below(2) == 0;
+                row[col] = on;
+                row[4 - col] = on;
+            }
+        }
+    }
+    let cell = 18 + r.below(6) as i64;
+    let (mx, my) = (20 + r.below(20) as i64, 20 + r.below(20) as i64);
+    let bar_at = r.below(140) as i64;
+    let bar_w = 6 + r.below(14) as i64;
     let vertical = r.below(2) == 0;
     RgbImage::from_fn(160, 160, |x, y| {
-        let d = ((x as f64 - cx).powi(2) + (y as f64 - cy).powi(2)).sqrt();
-        let along = if vertical { x } else { y };
-        if d < radius {
-            a
-        } else if (d - radius * 1.8).abs() < ring / 2.0 {
-            b
-        } else if along >= bar_at && along < bar_at + bar_w {
-            c
-        } else if (x / 40 + y / 40) % 2 == 0 {
-            Rgb([245, 245, 240])
-        } else {
-            Rgb([225, 228, 232])
+        let (x, y) = (i64::from(x), i64::from(y));
+        let (cx, cy) = ((x - mx).div_euclid(cell), (y - my).div_euclid(cell));
+        if (0..5).contains(&cx) && (0..5).contains(&cy) && cells[cy as usize][cx as usize] {
+            return mark;
         }
+        let along = if vertical { x } else { y };
+        if along >= bar_at && along < bar_at + bar_w {
+            return bar_colour;
+        }
+        let light = match ground {
+            0 => true,
+            1 => x + slope * y < 160,
+            _ => (x + slope * y).rem_euclid(period) < period / 2,
+        };
+        if light { ground_a } else { ground_b }
     })
 }
 
@@ -84,4 +101,24 @@ pub fn render(seed: u64, copy: Copy) -> (Vec<u8>, &'static str) {
         "image/png"
     };
     (out.into_inner(), media)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emblems_of_different_seeds_are_different_pictures() {
+        use crate::matching::avatar::fingerprint;
+        use crate::matching::thresholds::AVATAR_SIMILAR_FLOOR;
+        let prints: Vec<_> = (0..10u64)
+            .map(|s| fingerprint(&DynamicImage::ImageRgb8(emblem(s * 7919 + 1))))
+            .collect();
+        for (i, a) in prints.iter().enumerate() {
+            for b in &prints[i + 1..] {
+                let s = a.align(b).similarity;
+                assert!(s < AVATAR_SIMILAR_FLOOR, "seeds too alike: {s:.2}");
+            }
+        }
+    }
 }

@@ -1,8 +1,9 @@
 //! Who lives on the demo platform: the registry's genuine accounts, impostors of some of them
 //! (lookalike handles found by permutation, the same handle on another platform, lookalike
-//! channel names found by search; avatars copied, re-encoded, mirrored or cropped), and
-//! innocent accounts that share a place name or a similar handle but imitate nobody.
-//! Deterministic for a seed.
+//! channel names found by search, channels that copy only the picture under a topical name;
+//! avatars copied, re-encoded, mirrored or cropped), and innocent accounts that share a place
+//! name, a similar handle, or the national Hello Work logo that the registry's Hello Work
+//! offices share, but imitate nobody. Deterministic for a seed.
 
 use super::avatars::Copy;
 use crate::discover::permutations::{permutations, valid_handle};
@@ -59,6 +60,39 @@ impl DemoAccount {
             format!("{seed:x}-{copy:?}.{ext}").to_lowercase()
         })
     }
+}
+
+/// The emblem of the national Hello Work logo: the registry's Hello Work offices on X share it,
+/// and so do honest offices that are not in the registry.
+pub const HELLO_WORK_LOGO: u64 = 0x4E11_0000;
+
+/// Honest Hello Work offices outside the registry, with the national logo.
+const OTHER_OFFICES: &[&str] = &[
+    "ハローワーク函館チャンネル",
+    "ハローワーク旭川【公式】",
+    "ハローワーク釧路 求人情報",
+];
+
+/// The picture of a genuine account: the national logo for the Hello Work offices on X, else
+/// an emblem of its own.
+fn logo_of(platform: Platform, name: &str, key: &str) -> u64 {
+    let bare = name.trim_start_matches('@');
+    if platform == Platform::X && bare.starts_with("ハローワーク") {
+        HELLO_WORK_LOGO
+    } else {
+        stable_seed(key)
+    }
+}
+
+/// A topical name for a channel that copies only an office's picture: the office's kind of
+/// body and programme without its place (ハローワーク求人速報 for ハローワーク帯広), so that
+/// a search for the office finds it and its name imitates no one.
+fn topical_name(name: &str, place: &str) -> Option<String> {
+    let mut s = name.split(['(', '（', '【', '[']).next().unwrap_or(name).to_string();
+    for d in ["@", place, "YouTubeチャンネル", "LINE", "公式アカウント", " "] {
+        s = s.replace(d, "");
+    }
+    (s.chars().count() >= 3).then(|| format!("{s}求人速報"))
 }
 
 fn stable_seed(text: &str) -> u64 {
@@ -165,9 +199,20 @@ pub fn population(registry: &Registry, seed: u64) -> Vec<DemoAccount> {
             out.push(a);
         }
     };
+    let genuine = crate::matching::Genuine::from_registry(registry);
     for (i, (org, acc)) in registry.accounts().enumerate() {
         let key = account_key(org, acc);
-        let logo = stable_seed(&key);
+        // What a search for this account finds (the scan searches YouTube by these).
+        let queries: Vec<Vec<(char, char)>> = crate::discover::queries(&genuine[i])
+            .iter()
+            .map(|q| super::server::bigrams(q))
+            .collect();
+        let found_by_search = |name: &str| {
+            queries
+                .iter()
+                .any(|q| super::server::relevance(q, &super::server::bigrams(name)).is_some())
+        };
+        let logo = logo_of(acc.platform, &acc.display_name, &key);
         let id = acc.id.clone().unwrap_or_else(|| id_for(acc.platform, &mut rng));
         let handle = acc
             .handle
@@ -262,6 +307,29 @@ pub fn population(registry: &Registry, seed: u64) -> Vec<DemoAccount> {
                 },
                 &mut out,
             ),
+            // A channel that copies only the picture, under a topical name that a search for
+            // the office finds (the national logo is left out: it is not one office's).
+            3 if logo != HELLO_WORK_LOGO => {
+                if let Some(name) = topical_name(&acc.display_name, &place).filter(|n| found_by_search(n)) {
+                    let copy = [Copy::Exact, Copy::Reencoded, Copy::Mirrored, Copy::Cropped][(i / 4) % 4];
+                    push(
+                        DemoAccount {
+                            platform: Platform::Youtube,
+                            handle: None,
+                            id: id_for(Platform::Youtube, &mut rng),
+                            name,
+                            bio: "最新の求人情報をお届けします。".into(),
+                            avatar: Some((logo, copy)),
+                            followers: rng.below(300) as u64,
+                            role: Role::Impostor {
+                                target: key.clone(),
+                                technique: "copied picture",
+                            },
+                        },
+                        &mut out,
+                    );
+                }
+            }
             _ => {}
         }
         // Innocents: a channel about the same place, and a person whose handle resembles the
@@ -299,6 +367,23 @@ pub fn population(registry: &Registry, seed: u64) -> Vec<DemoAccount> {
                 &mut out,
             );
         }
+    }
+    // Honest Hello Work offices that are not in the registry use the national logo under their
+    // own names: the logo is a template, and they must stay clear.
+    for (k, name) in OTHER_OFFICES.iter().enumerate() {
+        push(
+            DemoAccount {
+                platform: Platform::Youtube,
+                handle: None,
+                id: id_for(Platform::Youtube, &mut rng),
+                name: (*name).to_string(),
+                bio: "ハローワークの求人・セミナー情報".into(),
+                avatar: Some((HELLO_WORK_LOGO, if k % 2 == 0 { Copy::Exact } else { Copy::Reencoded })),
+                followers: 500 + rng.below(3_000) as u64,
+                role: Role::Innocent,
+            },
+            &mut out,
+        );
     }
     out
 }
@@ -409,6 +494,15 @@ mod tests {
         assert!(impostors >= 15, "{impostors}");
         assert!(innocents >= 25, "{innocents}");
         assert!(a.iter().any(|x| x.role == Role::HonestLookalike));
+        assert!(a.iter().any(|x| matches!(
+            x.role,
+            Role::Impostor {
+                technique: "copied picture",
+                ..
+            }
+        )));
+        let template = a.iter().filter(|x| x.avatar.is_some_and(|(s, _)| s == HELLO_WORK_LOGO));
+        assert!(template.filter(|x| x.role == Role::Innocent).count() >= 3);
         assert_eq!(place_word("ハローワーク帯広(帯広公共職業安定所)【公式】"), "帯広");
     }
 

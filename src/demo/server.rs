@@ -294,7 +294,7 @@ pub(super) fn bigrams(s: &str) -> Vec<(char, char)> {
 
 /// Loose relevance: most of the query's character pairs appear in the title's. Ranked by the
 /// pairs found, then by the fewest pairs the title has besides (an exact title first).
-fn relevance(query: &[(char, char)], t: &[(char, char)]) -> Option<i64> {
+pub(super) fn relevance(query: &[(char, char)], t: &[(char, char)]) -> Option<i64> {
     if query.is_empty() {
         return None;
     }
