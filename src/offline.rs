@@ -195,7 +195,10 @@ impl<'a> AvatarLoader<'a> {
                     })
                 })
                 .collect();
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
         });
         self.cache.extend(results);
     }
@@ -468,7 +471,10 @@ fn judge_all(matcher: &Matcher, candidates: &[Option<Candidate>]) -> Vec<Option<
                 })
             })
             .collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
     });
     for (i, j) in parts.into_iter().flatten() {
         out[i] = Some(j);

@@ -388,9 +388,9 @@ pub fn local_part(handle: &str) -> &str {
     if let Some((user, _)) = h.split_once('@') {
         return user;
     }
-    let labels: Vec<&str> = h.split('.').collect();
-    if labels.len() >= 3 && h.to_ascii_lowercase().ends_with(".bsky.social") {
-        return labels[0];
+    const HOSTED: &str = ".bsky.social";
+    if h.len() > HOSTED.len() && h.to_ascii_lowercase().ends_with(HOSTED) {
+        return &h[..h.len() - HOSTED.len()];
     }
     h
 }
@@ -480,6 +480,7 @@ mod tests {
     #[test]
     fn federated_local_parts() {
         assert_eq!(local_part("kagoshimakunren.bsky.social"), "kagoshimakunren");
+        assert_eq!(local_part("mhw.sapporo.bsky.social"), "mhw.sapporo");
         assert_eq!(local_part("@s_mothersHW@pawoo.net"), "s_mothersHW");
         assert_eq!(local_part("city.bunkyo.lg.jp"), "city.bunkyo.lg.jp");
         assert_eq!(

@@ -240,6 +240,25 @@ fn handle_is_assigned(platform: Platform, handle: &str) -> bool {
     }
 }
 
+/// `f` over `items` on every core, results in input order.
+fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len().max(1));
+    let chunk = items.len().div_ceil(workers).max(1);
+    std::thread::scope(|s| {
+        let f = &f;
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 /// A handle folded for comparison, with its platform key (lower case, no `@`); for the
 /// federated platforms, the part a person picks (`name` of `name.bsky.social`).
 fn prepared_handle(platform: Platform, handle: &str) -> Option<(FoldedHandle, String)> {
@@ -273,21 +292,29 @@ impl Matcher {
             }
             v
         };
+        // Every name folded once, on every core: folding is most of the cost of a large registry.
         let texts: Vec<Vec<String>> = genuine.iter().map(name_texts).collect();
-        let folded_keys: Vec<String> = texts.iter().flatten().map(|n| fold_name(n).visual).collect();
-        let weights = CharWeights::new(folded_keys.iter().map(String::as_str));
+        let mut folded: Vec<Vec<crate::normalize::FoldedName>> =
+            on_every_core(&texts, |names| names.iter().map(|n| fold_name(n)).collect::<Vec<_>>());
+        let weights = CharWeights::new(folded.iter().flatten().map(|f| f.visual.as_str()));
         let mut index = Index::default();
         let mut identity: HashMap<String, Vec<usize>> = HashMap::new();
         let mut prepared = Vec::with_capacity(genuine.len());
         let mut vocabularies: Vec<Vocabulary> = Vec::new();
         let mut org_vocabulary: HashMap<String, usize> = HashMap::new();
-        for (i, g) in genuine.iter().enumerate() {
+        // Names weighed and read, handles folded, bios cut into pairs: on every core as well.
+        let work: Vec<(usize, Vec<crate::normalize::FoldedName>)> = (0..genuine.len())
+            .map(|i| (i, std::mem::take(&mut folded[i])))
+            .collect();
+        let mut parts = on_every_core(&work, |(i, folded)| {
+            let g = &genuine[*i];
             // The display name always counts; a derived variant only when it names someone
             // (（マザーズコーナー） alone is generic vocabulary, not an identity).
-            let names: Vec<PreparedName> = texts[i]
+            let names: Vec<PreparedName> = texts[*i]
                 .iter()
+                .zip(folded.iter().cloned())
                 .enumerate()
-                .map(|(k, n)| (k, PreparedName::new(n, &weights)))
+                .map(|(k, (n, f))| (k, PreparedName::from_folded(n, f, &weights)))
                 .filter(|(k, p)| !p.visual.is_empty() && (*k == 0 || !p.visual.all_generic()))
                 .map(|(_, p)| p)
                 .collect();
@@ -297,6 +324,11 @@ impl Matcher {
                 .as_deref()
                 .filter(|h| !handle_is_assigned(platform, h))
                 .and_then(|h| prepared_handle(platform, h));
+            (names, handle, g.bio.as_deref().and_then(bio_grams))
+        });
+        for (i, g) in genuine.iter().enumerate() {
+            let platform = g.platform.unwrap_or(Platform::X);
+            let (names, handle, bio) = std::mem::take(&mut parts[i]);
             let vocabulary = match &g.org_id {
                 Some(org) => *org_vocabulary.entry(org.clone()).or_insert_with(|| {
                     vocabularies.push(Vocabulary::default());
@@ -311,7 +343,7 @@ impl Matcher {
                 vocabularies[vocabulary].add(&n.parts);
             }
             let p = PreparedGenuine {
-                bio: g.bio.as_deref().and_then(bio_grams),
+                bio,
                 names,
                 handle,
                 vocabulary,
@@ -323,7 +355,9 @@ impl Matcher {
             }
             if let Some((h, _)) = &p.handle {
                 keys.handles.push(&h.squashed);
-                keys.handles.push(&h.core);
+                if h.core != h.squashed {
+                    keys.handles.push(&h.core);
+                }
             }
             index.add(i as u32, &keys);
             for (k, _) in identity_keys(platform, g.handle.as_deref(), g.id.as_deref(), g.url.as_deref()) {

@@ -39,6 +39,11 @@ pub struct Pictures {
 
 /// Pictures whose keys are at most this far apart are candidates for being one picture.
 const SAME_GATE: u32 = 12;
+/// Registries with at most this many distinct pictures compare every pair for templates.
+const ALL_PAIRS_UP_TO: usize = 2_000;
+/// Pictures of one design for different offices (a letter changed) are at most this far apart
+/// by keys.
+const TEMPLATE_GATE: u32 = 16;
 /// Agreement of an exact copy (the file itself, or re-encoded).
 const EXACT: f64 = 0.97;
 /// Agreement at or above which two genuine pictures are one picture (re-encoded or resized):
@@ -102,26 +107,40 @@ impl Pictures {
                 template[i] = true;
             }
         }
-        for (key, list) in &buckets {
-            let _ = key;
-            for (x, &i) in list.iter().enumerate() {
-                for &j in &list[x + 1..] {
-                    if template[i] && template[j] {
-                        continue;
-                    }
-                    let (a, b) = (&all[i], &all[j]);
-                    let offices_differ = a
-                        .owners
-                        .iter()
-                        .any(|&o| b.owners.iter().any(|&q| office(o) != office(q)));
-                    if offices_differ
-                        && a.hash.index_distance(&b.hash) <= t::AVATAR_INDEX_GATE
-                        && a.hash.align(&b.hash).similarity >= t::AVATAR_COPY_SIMILARITY
-                    {
-                        template[i] = true;
-                        template[j] = true;
-                    }
-                }
+        // Which pairs to compare: every pair in a registry of a few thousand pictures (a linear
+        // scan of keys each), else pairs that share a key chunk.
+        let pairs: Vec<(usize, usize)> = if all.len() <= ALL_PAIRS_UP_TO {
+            (0..all.len())
+                .flat_map(|i| (i + 1..all.len()).map(move |j| (i, j)))
+                .collect()
+        } else {
+            let mut v: Vec<(usize, usize)> = buckets
+                .values()
+                .flat_map(|list| {
+                    list.iter()
+                        .enumerate()
+                        .flat_map(move |(x, &i)| list[x + 1..].iter().map(move |&j| (i.min(j), i.max(j))))
+                })
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        for (i, j) in pairs {
+            if template[i] && template[j] {
+                continue;
+            }
+            let (a, b) = (&all[i], &all[j]);
+            let offices_differ = a
+                .owners
+                .iter()
+                .any(|&o| b.owners.iter().any(|&q| office(o) != office(q)));
+            if offices_differ
+                && a.hash.index_distance(&b.hash) <= TEMPLATE_GATE
+                && a.hash.align(&b.hash).similarity >= t::AVATAR_COPY_SIMILARITY
+            {
+                template[i] = true;
+                template[j] = true;
             }
         }
         for (p, t) in all.iter_mut().zip(template) {

@@ -270,7 +270,11 @@ pub struct PreparedName {
 impl PreparedName {
     /// Folds and weighs a name.
     pub fn new(text: &str, weights: &CharWeights) -> PreparedName {
-        let folded = fold_name(text);
+        PreparedName::from_folded(text, fold_name(text), weights)
+    }
+
+    /// Weighs a name already folded.
+    pub fn from_folded(text: &str, folded: FoldedName, weights: &CharWeights) -> PreparedName {
         PreparedName {
             visual: weights.weigh(&folded.visual),
             reading: weights.weigh(&folded.reading),

@@ -58,8 +58,9 @@ pub const NAME_CONTAINS_MIN_EXTRA: usize = 3;
 
 /// Handle equal to the genuine one after confusable folding (0/o, 1/l, rn/m, Cyrillic).
 pub const HANDLE_HOMOGLYPH: f64 = 0.90;
-/// The genuine handle itself, reused on a platform where it is not the genuine account.
-pub const HANDLE_SAME_OTHER_PLATFORM: f64 = 0.75;
+/// The genuine handle itself, reused on a platform where it is not the genuine account: above
+/// one edit on the candidate's own platform, since nothing was changed.
+pub const HANDLE_SAME_OTHER_PLATFORM: f64 = 0.80;
 /// Handle equal apart from separators (`hw.sapporo`, `hwsapporo`).
 pub const HANDLE_SEPARATOR: f64 = 0.85;
 /// Handle equal apart from affixes (`_official`, `_jp`, digits).

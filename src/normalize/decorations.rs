@@ -77,6 +77,9 @@ pub(super) fn strip(text: &str) -> (String, Vec<Claim>) {
         .collect();
     // Bracketed groups that hold only a claim or a disclaimer: 【公式】, (非公式).
     for &(open, close) in BRACKETS {
+        if !s.contains(open) {
+            continue;
+        }
         let mut from = 0;
         while let Some(start) = s[from..].find(open).map(|i| i + from) {
             let inner_start = start + open.len_utf8();
@@ -105,6 +108,11 @@ pub(super) fn strip(text: &str) -> (String, Vec<Claim>) {
     let mut lower = s.to_lowercase();
     for (words, official) in [(DISCLAIMERS, false), (OFFICIAL, true)] {
         for w in words {
+            // Most names hold none of the words: a first-character test spares building a
+            // searcher for each.
+            if !w.chars().next().is_some_and(|c| lower.contains(c)) {
+                continue;
+            }
             while let Some(pos) = lower.find(w) {
                 // Latin words only as whole words: "official" yes, "bottle" no.
                 if w.is_ascii() {

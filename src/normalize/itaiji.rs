@@ -6,6 +6,8 @@
 
 /// (variant, common form) pairs, sorted by variant for binary search.
 static TABLE: &[(char, char)] = &[
+    ('嵗', '歳'),
+    ('萠', '萌'),
     ('亞', '亜'),
     ('佛', '仏'),
     ('來', '来'),

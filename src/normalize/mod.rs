@@ -223,6 +223,16 @@ fn katakana_lookalike(c: char) -> char {
     }
 }
 
+/// Kanji of public-body names that a near-shape kanji imitates (労動局, 労慟局 for 労働局;
+/// 識, 織 for 職), which UTS #39 does not map: folded together in the visual key only.
+fn kanji_lookalike(c: char) -> char {
+    match c {
+        '動' | '慟' => '働',
+        '識' | '織' => '職',
+        _ => c,
+    }
+}
+
 fn small_to_large_kana(c: char) -> char {
     match c {
         'ぁ' => 'あ',
@@ -369,11 +379,18 @@ pub fn name_variants(name: &str) -> Vec<String> {
         .chain(inside)
     {
         let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
-        if fold_name(&v).visual.chars().count() >= 4 && !out.contains(&v) {
+        if compared_len(&v) >= 4 && !out.contains(&v) {
             out.push(v);
         }
     }
     out
+}
+
+/// About how many characters of a name are compared (letters and digits once decorations such
+/// as 【公式】 are gone): a cheap stand-in for folding the whole name.
+fn compared_len(name: &str) -> usize {
+    let nfkc: String = name.nfkc().collect();
+    decorations::strip(&nfkc).0.chars().filter(|&c| is_key_char(c)).count()
 }
 
 /// Removes words that name no one (YouTubeチャンネル, LINE 公式アカウント) from a name.
@@ -424,6 +441,7 @@ pub fn fold_name(name: &str) -> FoldedName {
             drop_stray_marks(
                 &w.chars()
                     .map(katakana_lookalike)
+                    .map(kanji_lookalike)
                     .map(small_to_large_kana)
                     .nfc()
                     .collect::<String>(),

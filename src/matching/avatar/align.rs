@@ -28,6 +28,8 @@ const BLOCKS: usize = 4;
 pub const DROPPED_BLOCKS: usize = BLOCKS;
 /// Colour regions of a picture.
 pub const PALETTE: usize = 8;
+/// Side of the colour-region map a picture keeps.
+pub const LABELS: usize = 48;
 /// Side of the coarse search.
 const COARSE: usize = 16;
 /// Side of the fine search.
@@ -62,7 +64,7 @@ pub struct Planes {
     pub luma: Plane,
     /// Colour edges.
     pub edges: Plane,
-    /// Colour region of each pixel (0..`PALETTE`), same side as the planes.
+    /// Colour region of each pixel (0..`PALETTE`) of a `LABELS`×`LABELS` reduction.
     pub labels: Vec<u8>,
     /// The content inside a flat border.
     pub content: Box4,
@@ -71,7 +73,7 @@ pub struct Planes {
 impl Planes {
     fn labels_in(&self, b: Box4, out: usize, dst: &mut Vec<u8>) {
         dst.clear();
-        let side = self.luma.side;
+        let side = LABELS;
         let max = side - 1;
         for j in 0..out {
             let y = (((b.y0 + (j as f32 + 0.5) / out as f32 * (b.y1 - b.y0)) * side as f32).max(0.0) as usize).min(max);

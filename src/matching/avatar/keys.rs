@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 
 use super::work::{Box4, Plane};
 
-/// Side of a view for hashing.
-const VIEW: usize = 32;
+/// Side of a view for hashing: 8×8 frequencies need no more.
+const VIEW: usize = 16;
 /// Low frequencies kept per axis.
 const FREQ: usize = 8;
 
@@ -146,9 +146,10 @@ fn low_dct(px: &[f32]) -> [f32; FREQ * FREQ] {
 
 /// One bit per coefficient: above the median of the coefficients other than the constant one.
 fn bits(c: &[f32; FREQ * FREQ]) -> u64 {
-    let mut ac: Vec<f32> = c[1..].to_vec();
-    ac.sort_by(f32::total_cmp);
-    let median = ac[ac.len() / 2];
+    let mut ac = [0.0f32; FREQ * FREQ - 1];
+    ac.copy_from_slice(&c[1..]);
+    let mid = ac.len() / 2;
+    let median = *ac.select_nth_unstable_by(mid, f32::total_cmp).1;
     c.iter()
         .enumerate()
         .fold(0u64, |h, (i, &v)| if v > median { h | (1 << i) } else { h })

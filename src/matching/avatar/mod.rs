@@ -11,7 +11,8 @@
 //!   luma and edges, as drawn and mirrored: they shortlist;
 //! - `align`: the pixel-level comparison of a shortlisted pair, which decides.
 //!
-//! A fingerprint keeps the keys and 48×48 planes (about 4.7 kB), so that a stored snapshot can be
+//! A fingerprint keeps the keys, 48×48 planes of luma and edges and a map of colour regions
+//! (about 5 kB), so that a stored snapshot can be
 //! compared pixel by pixel without the picture.
 
 mod align;
@@ -25,7 +26,7 @@ use base64::Engine;
 use image::{DynamicImage, ImageReader, Limits};
 
 pub use align::{Alignment, DROPPED_BLOCKS};
-use align::{PALETTE, Planes};
+use align::{LABELS, PALETTE, Planes};
 use keys::{VIEWS, ViewKey, ViewKind, view_keys};
 pub use work::Box4;
 use work::{Plane, WorkImage};
@@ -91,7 +92,7 @@ const THUMB: usize = 48;
 /// Edge strengths are stored as bytes after this scaling (the strongest edge, 765·√2, is 255).
 const EDGE_SCALE: f32 = 1.0 / 4.25;
 /// Bytes of an encoded fingerprint.
-const ENCODED_LEN: usize = 1 + 4 + VIEWS * 32 + 2 * THUMB * THUMB + THUMB * THUMB / 2;
+const ENCODED_LEN: usize = 1 + 4 + VIEWS * 32 + 2 * THUMB * THUMB + LABELS * LABELS / 2;
 /// Prefix of the stored text form, so that older forms are recognised and recomputed.
 const ENCODED_PREFIX: &str = "fp2:";
 
@@ -340,14 +341,15 @@ pub fn fingerprint(img: &DynamicImage) -> AvatarHash {
     let luma = work.luma();
     let edges = work.edges();
     let content = work.content_box();
-    let plain = work.luma_spread() < t::AVATAR_PLAIN_STDDEV || work.is_default_like() || work.is_featureless(&edges);
+    let plain =
+        work.luma_spread(&luma) < t::AVATAR_PLAIN_STDDEV || work.is_default_like(&luma) || work.is_featureless(&edges);
     AvatarHash(Arc::new(Fingerprint {
         plain,
         content: content.to_bytes(),
         keys: view_keys(&luma, &edges, content),
         luma: luma.to_bytes(THUMB, 1.0),
         edges: edges.to_bytes(THUMB, EDGE_SCALE),
-        labels: work.labels(THUMB, PALETTE),
+        labels: work.labels(LABELS, PALETTE),
     }))
 }
 

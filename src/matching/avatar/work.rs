@@ -8,6 +8,9 @@ use image::{DynamicImage, GenericImageView};
 
 /// Side of the working picture, in pixels.
 pub const WORK: usize = 64;
+/// Samples per working pixel, each way, that a large picture is read at (3×3 for 9): fewer let
+/// a recoloured copy alias.
+const SAMPLES_PER_CELL: usize = 3;
 /// Strongest (blurred) colour edge of a featureless picture; a logo's are over 150.
 const FEATURELESS_EDGE: f32 = 40.0;
 
@@ -135,59 +138,92 @@ pub struct WorkImage {
 }
 
 impl WorkImage {
-    /// Reduces a decoded picture in one pass: every source pixel, composited over white
-    /// (avatars are shown on white), is added to the working pixel it falls in. A picture that is
-    /// not square is stretched to a square, so that nothing of it is lost.
+    /// Reduces a decoded picture in one pass: source pixels, composited over white (avatars
+    /// are shown on white), are added to the working pixel they fall in. A large picture is read
+    /// every `step` pixels each way, so that each working pixel still averages a few samples
+    /// while a 4096-pixel picture costs no more than a small one. A picture that is not square is
+    /// stretched to a square, so that nothing of it is lost.
     pub fn new(img: &DynamicImage) -> WorkImage {
         let (w, h) = img.dimensions();
         let (w, h) = (w.max(1) as usize, h.max(1) as usize);
-        let mut sum = vec![[0.0f32; 3]; WORK * WORK];
-        let mut count = vec![0.0f32; WORK * WORK];
+        let step = (w.min(h) / WORK / SAMPLES_PER_CELL).max(1);
+        let mut sum = vec![[0u32; 3]; WORK * WORK];
+        let mut count = vec![0u32; WORK * WORK];
         // Source rows and columns map to working cells by integer arithmetic; a picture smaller
         // than the working size spreads each pixel over several cells (nearest neighbour).
-        let xcell: Vec<usize> = (0..w).map(|x| x * WORK / w).collect();
-        let ycell: Vec<usize> = (0..h).map(|y| (y * WORK / h) * WORK).collect();
-        let mut add = |x: usize, y: usize, [r, g, b, a]: [u8; 4]| {
-            let i = ycell[y] + xcell[x];
-            let s = &mut sum[i];
-            if a == 255 {
-                s[0] += f32::from(r);
-                s[1] += f32::from(g);
-                s[2] += f32::from(b);
-            } else {
-                let a = f32::from(a) / 255.0;
-                let over = |c: u8| f32::from(c) * a + 255.0 * (1.0 - a);
-                s[0] += over(r);
-                s[1] += over(g);
-                s[2] += over(b);
+        let xs: Vec<(usize, usize)> = (0..w).step_by(step).map(|x| (x, x * WORK / w)).collect();
+        fn add_row(
+            xs: &[(usize, usize)],
+            row: usize,
+            sum: &mut [[u32; 3]],
+            count: &mut [u32],
+            px: impl Fn(usize) -> [u8; 4],
+        ) {
+            for &(x, cx) in xs {
+                let [r, g, b, a] = px(x);
+                let s = &mut sum[row + cx];
+                if a == 255 {
+                    s[0] += u32::from(r);
+                    s[1] += u32::from(g);
+                    s[2] += u32::from(b);
+                } else {
+                    let a = u32::from(a);
+                    let over = |c: u8| (u32::from(c) * a + 255 * (255 - a)) / 255;
+                    s[0] += over(r);
+                    s[1] += over(g);
+                    s[2] += over(b);
+                }
+                count[row + cx] += 1;
             }
-            count[i] += 1.0;
-        };
-        // The common layouts are read in place: a 4096-pixel picture is not copied again.
+        }
+        let cell_row = |y: usize| (y * WORK / h) * WORK;
+        // The common layouts are read in place from their rows: nothing is copied.
+        let rows = (0..h).step_by(step);
         match img {
-            DynamicImage::ImageRgb8(b) => b.enumerate_pixels().for_each(|(x, y, p)| {
-                add(x as usize, y as usize, [p.0[0], p.0[1], p.0[2], 255]);
-            }),
-            DynamicImage::ImageRgba8(b) => b
-                .enumerate_pixels()
-                .for_each(|(x, y, p)| add(x as usize, y as usize, p.0)),
-            DynamicImage::ImageLuma8(b) => b.enumerate_pixels().for_each(|(x, y, p)| {
-                add(x as usize, y as usize, [p.0[0], p.0[0], p.0[0], 255]);
-            }),
-            DynamicImage::ImageLumaA8(b) => b.enumerate_pixels().for_each(|(x, y, p)| {
-                add(x as usize, y as usize, [p.0[0], p.0[0], p.0[0], p.0[1]]);
-            }),
-            other => other
-                .to_rgba8()
-                .enumerate_pixels()
-                .for_each(|(x, y, p)| add(x as usize, y as usize, p.0)),
+            DynamicImage::ImageRgb8(b) => {
+                let raw = b.as_raw();
+                for y in rows {
+                    let line = &raw[y * w * 3..(y + 1) * w * 3];
+                    add_row(&xs, cell_row(y), &mut sum, &mut count, |x| {
+                        [line[3 * x], line[3 * x + 1], line[3 * x + 2], 255]
+                    });
+                }
+            }
+            DynamicImage::ImageRgba8(b) => {
+                let raw = b.as_raw();
+                for y in rows {
+                    let line = &raw[y * w * 4..(y + 1) * w * 4];
+                    add_row(&xs, cell_row(y), &mut sum, &mut count, |x| {
+                        [line[4 * x], line[4 * x + 1], line[4 * x + 2], line[4 * x + 3]]
+                    });
+                }
+            }
+            DynamicImage::ImageLuma8(b) => {
+                let raw = b.as_raw();
+                for y in rows {
+                    let line = &raw[y * w..(y + 1) * w];
+                    add_row(&xs, cell_row(y), &mut sum, &mut count, |x| {
+                        [line[x], line[x], line[x], 255]
+                    });
+                }
+            }
+            other => {
+                let rgba = other.to_rgba8();
+                let raw = rgba.as_raw();
+                for y in rows {
+                    let line = &raw[y * w * 4..(y + 1) * w * 4];
+                    add_row(&xs, cell_row(y), &mut sum, &mut count, |x| {
+                        [line[4 * x], line[4 * x + 1], line[4 * x + 2], line[4 * x + 3]]
+                    });
+                }
+            }
         }
         if w < WORK || h < WORK {
             // Cells no source pixel fell in take their nearest source pixel's cell.
             for cy in 0..WORK {
                 for cx in 0..WORK {
                     let i = cy * WORK + cx;
-                    if count[i] == 0.0 {
+                    if count[i] == 0 {
                         let sx = (cx * w / WORK).min(w - 1);
                         let sy = (cy * h / WORK).min(h - 1);
                         let j = (sy * WORK / h) * WORK + sx * WORK / w;
@@ -201,8 +237,8 @@ impl WorkImage {
             .iter()
             .zip(&count)
             .map(|(s, &n)| {
-                let n = n.max(1.0);
-                [s[0] / n, s[1] / n, s[2] / n]
+                let n = n.max(1) as f32;
+                [s[0] as f32 / n, s[1] as f32 / n, s[2] as f32 / n]
             })
             .collect();
         WorkImage { rgb }
@@ -218,34 +254,42 @@ impl WorkImage {
     }
 
     /// Colour edge strength: the length of the colour gradient (central differences summed
-    /// over the channels). Where two colours meet there is an edge whatever the colours are,
+    /// over the channels), blurred. Where two colours meet there is an edge whatever the colours are,
     /// so a recoloured or inverted copy keeps its edges.
     pub fn edges(&self) -> Plane {
         let mut p = Plane::new(WORK);
-        let at = |x: usize, y: usize| &self.rgb[y * WORK + x];
+        let diff = |a: &[f32; 3], b: &[f32; 3]| (a[0] - b[0]).abs() + (a[1] - b[1]).abs() + (a[2] - b[2]).abs();
         for y in 0..WORK {
+            let (yu, yd) = (y.saturating_sub(1), (y + 1).min(WORK - 1));
+            let (row, up, down) = (
+                &self.rgb[y * WORK..(y + 1) * WORK],
+                &self.rgb[yu * WORK..(yu + 1) * WORK],
+                &self.rgb[yd * WORK..(yd + 1) * WORK],
+            );
+            let out = &mut p.px[y * WORK..(y + 1) * WORK];
             for x in 0..WORK {
                 let (xl, xr) = (x.saturating_sub(1), (x + 1).min(WORK - 1));
-                let (yu, yd) = (y.saturating_sub(1), (y + 1).min(WORK - 1));
-                let diff = |a: &[f32; 3], b: &[f32; 3]| (a[0] - b[0]).abs() + (a[1] - b[1]).abs() + (a[2] - b[2]).abs();
-                let gx = diff(at(xr, y), at(xl, y));
-                let gy = diff(at(x, yd), at(x, yu));
-                p.px[y * WORK + x] = (gx * gx + gy * gy).sqrt();
+                let gx = diff(&row[xr], &row[xl]);
+                let gy = diff(&down[x], &up[x]);
+                out[x] = (gx * gx + gy * gy).sqrt();
             }
         }
-        // A 3×3 box blur: edges of a copy drawn a little larger, smaller or shifted still meet.
+        // A 3×3 box blur (rows, then columns): edges of a copy drawn a little larger, smaller
+        // or shifted still meet.
+        let mut rows = Plane::new(WORK);
+        for y in 0..WORK {
+            let (src, dst) = (&p.px[y * WORK..(y + 1) * WORK], &mut rows.px[y * WORK..(y + 1) * WORK]);
+            for (x, d) in dst.iter_mut().enumerate() {
+                let (lo, hi) = (x.saturating_sub(1), (x + 1).min(WORK - 1));
+                *d = src[lo..=hi].iter().sum::<f32>() / (hi - lo + 1) as f32;
+            }
+        }
         let mut blurred = Plane::new(WORK);
         for y in 0..WORK {
+            let (lo, hi) = (y.saturating_sub(1), (y + 1).min(WORK - 1));
+            let n = (hi - lo + 1) as f32;
             for x in 0..WORK {
-                let mut s = 0.0;
-                let mut n = 0.0;
-                for yy in y.saturating_sub(1)..=(y + 1).min(WORK - 1) {
-                    for xx in x.saturating_sub(1)..=(x + 1).min(WORK - 1) {
-                        s += p.px[yy * WORK + xx];
-                        n += 1.0;
-                    }
-                }
-                blurred.px[y * WORK + x] = s / n;
+                blurred.px[y * WORK + x] = (lo..=hi).map(|yy| rows.px[yy * WORK + x]).sum::<f32>() / n;
             }
         }
         blurred
@@ -298,7 +342,7 @@ impl WorkImage {
                 .min_by(|&a, &b| dist(p, &centres[a]).total_cmp(&dist(p, &centres[b])))
                 .unwrap_or(0)
         };
-        for _ in 0..4 {
+        for _ in 0..3 {
             let mut sum = vec![[0.0f32; 4]; centres.len()];
             for p in &sample {
                 let s = &mut sum[nearest_centre(p, &centres)];
@@ -318,8 +362,7 @@ impl WorkImage {
     }
 
     /// Standard deviation of the luma of a 16×16 reduction: near 0 for a plain picture.
-    pub fn luma_spread(&self) -> f64 {
-        let luma = self.luma();
+    pub fn luma_spread(&self, luma: &Plane) -> f64 {
         let k = WORK / 16;
         let cells: Vec<f64> = (0..16 * 16)
             .map(|i| {
@@ -346,7 +389,7 @@ impl WorkImage {
     /// Whether the picture is a platform's default: grey only, in at most two tones of low
     /// contrast (a silhouette on a flat ground), which says nothing about who uses it. A logo
     /// copied in greyscale keeps its contrast.
-    pub fn is_default_like(&self) -> bool {
+    pub fn is_default_like(&self, luma: &Plane) -> bool {
         let grey = self
             .rgb
             .iter()
@@ -356,7 +399,6 @@ impl WorkImage {
         }
         // Two tones: every pixel within 12 of one of the two most common luma levels (edges of
         // the silhouette are anti-aliased; they are few).
-        let luma = self.luma();
         let mut hist = [0usize; 32];
         for &v in &luma.px {
             hist[(v as usize / 8).min(31)] += 1;
