@@ -22,9 +22,9 @@ pub enum Copy {
 }
 
 /// An emblem: 160×160, deterministic from `seed`: a ground (plain, split or striped, in
-/// colours of its own), a mark of 5×5 cells mirrored left to right (as identicons are drawn,
-/// so that every seed has a pattern of its own) and a bar, each placed and coloured by the seed,
-/// so that two seeds give two pictures no one would take for one.
+/// colours of its own), a mark of n×n cells (4 to 7) mirrored left to right (as identicons are
+/// drawn, so that every seed has a pattern of its own), a disc and a bar, each sized, placed and
+/// coloured by the seed, so that two seeds give two pictures no one would take for one.
 pub fn emblem(seed: u64) -> RgbImage {
     let mut r = Rng::new(seed ^ 0x5EED_A7A7);
     let mut colour = || {
@@ -39,27 +39,42 @@ pub fn emblem(seed: u64) -> RgbImage {
     let ground = r.below(3);
     let period = 16 + r.below(40) as i64;
     let slope = r.below(3) as i64 - 1;
-    // Cells of the mark: three columns chosen, mirrored to five; at least a third filled.
-    let mut cells = [[false; 5]; 5];
-    while cells.iter().flatten().filter(|c| **c).count() < 9 {
-        for row in cells.iter_mut() {
-            for col in 0..3 {
+    // Cells of the mark: n×n (4 to 7), the left half chosen and mirrored; at least a third
+    // filled. Cells are sized to the mark, which is placed anywhere that fits.
+    let n = 4 + r.below(4);
+    let mut cells = [[false; 7]; 7];
+    while cells.iter().flatten().filter(|c| **c).count() * 3 < n * n {
+        for row in cells.iter_mut().take(n) {
+            for col in 0..n.div_ceil(2) {
                 let on = r.below(2) == 0;
                 row[col] = on;
-                row[4 - col] = on;
+                row[n - 1 - col] = on;
             }
         }
     }
-    let cell = 18 + r.below(6) as i64;
-    let (mx, my) = (20 + r.below(20) as i64, 20 + r.below(20) as i64);
+    let cell = (60 + r.below(50) as i64) / n as i64;
+    let span = cell * n as i64;
+    let (mx, my) = (
+        r.below((160 - span).max(1) as usize) as i64,
+        r.below((160 - span).max(1) as usize) as i64,
+    );
+    let disc = (
+        r.below(120) as i64 + 20,
+        r.below(120) as i64 + 20,
+        10 + r.below(26) as i64,
+    );
     let bar_at = r.below(140) as i64;
     let bar_w = 6 + r.below(14) as i64;
     let vertical = r.below(2) == 0;
     RgbImage::from_fn(160, 160, |x, y| {
         let (x, y) = (i64::from(x), i64::from(y));
         let (cx, cy) = ((x - mx).div_euclid(cell), (y - my).div_euclid(cell));
-        if (0..5).contains(&cx) && (0..5).contains(&cy) && cells[cy as usize][cx as usize] {
+        let n = n as i64;
+        if (0..n).contains(&cx) && (0..n).contains(&cy) && cells[cy as usize][cx as usize] {
             return mark;
+        }
+        if (x - disc.0).pow(2) + (y - disc.1).pow(2) < disc.2.pow(2) {
+            return bar_colour;
         }
         let along = if vertical { x } else { y };
         if along >= bar_at && along < bar_at + bar_w {

@@ -84,15 +84,15 @@ fn logo_of(platform: Platform, name: &str, key: &str) -> u64 {
     }
 }
 
-/// A topical name for a channel that copies only an office's picture: the office's kind of
-/// body and programme without its place (ハローワーク求人速報 for ハローワーク帯広), so that
-/// a search for the office finds it and its name imitates no one.
-fn topical_name(name: &str, place: &str) -> Option<String> {
-    let mut s = name.split(['(', '（', '【', '[']).next().unwrap_or(name).to_string();
-    for d in ["@", place, "YouTubeチャンネル", "LINE", "公式アカウント", " "] {
-        s = s.replace(d, "");
-    }
-    (s.chars().count() >= 3).then(|| format!("{s}求人速報"))
+/// A topical name for a channel that copies only an office's picture: the office's programme
+/// and kind of body without its place (新卒応援ハローワーク求人速報 for 札幌新卒応援ハローワーク), so
+/// that a search for the office finds it and its name imitates no one.
+fn topical_name(name: &str) -> Option<String> {
+    const KINDS: &[&str] = &["労働基準監督署", "ハローワーク", "労働局", "市役所", "区役所", "町役場"];
+    const PROGRAMMES: &[&str] = &["新卒応援", "わかもの", "マザーズ"];
+    let kind = KINDS.iter().find(|k| name.contains(*k))?;
+    let programme = PROGRAMMES.iter().find(|p| name.contains(*p)).copied().unwrap_or("");
+    Some(format!("{programme}{kind}求人速報"))
 }
 
 fn stable_seed(text: &str) -> u64 {
@@ -310,7 +310,7 @@ pub fn population(registry: &Registry, seed: u64) -> Vec<DemoAccount> {
             // A channel that copies only the picture, under a topical name that a search for
             // the office finds (the national logo is left out: it is not one office's).
             3 if logo != HELLO_WORK_LOGO => {
-                if let Some(name) = topical_name(&acc.display_name, &place).filter(|n| found_by_search(n)) {
+                if let Some(name) = topical_name(&acc.display_name).filter(|n| found_by_search(n)) {
                     let copy = [Copy::Exact, Copy::Reencoded, Copy::Mirrored, Copy::Cropped][(i / 4) % 4];
                     push(
                         DemoAccount {
@@ -370,7 +370,13 @@ pub fn population(registry: &Registry, seed: u64) -> Vec<DemoAccount> {
     }
     // Honest Hello Work offices that are not in the registry use the national logo under their
     // own names: the logo is a template, and they must stay clear.
+    let registry_names: Vec<&str> = registry.accounts().map(|(_, a)| a.display_name.as_str()).collect();
     for (k, name) in OTHER_OFFICES.iter().enumerate() {
+        // Only offices the registry does not hold (a synthetic registry may hold any).
+        let place: String = name.trim_start_matches("ハローワーク").chars().take(2).collect();
+        if registry_names.iter().any(|n| n.contains(&place)) {
+            continue;
+        }
         push(
             DemoAccount {
                 platform: Platform::Youtube,

@@ -4,9 +4,16 @@
 //!
 //! A candidate's picture is shortlisted against every distinct picture by the keys (a linear
 //! scan of a few popcounts per picture: 10,000 pictures cost well under a millisecond), and the
-//! nearest few are compared pixel by pixel.
+//! nearest few are compared pixel by pixel. A copy must stand out: when pictures of different
+//! designs fit the candidate about as well (Lowe's ratio test, in differences), the fit is a
+//! coincidence of layout, not a copy, and none counts.
+//!
+//! The matches of a picture are remembered for the matcher's life: a scan judges one channel
+//! once for every office whose search found it.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
 
 use super::avatar::{Alignment, AvatarHash};
 use super::thresholds as t;
@@ -35,7 +42,16 @@ pub struct PictureMatch {
 #[derive(Debug, Default)]
 pub struct Pictures {
     all: Vec<Picture>,
+    /// For each picture, the pictures of another office near enough to be its design's twins.
+    twins: Vec<Vec<usize>>,
+    /// Matches already worked out, by the candidate picture's fingerprint.
+    memo: Mutex<HashMap<u64, Vec<PictureMatch>>>,
 }
+
+/// Most pictures whose matches are remembered; beyond, the memory starts again.
+const MEMO_LIMIT: usize = 50_000;
+/// How much better than any picture of another design a copy's own picture must fit.
+const STANDS_OUT_BY: f64 = 0.05;
 
 /// Pictures whose keys are at most this far apart are candidates for being one picture.
 const SAME_GATE: u32 = 12;
@@ -44,6 +60,10 @@ const ALL_PAIRS_UP_TO: usize = 2_000;
 /// Pictures of one design for different offices (a letter changed) are at most this far apart
 /// by keys.
 const TEMPLATE_GATE: u32 = 16;
+/// Bits within which pictures count as tied with the nearest by keys.
+const TIE: u32 = 2;
+/// Most tied pictures compared pixel by pixel.
+const MAX_TIED: usize = 16;
 /// Agreement of an exact copy (the file itself, or re-encoded).
 const EXACT: f64 = 0.97;
 /// Agreement at or above which two genuine pictures are one picture (re-encoded or resized):
@@ -101,6 +121,7 @@ impl Pictures {
         }
         // Templates: one picture for several offices, or near pictures of different offices.
         let mut template = vec![false; all.len()];
+        let mut twins: Vec<Vec<usize>> = vec![Vec::new(); all.len()];
         for (i, p) in all.iter().enumerate() {
             let first = office(p.owners[0]);
             if p.owners.iter().any(|&o| office(o) != first) {
@@ -127,17 +148,18 @@ impl Pictures {
             v
         };
         for (i, j) in pairs {
-            if template[i] && template[j] {
+            let (a, b) = (&all[i], &all[j]);
+            if a.hash.index_distance(&b.hash) > TEMPLATE_GATE
+                || a.hash.align(&b.hash).similarity < t::AVATAR_COPY_SIMILARITY
+            {
                 continue;
             }
-            let (a, b) = (&all[i], &all[j]);
-            let offices_differ = a
-                .owners
+            // Near pictures are one design's twins; of different offices, a template.
+            twins[i].push(j);
+            twins[j].push(i);
+            if a.owners
                 .iter()
-                .any(|&o| b.owners.iter().any(|&q| office(o) != office(q)));
-            if offices_differ
-                && a.hash.index_distance(&b.hash) <= TEMPLATE_GATE
-                && a.hash.align(&b.hash).similarity >= t::AVATAR_COPY_SIMILARITY
+                .any(|&o| b.owners.iter().any(|&q| office(o) != office(q)))
             {
                 template[i] = true;
                 template[j] = true;
@@ -146,7 +168,11 @@ impl Pictures {
         for (p, t) in all.iter_mut().zip(template) {
             p.template = t;
         }
-        Pictures { all }
+        Pictures {
+            all,
+            twins,
+            memo: Mutex::new(HashMap::new()),
+        }
     }
 
     /// Every distinct picture.
@@ -160,6 +186,24 @@ impl Pictures {
         if candidate.is_plain() {
             return Vec::new();
         }
+        let key = {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            candidate.hash(&mut h);
+            h.finish()
+        };
+        if let Some(m) = self.memo.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return m.clone();
+        }
+        let found = self.work_out(candidate);
+        let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        if memo.len() >= MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(key, found.clone());
+        found
+    }
+
+    fn work_out(&self, candidate: &AvatarHash) -> Vec<PictureMatch> {
         let mut near: Vec<(u32, usize)> = self
             .all
             .iter()
@@ -172,10 +216,17 @@ impl Pictures {
         let prepared = candidate.prepare();
         let mut out: Vec<PictureMatch> = Vec::new();
         let mut exact_at: Option<u32> = None;
+        // Every picture about as near as the nearest (pictures of one style can tie by keys),
+        // then the next ones up to `AVATAR_VERIFIED`.
+        let tied = near
+            .iter()
+            .take_while(|(d, _)| *d <= nearest + TIE)
+            .count()
+            .min(MAX_TIED);
         for (d, i) in near
             .into_iter()
             .take_while(|(d, _)| *d <= nearest + t::AVATAR_INDEX_SPREAD)
-            .take(t::AVATAR_VERIFIED)
+            .take(t::AVATAR_VERIFIED.max(tied))
         {
             // After an exact copy, only pictures as near by keys (a template's twins) can matter.
             if exact_at.is_some_and(|e| d > e + 2) {
@@ -190,6 +241,20 @@ impl Pictures {
             }
         }
         out.sort_by(|a, b| b.alignment.similarity.total_cmp(&a.alignment.similarity));
+        // The best must stand out from every picture of another design that was compared.
+        let Some(best) = out.first().copied() else {
+            return out;
+        };
+        let rival = out
+            .iter()
+            .skip(1)
+            .filter(|m| m.picture != best.picture && !self.twins[best.picture].contains(&m.picture))
+            .map(|m| m.alignment.similarity)
+            .fold(0.0f64, f64::max);
+        // (A copy of the file itself stands out however alike other pictures are.)
+        if best.alignment.similarity < EXACT && best.alignment.similarity - rival < STANDS_OUT_BY {
+            return Vec::new();
+        }
         out
     }
 }

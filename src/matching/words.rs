@@ -397,7 +397,10 @@ pub fn names_other_body(candidate: &NameParts, org: &Vocabulary) -> Option<Strin
         return None;
     }
     let text = |w: &[char]| w.iter().collect::<String>();
-    if let Some(k) = own.iter().find(|k| !org.kinds.contains(*k)) {
+    // A kind is the organisation's when one of its kinds holds it or it holds one
+    // (監督署 within 労働基準監督署).
+    let known_kind = |k: &Vec<char>| org.kinds.iter().any(|o| contains(o, k) || contains(k, o));
+    if let Some(k) = own.iter().find(|k| !known_kind(k)) {
         // Name the whole word the suffix ends, or the body word.
         let word = candidate.words.iter().find(|w| w.len() > k.len() && contains(w, k));
         return Some(text(word.map_or(k, |w| w)));

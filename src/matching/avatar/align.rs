@@ -38,6 +38,9 @@ const FINE: usize = 24;
 const REFINED: usize = 2;
 /// A coarse match is refined beside the best only when it ranks this close to it.
 const RUNNER_UP: f64 = 0.05;
+/// A coarse agreement below this cannot be refined into a copy's (copies of the labelled sets
+/// rank above 0.45 at the coarse stage even under the heaviest crops and overlays).
+const HOPELESS: f64 = 0.4;
 /// A coarse match this good is taken as it is, without refinement.
 const SETTLED: f64 = 0.97;
 /// Improvements tried per step size in the refinement.
@@ -525,13 +528,18 @@ pub fn align(candidate: &Candidate, genuine: &Planes, mirrored: Option<bool>) ->
         }
     }
     coarse.sort_by(|a, b| b.0.total_cmp(&a.0));
-    // Fine: the best few refined, each edge of the box moved while agreement grows.
     let mut best = Alignment {
         similarity: 0.0,
         mirrored: false,
         region: Box4::FULL,
         circle: false,
     };
+    // Pictures that agree this little anywhere are unrelated: the refinement is not worth it.
+    if coarse.first().is_none_or(|c| c.0 < HOPELESS) {
+        best.similarity = coarse.first().map_or(0.0, |c| c.0.max(0.0));
+        return best;
+    }
+    // Fine: the best few refined, each edge of the box moved while agreement grows.
     let mut seen: Vec<(usize, bool)> = Vec::new();
     let lead = coarse.first().map_or(0.0, |c| c.0);
     for &(cs, bi, vi, circle) in &coarse {

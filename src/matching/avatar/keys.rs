@@ -82,7 +82,7 @@ impl ViewKind {
 }
 
 /// The hashes of one view: luma and edges, as drawn and mirrored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct ViewKey {
     /// Luma DCT hash.
     pub luma: u64,

@@ -97,10 +97,10 @@ const ENCODED_LEN: usize = 1 + 4 + VIEWS * 32 + 2 * THUMB * THUMB + LABELS * LAB
 const ENCODED_PREFIX: &str = "fp2:";
 
 /// Perceptual fingerprint of one avatar. Cheap to clone (shared).
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct AvatarHash(Arc<Fingerprint>);
 
-#[derive(PartialEq, Eq)]
+#[derive(PartialEq, Eq, Hash)]
 struct Fingerprint {
     plain: bool,
     content: [u8; 4],
