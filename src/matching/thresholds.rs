@@ -120,8 +120,8 @@ pub const AVATAR_OTHER_BODY_SIMILARITY: f64 = 0.95;
 /// Agreement at or above which two pictures are the same picture (a genuine account that kept
 /// its avatar across a re-encoding; two registry accounts sharing one picture).
 pub const AVATAR_SAME_PICTURE: f64 = 0.93;
-/// Pictures whose 16×16 grey thumbnail has a standard deviation below this (of 255) are
-/// plain (single colour, default silhouette) and prove nothing.
+/// Pictures whose 16×16 thumbnail has a standard deviation below this (of 255) in every colour
+/// channel are plain (single colour, default silhouette) and prove nothing.
 pub const AVATAR_PLAIN_STDDEV: f64 = 6.0;
 
 /// Bios sharing at least this fraction of character bigrams are copies.

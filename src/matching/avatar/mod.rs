@@ -342,7 +342,7 @@ pub fn fingerprint(img: &DynamicImage) -> AvatarHash {
     let edges = work.edges();
     let content = work.content_box();
     let plain =
-        work.luma_spread(&luma) < t::AVATAR_PLAIN_STDDEV || work.is_default_like(&luma) || work.is_featureless(&edges);
+        work.colour_spread() < t::AVATAR_PLAIN_STDDEV || work.is_default_like(&luma) || work.is_featureless(&edges);
     AvatarHash(Arc::new(Fingerprint {
         plain,
         content: content.to_bytes(),
@@ -378,6 +378,23 @@ mod tests {
             .write_to(&mut out, fmt)
             .expect("encode");
         out.into_inner()
+    }
+
+    #[test]
+    fn a_logo_in_colours_of_one_lightness_is_not_plain() {
+        // Pink on mauve (luma within a few levels): plain to luma alone, drawn to the eye.
+        let img = RgbImage::from_fn(128, 128, |x, y| {
+            if (32..96).contains(&x) && (40..88).contains(&y) || (x / 16 + y / 16) % 5 == 0 {
+                Rgb([230, 110, 150])
+            } else {
+                Rgb([150, 140, 190])
+            }
+        });
+        let l = AvatarLimits::default();
+        let h = hash_avatar(&encode(&img, ImageFormat::Png), &l).expect("hash");
+        assert!(!h.is_plain());
+        let copy = hash_avatar(&encode(&img, ImageFormat::Jpeg), &l).expect("hash");
+        assert!(copy.align(&h).similarity > 0.9, "{:?}", copy.align(&h));
     }
 
     #[test]

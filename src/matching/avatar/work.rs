@@ -31,6 +31,7 @@ impl Plane {
         }
     }
 
+    #[cfg(test)]
     fn at(&self, x: usize, y: usize) -> f32 {
         self.px[y * self.side + x]
     }
@@ -361,23 +362,29 @@ impl WorkImage {
         labels
     }
 
-    /// Standard deviation of the luma of a 16×16 reduction: near 0 for a plain picture.
-    pub fn luma_spread(&self, luma: &Plane) -> f64 {
+    /// Spread of the colours of a 16×16 reduction: the largest standard deviation of the red,
+    /// green and blue channels, near 0 for a plain picture. Not luma alone: a logo drawn in
+    /// colours of one lightness (pink on mauve) is plain to luma and plainly drawn to the eye.
+    pub fn colour_spread(&self) -> f64 {
         let k = WORK / 16;
-        let cells: Vec<f64> = (0..16 * 16)
-            .map(|i| {
-                let (cx, cy) = (i % 16, i / 16);
-                let mut s = 0.0;
-                for y in cy * k..(cy + 1) * k {
-                    for x in cx * k..(cx + 1) * k {
-                        s += f64::from(luma.at(x, y));
-                    }
-                }
-                s / (k * k) as f64
+        (0..3)
+            .map(|ch| {
+                let cells: Vec<f64> = (0..16 * 16)
+                    .map(|i| {
+                        let (cx, cy) = (i % 16, i / 16);
+                        let mut s = 0.0;
+                        for y in cy * k..(cy + 1) * k {
+                            for x in cx * k..(cx + 1) * k {
+                                s += f64::from(self.rgb[y * WORK + x][ch]);
+                            }
+                        }
+                        s / (k * k) as f64
+                    })
+                    .collect();
+                let mean = cells.iter().sum::<f64>() / cells.len() as f64;
+                (cells.iter().map(|c| (c - mean).powi(2)).sum::<f64>() / cells.len() as f64).sqrt()
             })
-            .collect();
-        let mean = cells.iter().sum::<f64>() / cells.len() as f64;
-        (cells.iter().map(|c| (c - mean).powi(2)).sum::<f64>() / cells.len() as f64).sqrt()
+            .fold(0.0, f64::max)
     }
 
     /// Whether the picture has no sharp edge anywhere (a gradient, a blur): nothing in it can
