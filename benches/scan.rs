@@ -175,12 +175,19 @@ async fn parent() {
                 "{backend}: innocent or genuine accounts flagged"
             );
         }
-        let mut missed: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+        // Missed impostors: judged and cleared (matching), or never shown to the scan at all
+        // (discovery: no search or probe reached them).
+        let mut missed: std::collections::BTreeMap<(&str, &str), Vec<String>> = Default::default();
         for a in &people {
             if let Role::Impostor { technique, .. } = &a.role
                 && !is_flagged(a)
             {
-                missed.entry(technique).or_default().push(format!(
+                let why = if demo.was_shown(a.platform, &a.id) {
+                    "judged clear"
+                } else {
+                    "never reached"
+                };
+                missed.entry((technique, why)).or_default().push(format!(
                     "{} {} {:?}",
                     a.platform.as_str(),
                     a.handle.as_deref().unwrap_or("-"),
@@ -188,9 +195,9 @@ async fn parent() {
                 ));
             }
         }
-        for (technique, examples) in &missed {
+        for ((technique, why), examples) in &missed {
             println!(
-                "{backend:<10} missed ({technique}): {} e.g. {}",
+                "{backend:<10} missed ({technique}, {why}): {} e.g. {}",
                 examples.len(),
                 examples.iter().take(3).cloned().collect::<Vec<_>>().join("; ")
             );

@@ -137,10 +137,14 @@ impl World {
     }
 }
 
+/// Accounts (platform, id) that appeared in an answer.
+type Shown = Arc<std::sync::Mutex<std::collections::HashSet<(Platform, String)>>>;
+
 /// A running demo platform.
 pub struct DemoPlatform {
     addr: SocketAddr,
     world: Arc<RwLock<World>>,
+    shown: Shown,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -153,13 +157,19 @@ impl DemoPlatform {
         }));
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
-        let app = server::router(world.clone(), addr);
+        let shown = Shown::default();
+        let app = server::router(world.clone(), shown.clone(), addr);
         let task = tokio::spawn(async move {
             if let Err(e) = axum::serve(listener, app).await {
                 tracing::error!("demo platform stopped: {e}");
             }
         });
-        Ok(DemoPlatform { addr, world, task })
+        Ok(DemoPlatform {
+            addr,
+            world,
+            shown,
+            task,
+        })
     }
 
     /// `http://127.0.0.1:PORT`.
@@ -170,6 +180,16 @@ impl DemoPlatform {
     /// The shared state, to read or change between scans.
     pub fn world(&self) -> Arc<RwLock<World>> {
         self.world.clone()
+    }
+
+    /// Whether an account (by platform and id) appeared in any answer so far: a search result,
+    /// a lookup, a page. An impostor never shown was out of the scan's reach (discovery), not
+    /// judged and cleared (matching).
+    pub fn was_shown(&self, platform: Platform, id: &str) -> bool {
+        self.shown
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(&(platform, id.to_string()))
     }
 
     /// The accounts now live, with their roles.

@@ -26,6 +26,8 @@ struct AppState {
     base: String,
     /// Rendered pictures by file name: served like a CDN's static files, drawn once.
     pictures: Arc<std::sync::Mutex<std::collections::HashMap<(u64, Copy), Picture>>>,
+    /// Accounts shown in any answer (see [`super::DemoPlatform::shown`]).
+    shown: super::Shown,
 }
 
 type Params = Query<Vec<(String, String)>>;
@@ -34,9 +36,10 @@ fn param<'a>(q: &'a Params, name: &str) -> Option<&'a str> {
     q.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
-pub(super) fn router(world: Arc<RwLock<World>>, addr: SocketAddr) -> Router {
+pub(super) fn router(world: Arc<RwLock<World>>, shown: super::Shown, addr: SocketAddr) -> Router {
     let state = AppState {
         world,
+        shown,
         base: format!("http://{addr}"),
         pictures: Arc::default(),
     };
@@ -66,7 +69,13 @@ async fn pace(s: &AppState) {
     }
 }
 
+/// The account's picture address; every answer that shows an account asks for it, so this is
+/// also where the account is recorded as shown.
 fn avatar_url(s: &AppState, a: &DemoAccount) -> Option<String> {
+    s.shown
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert((a.platform, a.id.clone()));
     a.avatar_file().map(|f| format!("{}/avatars/{f}", s.base))
 }
 
