@@ -152,29 +152,49 @@ impl WorkImage {
         let mut count = vec![0u32; WORK * WORK];
         // Source rows and columns map to working cells by integer arithmetic; a picture smaller
         // than the working size spreads each pixel over several cells (nearest neighbour).
-        let xs: Vec<(usize, usize)> = (0..w).step_by(step).map(|x| (x, x * WORK / w)).collect();
+        // The sampled columns, grouped by the working column they fall in: each cell's samples
+        // of a row are added in registers and written once.
+        let xs: Vec<usize> = (0..w).step_by(step).collect();
+        let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(WORK);
+        let mut start = 0;
+        while start < xs.len() {
+            let cx = xs[start] * WORK / w;
+            let mut end = start + 1;
+            while end < xs.len() && xs[end] * WORK / w == cx {
+                end += 1;
+            }
+            spans.push((cx, start, end));
+            start = end;
+        }
         fn add_row(
-            xs: &[(usize, usize)],
+            xs: &[usize],
+            spans: &[(usize, usize, usize)],
             row: usize,
             sum: &mut [[u32; 3]],
             count: &mut [u32],
             px: impl Fn(usize) -> [u8; 4],
         ) {
-            for &(x, cx) in xs {
-                let [r, g, b, a] = px(x);
-                let s = &mut sum[row + cx];
-                if a == 255 {
-                    s[0] += u32::from(r);
-                    s[1] += u32::from(g);
-                    s[2] += u32::from(b);
-                } else {
-                    let a = u32::from(a);
-                    let over = |c: u8| (u32::from(c) * a + 255 * (255 - a)) / 255;
-                    s[0] += over(r);
-                    s[1] += over(g);
-                    s[2] += over(b);
+            for &(cx, from, to) in spans {
+                let mut acc = [0u32; 3];
+                for &x in &xs[from..to] {
+                    let [r, g, b, a] = px(x);
+                    if a == 255 {
+                        acc[0] += u32::from(r);
+                        acc[1] += u32::from(g);
+                        acc[2] += u32::from(b);
+                    } else {
+                        let a = u32::from(a);
+                        let over = |c: u8| (u32::from(c) * a + 255 * (255 - a)) / 255;
+                        acc[0] += over(r);
+                        acc[1] += over(g);
+                        acc[2] += over(b);
+                    }
                 }
-                count[row + cx] += 1;
+                let s = &mut sum[row + cx];
+                s[0] += acc[0];
+                s[1] += acc[1];
+                s[2] += acc[2];
+                count[row + cx] += (to - from) as u32;
             }
         }
         let cell_row = |y: usize| (y * WORK / h) * WORK;
@@ -185,7 +205,7 @@ impl WorkImage {
                 let raw = b.as_raw();
                 for y in rows {
                     let line = &raw[y * w * 3..(y + 1) * w * 3];
-                    add_row(&xs, cell_row(y), &mut sum, &mut count, |x| {
+                    add_row(&xs, &spans, cell_row(y), &mut sum, &mut count, |x| {
                         [line[3 * x], line[3 * x + 1], line[3 * x + 2], 255]
                     });
                 }
@@ -194,7 +214,7 @@ impl WorkImage {
                 let raw = b.as_raw();
                 for y in rows {
                     let line = &raw[y * w * 4..(y + 1) * w * 4];
-                    add_row(&xs, cell_row(y), &mut sum, &mut count, |x| {
+                    add_row(&xs, &spans, cell_row(y), &mut sum, &mut count, |x| {
                         [line[4 * x], line[4 * x + 1], line[4 * x + 2], line[4 * x + 3]]
                     });
                 }
@@ -203,7 +223,7 @@ impl WorkImage {
                 let raw = b.as_raw();
                 for y in rows {
                     let line = &raw[y * w..(y + 1) * w];
-                    add_row(&xs, cell_row(y), &mut sum, &mut count, |x| {
+                    add_row(&xs, &spans, cell_row(y), &mut sum, &mut count, |x| {
                         [line[x], line[x], line[x], 255]
                     });
                 }
@@ -213,7 +233,7 @@ impl WorkImage {
                 let raw = rgba.as_raw();
                 for y in rows {
                     let line = &raw[y * w * 4..(y + 1) * w * 4];
-                    add_row(&xs, cell_row(y), &mut sum, &mut count, |x| {
+                    add_row(&xs, &spans, cell_row(y), &mut sum, &mut count, |x| {
                         [line[4 * x], line[4 * x + 1], line[4 * x + 2], line[4 * x + 3]]
                     });
                 }
@@ -338,10 +358,16 @@ impl WorkImage {
             }
             centres.push(c);
         }
+        // One distance per centre (a `min_by` comparing pairs would compute each twice).
         let nearest_centre = |p: &[f32; 3], centres: &[[f32; 3]]| {
-            (0..centres.len())
-                .min_by(|&a, &b| dist(p, &centres[a]).total_cmp(&dist(p, &centres[b])))
-                .unwrap_or(0)
+            let mut best = (0, f32::INFINITY);
+            for (i, c) in centres.iter().enumerate() {
+                let d = (p[0] - c[0]).powi(2) + (p[1] - c[1]).powi(2) + (p[2] - c[2]).powi(2);
+                if d < best.1 {
+                    best = (i, d);
+                }
+            }
+            best.0
         };
         for _ in 0..3 {
             let mut sum = vec![[0.0f32; 4]; centres.len()];
