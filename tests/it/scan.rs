@@ -1,0 +1,490 @@
+//! End-to-end tests of the nightly scan over the demo platform, on SQLite and on a real
+//! PostgreSQL server (`NARISUMASHI_TEST_POSTGRES`, set up by scripts/test.sh; set
+//! `NARISUMASHI_SKIP_POSTGRES=1` to run on SQLite alone).
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
+use std::collections::BTreeSet;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use narisumashi::config::Config;
+use narisumashi::demo::{DemoAccount, DemoPlatform, Role, population};
+use narisumashi::registry::Registry;
+use narisumashi::scan::{self, ScanOptions, Silent};
+use narisumashi::store::{Decision, Store, SuspectFilter, SuspectStatus};
+use sqlx::Row;
+
+use crate::common;
+
+use common::{databases, next, registry};
+
+fn tempdir() -> std::path::PathBuf {
+    common::tempdir("scan")
+}
+
+fn opts() -> ScanOptions {
+    ScanOptions {
+        org: None,
+        platform: None,
+        dry_run: false,
+        trigger: "test".into(),
+    }
+}
+
+async fn scan_once(store: &Store, reg: &Registry, config: &Config) -> scan::ScanReport {
+    scan::run(store, reg, config, &opts(), Arc::new(Silent)).await.unwrap()
+}
+
+fn key_of(a: &DemoAccount) -> (String, String) {
+    (a.platform.as_str().to_string(), a.id.clone())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scan_finds_impostors_and_follows_their_lives() {
+    let dir = tempdir();
+    let reg = registry();
+    for url in databases(&dir).await {
+        let demo = DemoPlatform::start(population(&reg, 11)).await.unwrap();
+        let mut base = Config::default();
+        base.database.url = url.clone();
+        let config = demo.config(&base);
+        let store = Store::open(&url).await.unwrap();
+
+        // A dry run judges everything and stores nothing (no run, no suspect, no lease).
+        let dry = ScanOptions {
+            dry_run: true,
+            ..opts()
+        };
+        let preview = scan::run(&store, &reg, &config, &dry, Arc::new(Silent)).await.unwrap();
+        assert!(preview.run_id.is_none() || preview.run_id == Some(0), "{url}");
+        assert!(preview.would_flag.len() >= 17, "{url}: {}", preview.would_flag.len());
+        assert!(store.suspects(&SuspectFilter::default()).await.unwrap().is_empty());
+        assert!(store.runs(10).await.unwrap().is_empty(), "{url}");
+
+        // First scan: every planted impostor, no genuine account, no innocent channel.
+        let report = scan_once(&store, &reg, &config).await;
+        let suspects = store.suspects(&SuspectFilter::default()).await.unwrap();
+        let flagged: BTreeSet<(String, String)> = suspects
+            .iter()
+            .map(|s| (s.platform.clone(), s.platform_id.clone().unwrap_or_default()))
+            .collect();
+        let people = demo.accounts();
+        let role = |k: &(String, String)| people.iter().find(|a| &key_of(a) == k).map(|a| a.role.clone());
+        let planted: BTreeSet<_> = people
+            .iter()
+            .filter(|a| matches!(a.role, Role::Impostor { .. }))
+            .map(key_of)
+            .collect();
+        let missed: Vec<_> = planted.difference(&flagged).collect();
+        assert!(missed.is_empty(), "{url}: impostors not found: {missed:?}");
+        for k in &flagged {
+            let r = role(k);
+            assert!(
+                matches!(r, Some(Role::Impostor { .. }) | Some(Role::HonestLookalike)),
+                "{url}: {k:?} flagged but it is {r:?}"
+            );
+        }
+        assert_eq!(report.new_suspects.len(), suspects.len());
+        assert_eq!(
+            preview.would_flag.len(),
+            suspects.len(),
+            "{url}: the dry run saw the same"
+        );
+        // Each suspect points at the genuine account it imitates.
+        for s in &suspects {
+            let k = (s.platform.clone(), s.platform_id.clone().unwrap_or_default());
+            if let Some(Role::Impostor { target, .. }) = role(&k) {
+                assert_eq!(
+                    s.target_key, target,
+                    "{url}: {} targets the wrong account",
+                    s.display_name
+                );
+            }
+            assert_eq!(store.sightings(s.id).await.unwrap().len(), 1);
+            if s.avatar_sha256.is_some() {
+                assert!(
+                    store
+                        .avatar(s.avatar_sha256.as_deref().unwrap())
+                        .await
+                        .unwrap()
+                        .is_some()
+                );
+            }
+        }
+        let snapshots = store.snapshots().await.unwrap();
+        assert!(snapshots.len() >= 25, "{url}: {} snapshots", snapshots.len());
+
+        // Second scan: nothing duplicated, every suspect sighted again.
+        let again = scan_once(&store, &reg, &config).await;
+        assert!(again.new_suspects.is_empty(), "{url}: {:?}", again.new_suspects);
+        assert_eq!(
+            store.suspects(&SuspectFilter::default()).await.unwrap().len(),
+            suspects.len()
+        );
+        for s in &suspects {
+            assert_eq!(store.sightings(s.id).await.unwrap().len(), 2);
+        }
+
+        // The platform removes a reported impostor: the next scan marks it removed.
+        let impostor = suspects
+            .iter()
+            .find(|s| {
+                matches!(
+                    role(&(s.platform.clone(), s.platform_id.clone().unwrap())),
+                    Some(Role::Impostor { .. })
+                )
+            })
+            .unwrap();
+        store
+            .decide(impostor.id, &Decision::Confirm, "tester", None)
+            .await
+            .unwrap();
+        store
+            .decide(
+                impostor.id,
+                &Decision::Reported { ticket: "X-123".into() },
+                "tester",
+                None,
+            )
+            .await
+            .unwrap();
+        assert!(demo.remove(
+            impostor.platform.parse().unwrap(),
+            impostor.platform_id.as_deref().unwrap()
+        ));
+        // An honest lookalike is dismissed.
+        let honest = suspects
+            .iter()
+            .find(|s| role(&(s.platform.clone(), s.platform_id.clone().unwrap())) == Some(Role::HonestLookalike))
+            .unwrap();
+        store
+            .decide(
+                honest.id,
+                &Decision::Dismiss {
+                    reason: "個人のアカウント".into(),
+                },
+                "tester",
+                None,
+            )
+            .await
+            .unwrap();
+        let third = scan_once(&store, &reg, &config).await;
+        assert_eq!(third.removed.len(), 1, "{url}: {:?}", third.removed);
+        assert_eq!(third.removed[0].id, Some(impostor.id));
+        let gone = store.suspect(impostor.id).await.unwrap().unwrap();
+        assert_eq!(gone.status(), SuspectStatus::Removed);
+        assert!(gone.removed_at.is_some());
+        assert_eq!(gone.reported_ticket.as_deref(), Some("X-123"));
+        // The dismissed account is not flagged again.
+        assert!(third.new_suspects.is_empty() && third.reopened.is_empty(), "{url}");
+        assert_eq!(
+            store.suspect(honest.id).await.unwrap().unwrap().status(),
+            SuspectStatus::Dismissed
+        );
+
+        // The dismissed account renames itself after the office it resembles: reopened.
+        {
+            let world = demo.world();
+            let mut w = world.write().unwrap();
+            let target = reg
+                .accounts()
+                .find(|(o, a)| scan::account_key(o, a) == honest.target_key)
+                .map(|(_, a)| a.display_name.clone())
+                .unwrap();
+            let acc = w
+                .accounts
+                .iter_mut()
+                .find(|a| a.id == honest.platform_id.clone().unwrap())
+                .unwrap();
+            acc.name = format!("【公式】{}", target.trim_start_matches('@'));
+        }
+        let fourth = scan_once(&store, &reg, &config).await;
+        assert_eq!(
+            fourth.reopened.iter().map(|f| f.id).collect::<Vec<_>>(),
+            vec![Some(honest.id)],
+            "{url}"
+        );
+        let events = store.events(honest.id).await.unwrap();
+        assert_eq!(
+            events.iter().map(|e| e.to_status.as_str()).collect::<Vec<_>>(),
+            ["new", "dismissed", "new"]
+        );
+
+        // A genuine account renames: recorded as a change.
+        {
+            let world = demo.world();
+            let mut w = world.write().unwrap();
+            let acc = w
+                .accounts
+                .iter_mut()
+                .find(|a| matches!(a.role, Role::Genuine(_)))
+                .unwrap();
+            acc.name = "乗っ取られました".into();
+        }
+        let fifth = scan_once(&store, &reg, &config).await;
+        assert_eq!(
+            fifth.genuine_changes.iter().filter(|c| c.1 == "name").count(),
+            1,
+            "{url}: {:?}",
+            fifth.genuine_changes
+        );
+        let runs = store.runs(10).await.unwrap();
+        assert_eq!(runs.len(), 5);
+        assert!(
+            runs.iter()
+                .all(|r| r.status.as_str() == "finished" && r.units_done == r.units_total)
+        );
+        store.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn second_scan_is_refused_while_one_holds_the_lease() {
+    let dir = tempdir();
+    let reg = registry();
+    for url in databases(&dir).await {
+        let store = Store::open(&url).await.unwrap();
+        let other = narisumashi::store::Holder("elsewhere:1:1".into());
+        store.acquire_lock(&other, 300).await.unwrap();
+        let err = scan::run(&store, &reg, &Config::default(), &opts(), Arc::new(Silent))
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("another scan is running"), "{err}");
+        // A dead process on this host does not hold it.
+        let me = narisumashi::store::Holder::this_process();
+        let host = me.0.split(':').next().unwrap().to_string();
+        store.release_lock(&other).await.unwrap();
+        let dead = narisumashi::store::Holder(format!("{host}:999999999:1"));
+        store.acquire_lock(&dead, 300).await.unwrap();
+        store.acquire_lock(&me, 300).await.unwrap();
+        store.close().await;
+    }
+}
+
+/// Every row that matters, by natural keys (no generated ids, no times).
+async fn dump(url: &str) -> Vec<String> {
+    let store = Store::open(url).await.unwrap();
+    let pool = store.pool();
+    let queries = [
+        "SELECT platform, account_key, display_name, COALESCE(handle, ''), target_key, CAST(ROUND(score * 1000) AS BIGINT), status, reasons, COALESCE(avatar_sha256, '') FROM suspects",
+        "SELECT s.account_key, g.run_id, g.display_name, CAST(ROUND(g.score * 1000) AS BIGINT), g.verdict, COALESCE(g.avatar_sha256, '') FROM sightings g JOIN suspects s ON s.id = g.suspect_id",
+        "SELECT s.account_key, e.run_id, e.actor, COALESCE(e.from_status, ''), e.to_status FROM suspect_events e JOIN suspects s ON s.id = e.suspect_id",
+        "SELECT account_key, state, COALESCE(display_name, ''), COALESCE(avatar_sha256, ''), run_id FROM genuine_snapshots",
+        "SELECT id, status, scope, units_total, units_done, candidates, new_suspects, reopened, removed, genuine_changes, errors FROM scan_runs",
+        "SELECT run_id, platform, looked_up, found, not_found, blocked, failed FROM scan_source_counts",
+        "SELECT run_id, unit FROM scan_units",
+        "SELECT sha256, size FROM avatars",
+    ];
+    let mut out = Vec::new();
+    for q in queries {
+        let rows = sqlx::query(q).fetch_all(pool).await.unwrap();
+        let mut lines: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                (0..r.len())
+                    .map(|i| {
+                        r.try_get::<String, _>(i)
+                            .or_else(|_| r.try_get::<i64, _>(i).map(|v| v.to_string()))
+                            .unwrap_or_else(|_| "?".into())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect();
+        lines.sort();
+        out.push(format!("-- {q}"));
+        out.extend(lines);
+    }
+    store.close().await;
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn processes_opening_a_new_database_at_once_both_succeed() {
+    let dir = tempdir();
+    for url in databases(&dir).await {
+        // Separate processes in real life (serve and a manual scan); separate pools here,
+        // which race the same way.
+        let opens: Vec<_> = (0..8)
+            .map(|_| {
+                let url = url.clone();
+                tokio::spawn(async move { Store::open(&url).await })
+            })
+            .collect();
+        for o in opens {
+            let store = o.await.unwrap().unwrap_or_else(|e| panic!("{url}: {e}"));
+            let applied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations")
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+            let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/sqlite"))
+                .unwrap()
+                .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "sql"))
+                .count();
+            assert_eq!(applied, files as i64, "{url}: every migration applied once");
+            store.close().await;
+        }
+    }
+}
+
+fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_narisumashi")
+}
+
+fn run_scan(config: &std::path::Path) -> std::process::Child {
+    Command::new(binary())
+        .args(["scan", "--config"])
+        .arg(config)
+        .arg("--seeds")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scan_killed_mid_run_resumes_to_the_same_database() {
+    let dir = tempdir();
+    let reg = registry();
+    let urls = databases(&dir).await;
+    let more = databases(&dir).await;
+    for (straight, killed) in urls.iter().zip(&more) {
+        let demo = DemoPlatform::start(population(&reg, 5)).await.unwrap();
+        // Uninterrupted.
+        let cfg_a = dir.join(format!("a{}.toml", next()));
+        std::fs::write(&cfg_a, demo.config_toml(straight)).unwrap();
+        let status = run_scan(&cfg_a).wait().unwrap();
+        assert!(matches!(status.code(), Some(0 | 3)), "{status:?}");
+
+        // Slowed down, killed with SIGKILL once some units are committed, then rerun.
+        demo.set_latency(Duration::from_millis(25));
+        let cfg_b = dir.join(format!("b{}.toml", next()));
+        std::fs::write(&cfg_b, demo.config_toml(killed)).unwrap();
+        let mut child = run_scan(&cfg_b);
+        let store = Store::open(killed).await.unwrap();
+        let started = Instant::now();
+        loop {
+            let done: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scan_units")
+                .fetch_one(store.pool())
+                .await
+                .unwrap_or(0);
+            if done >= 40 {
+                break;
+            }
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "the scan ended before it could be killed"
+            );
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "the scan made no progress"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let run = store
+            .unfinished_run()
+            .await
+            .unwrap()
+            .expect("the killed run stays running");
+        assert!(run.units_done < run.units_total, "{run:?}");
+        store.close().await;
+        demo.set_latency(Duration::ZERO);
+        let status = run_scan(&cfg_b).wait().unwrap();
+        assert!(matches!(status.code(), Some(0 | 3)), "{status:?}");
+
+        let (a, b) = (dump(straight).await, dump(killed).await);
+        assert!(a.len() > 100, "{a:?}");
+        if a != b {
+            let diff: Vec<_> = a
+                .iter()
+                .filter(|l| !b.contains(l))
+                .map(|l| format!("- {l}"))
+                .chain(b.iter().filter(|l| !a.contains(l)).map(|l| format!("+ {l}")))
+                .collect();
+            panic!(
+                "{killed}: database differs after the killed and resumed scan:\n{}",
+                diff.join("\n")
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_runs_scheduled_scans_one_after_another_and_logs_a_line_each() {
+    let dir = tempdir();
+    let reg = registry();
+    for url in databases(&dir).await {
+        let demo = DemoPlatform::start(population(&reg, 3)).await.unwrap();
+        let cfg = dir.join(format!("serve{}.toml", next()));
+        std::fs::write(&cfg, demo.config_toml(&url)).unwrap();
+        // Every second (six fields: seconds first); the scans take longer than that, so the
+        // slots they outlast are skipped rather than run twice.
+        let mut child = Command::new(binary())
+            .args([
+                "serve",
+                "--schedule",
+                "* * * * * *",
+                "--max-runs",
+                "2",
+                "--listen",
+                "127.0.0.1:0",
+                "--health-listen",
+                "127.0.0.1:0",
+                "--config",
+            ])
+            .arg(&cfg)
+            .arg("--seeds")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .env("RUST_LOG", "info")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The review UI is served while the scans run.
+        let stdout = child.stdout.take().unwrap();
+        let (first, second) = tokio::task::spawn_blocking(move || {
+            let mut r = std::io::BufReader::new(stdout);
+            let (mut a, mut b) = (String::new(), String::new());
+            std::io::BufRead::read_line(&mut r, &mut a).unwrap();
+            std::io::BufRead::read_line(&mut r, &mut b).unwrap();
+            (a, b)
+        })
+        .await
+        .unwrap();
+        let ui = first.trim().strip_prefix("review UI at ").expect(&first).to_string();
+        let login = reqwest::get(format!("{ui}login")).await.unwrap();
+        assert_eq!(login.status(), 200, "{url}");
+        assert!(login.text().await.unwrap().contains("name=\"password\""));
+        // And the health endpoints, on their own loopback listener.
+        let health = second.trim().strip_prefix("health at ").expect(&second).to_string();
+        assert!(health.starts_with("http://127.0.0.1:"), "{health}");
+        assert_eq!(reqwest::get(&health).await.unwrap().status(), 200, "{url}");
+        let out = tokio::task::spawn_blocking(move || child.wait_with_output())
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(out.status.success(), "{url}: {}", String::from_utf8_lossy(&out.stderr));
+        let log = String::from_utf8_lossy(&out.stderr);
+        let summaries: Vec<&str> = log.lines().filter(|l| l.contains(" finished in ")).collect();
+        assert_eq!(summaries.len(), 2, "{url}: {log}");
+        assert!(
+            summaries[0].contains("scan #1 finished") && summaries[1].contains("scan #2 finished"),
+            "{log}"
+        );
+        let store = Store::open(&url).await.unwrap();
+        let mut runs = store.runs(10).await.unwrap();
+        runs.reverse();
+        assert_eq!(runs.len(), 2, "{url}");
+        assert!(
+            runs.iter()
+                .all(|r| r.trigger_kind == "schedule" && r.finished_at.is_some())
+        );
+        // Never overlapping: the second started after the first finished.
+        assert!(runs[1].started_at >= runs[0].finished_at.unwrap(), "{url}: {runs:?}");
+        store.close().await;
+    }
+}
