@@ -168,6 +168,24 @@ pub async fn api_get(
         .map_err(|e| outcome_of_error(&e))
 }
 
+/// Everything but the unreserved characters of RFC 3986 is encoded in a path segment.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// A path segment built from data (a handle, an id, both attacker-controlled): percent-encoded,
+/// so that `/`, `?`, `#` and `%` stay inside the segment and `x:../../escape?q=1` cannot reach
+/// another path with the source's token. Empty and all-dot segments are refused: URL parsers
+/// resolve `.` and `..` (encoded too) as path steps.
+pub fn segment(data: &str) -> Result<String, String> {
+    if data.is_empty() || data.chars().all(|c| c == '.') {
+        return Err(format!("{data:?} cannot be a handle or id in a URL path"));
+    }
+    Ok(percent_encoding::utf8_percent_encode(data, SEGMENT).to_string())
+}
+
 /// A URL with query parameters, encoded.
 pub fn url_with(base: &str, path: &str, params: &[(&str, &str)]) -> Result<String, FetchError> {
     let joined = format!("{}/{}", base.trim_end_matches('/'), path.trim_start_matches('/'));
@@ -213,5 +231,30 @@ pub fn for_platform(
             config.pages.facebook,
         )),
         Platform::Line => Box::new(pages::PageSource::line(fetcher, config.pages.line_base.clone())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{segment, url_with};
+
+    #[test]
+    fn data_stays_inside_its_path_segment() {
+        let s = segment("../../escape?q=1#x").expect("encodable");
+        let url = url_with(
+            "http://127.0.0.1:9/x",
+            &format!("2/users/by/username/{s}"),
+            &[("f", "id")],
+        )
+        .expect("url");
+        assert_eq!(
+            url,
+            "http://127.0.0.1:9/x/2/users/by/username/..%2F..%2Fescape%3Fq%3D1%23x?f=id"
+        );
+        assert_eq!(segment("mhw.sapporo_jp-1~").as_deref(), Ok("mhw.sapporo_jp-1~"));
+        assert_eq!(segment("札幌").as_deref(), Ok("%E6%9C%AD%E5%B9%8C"));
+        for bad in ["", ".", "..", "..."] {
+            assert!(segment(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use scraper::{Html, Selector};
 
-use super::{AccountRef, BoxFuture, Profile, Source, SourceStatus, outcome_of_error, outcome_of_status};
+use super::{AccountRef, BoxFuture, Profile, Source, SourceStatus, outcome_of_error, outcome_of_status, segment};
 use crate::crawl::{FetchOutcome, Fetcher, RequestKind};
 use crate::platform::Platform;
 
@@ -135,22 +135,27 @@ impl PageSource {
         matches!(self.platform, Platform::Instagram | Platform::Facebook)
     }
 
-    fn page_url(&self, account: &AccountRef) -> String {
+    fn page_url(&self, account: &AccountRef) -> Result<String, String> {
         let base = self.base.trim_end_matches('/');
-        match (self.platform, account) {
-            (Platform::Facebook, AccountRef::Id(id)) => format!("{base}/profile.php?id={id}"),
+        Ok(match (self.platform, account) {
+            (Platform::Facebook, AccountRef::Id(id)) => format!("{base}/profile.php?id={}", segment(id)?),
             (Platform::Instagram, AccountRef::Handle(h) | AccountRef::Id(h)) => {
-                format!("{base}/{}/", h.trim_start_matches('@'))
+                format!("{base}/{}/", segment(h.trim_start_matches('@'))?)
             }
-            (_, AccountRef::Handle(h) | AccountRef::Id(h)) => format!("{base}/{}", h.trim_start_matches('@')),
-        }
+            (_, AccountRef::Handle(h) | AccountRef::Id(h)) => {
+                format!("{base}/{}", segment(h.trim_start_matches('@'))?)
+            }
+        })
     }
 
     async fn read(&self, account: &AccountRef) -> FetchOutcome<Profile> {
         if let SourceStatus::Skipped(why) = self.status() {
             return FetchOutcome::Blocked(why);
         }
-        let url = self.page_url(account);
+        let url = match self.page_url(account) {
+            Ok(u) => u,
+            Err(e) => return FetchOutcome::Failed(format!("{} page: {e}", self.platform.label())),
+        };
         let what = format!("{} page {url}", self.platform.label());
         let kind = if self.needs_permission() {
             RequestKind::PermittedPage

@@ -9,7 +9,9 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::{AccountRef, BoxFuture, Profile, Source, SourceStatus, api_get, outcome_of_status, parse_json, retype};
+use super::{
+    AccountRef, BoxFuture, Profile, Source, SourceStatus, api_get, outcome_of_status, parse_json, retype, segment,
+};
 use crate::crawl::{FetchOutcome, Fetched, Fetcher};
 use crate::platform::Platform;
 
@@ -129,9 +131,16 @@ impl X {
         let (path, what) = match account {
             AccountRef::Handle(h) => {
                 let h = h.trim_start_matches('@');
-                (format!("2/users/by/username/{h}"), format!("X user @{h}"))
+                (
+                    segment(h).map(|s| format!("2/users/by/username/{s}")),
+                    format!("X user @{h}"),
+                )
             }
-            AccountRef::Id(id) => (format!("2/users/{id}"), format!("X user id {id}")),
+            AccountRef::Id(id) => (segment(id).map(|s| format!("2/users/{s}")), format!("X user id {id}")),
+        };
+        let path = match path {
+            Ok(p) => p,
+            Err(e) => return FetchOutcome::Failed(format!("{what}: {e}")),
         };
         let f = match self.call(&path, &[("user.fields", USER_FIELDS)]).await {
             Ok(f) => f,

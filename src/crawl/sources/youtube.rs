@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::pages::read_meta;
 use super::{
     AccountRef, BoxFuture, MAX_SEARCH_PAGES, Profile, Source, SourceStatus, api_get, outcome_of_error,
-    outcome_of_status, parse_json, retype,
+    outcome_of_status, parse_json, retype, segment,
 };
 use crate::crawl::{FetchOutcome, Fetched, Fetcher, RequestKind};
 use crate::platform::{Platform, is_youtube_channel_id};
@@ -250,11 +250,15 @@ impl YouTube {
 
     async fn lookup_page(&self, account: &AccountRef) -> FetchOutcome<Profile> {
         let path = match account {
-            AccountRef::Id(id) => format!("channel/{id}"),
+            AccountRef::Id(id) => segment(id).map(|s| format!("channel/{s}")),
             AccountRef::Handle(h) if is_youtube_channel_id(h.trim_start_matches('@')) => {
-                format!("channel/{}", h.trim_start_matches('@'))
+                segment(h.trim_start_matches('@')).map(|s| format!("channel/{s}"))
             }
-            AccountRef::Handle(h) => format!("@{}", h.trim_start_matches('@')),
+            AccountRef::Handle(h) => segment(h.trim_start_matches('@')).map(|s| format!("@{s}")),
+        };
+        let path = match path {
+            Ok(p) => p,
+            Err(e) => return FetchOutcome::Failed(format!("YouTube page: {e}")),
         };
         let url = format!("{}/{path}", self.page_base.trim_end_matches('/'));
         let what = format!("YouTube page {url}");
