@@ -410,9 +410,12 @@ pub struct SuspectsArgs {
     /// Lowest score.
     #[arg(long)]
     min_score: Option<f64>,
-    /// Most rows.
+    /// Most rows (the highest scores first); the rest are counted on standard error.
     #[arg(long, default_value_t = 200)]
     limit: i64,
+    /// Every row, however many.
+    #[arg(long, conflicts_with = "limit")]
+    all: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -435,10 +438,25 @@ pub fn run_suspects(args: SuspectsArgs) -> anyhow::Result<ExitCode> {
                 platform: args.platform.map(|p| p.as_str().to_string()),
                 statuses: args.status.clone(),
                 min_score: args.min_score,
-                limit: Some(args.limit),
+                limit: (!args.all).then_some(args.limit),
             })
             .await?;
+        // How many there are in all, so that a cut list says so.
+        let orgs: Option<Vec<String>> = args.org.clone().map(|o| vec![o]);
+        let total: i64 = store
+            .queue_counts(orgs.as_deref(), args.platform.map(|p| p.as_str()), args.min_score)
+            .await?
+            .into_iter()
+            .filter(|(status, _)| args.status.is_empty() || args.status.iter().any(|s| s.as_str() == status.as_str()))
+            .map(|(_, n)| n)
+            .sum();
         store.close().await;
+        if (rows.len() as i64) < total {
+            eprintln!(
+                "showing {} of {total} suspects (highest scores first); --limit N or --all for more",
+                rows.len()
+            );
+        }
         let mut out = std::io::stdout().lock();
         match args.format {
             Format::Json => {

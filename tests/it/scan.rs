@@ -357,6 +357,24 @@ async fn scan_killed_mid_run_resumes_to_the_same_database() {
         std::fs::write(&cfg_a, demo.config_toml(straight)).unwrap();
         let status = run_scan(&cfg_a).wait().unwrap();
         assert!(matches!(status.code(), Some(0 | 3)), "{status:?}");
+        // A cut list says how much it leaves out; `--all` leaves out nothing.
+        let list = |extra: &[&str]| {
+            let out = Command::new(binary())
+                .args(["suspects", "--database", straight.as_str()])
+                .args(extra)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            (
+                String::from_utf8_lossy(&out.stdout).lines().count() - 1,
+                String::from_utf8_lossy(&out.stderr).to_string(),
+            )
+        };
+        let (all, note) = list(&["--all"]);
+        assert!(all > 2 && note.is_empty(), "{all} {note}");
+        let (two, note) = list(&["--limit", "2"]);
+        assert_eq!(two, 2);
+        assert!(note.contains(&format!("showing 2 of {all} suspects")), "{note}");
 
         // Slowed down, killed with SIGKILL once some units are committed, then rerun.
         demo.set_latency(Duration::from_millis(25));
