@@ -213,13 +213,66 @@ impl PageSource {
             handle,
             id,
             display_name: name,
-            bio: meta.og_description.clone(),
+            bio: meta
+                .og_description
+                .as_deref()
+                .and_then(|d| bio_of_summary(self.platform, d)),
             avatar_url: meta.og_image.clone(),
             url: meta.og_url.clone().or(Some(url)),
             verified: None,
             followers: None,
         })
     }
+}
+
+/// The profile text inside a page's summary (`og:description`), if there is any. Instagram's
+/// is counts and boilerplate only (`559 Followers, 110 Following, 75 Posts - See Instagram
+/// photos and videos from Name (@handle)`); Facebook's starts with counts (`Name. 42217774
+/// likes · 969810 talking about this. About text`), and only the about text is kept; a summary
+/// that is counts alone (LINE's friend counts, whose wording is unverified) is no bio. A count
+/// line stored as a bio would read as "bio copies the genuine bio" between any two accounts.
+pub fn bio_of_summary(platform: Platform, summary: &str) -> Option<String> {
+    let text = summary.trim();
+    let rest = match platform {
+        Platform::Instagram => match text.find(" - See Instagram photos and videos from ") {
+            Some(_) => "",
+            None => text,
+        },
+        Platform::Facebook => match text.find("talking about this.") {
+            Some(i) => &text[i + "talking about this.".len()..],
+            None => text,
+        },
+        _ => text,
+    };
+    let rest = rest.trim();
+    // What is left must be more than counts: digits, separators and count words.
+    const COUNT_WORDS: &[&str] = &[
+        "followers",
+        "following",
+        "follower",
+        "posts",
+        "post",
+        "likes",
+        "like",
+        "friends",
+        "friend",
+        "talking about this",
+        "フォロワー",
+        "フォロー中",
+        "フォロー",
+        "投稿",
+        "友だち",
+        "人",
+        "件",
+    ];
+    let mut stripped = rest.to_lowercase();
+    for w in COUNT_WORDS {
+        stripped = stripped.replace(w, "");
+    }
+    let meaningful = stripped
+        .chars()
+        .any(|c| c.is_alphabetic() && !matches!(c, 'k' | 'm' | 'b' | '万' | '千' | '億'));
+    meaningful.then(|| rest.to_string())
 }
 
 impl Source for PageSource {
@@ -261,6 +314,26 @@ impl Source for PageSource {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_summaries_are_not_bios() {
+        let ig = "12K Followers, 30 Following, 210 Posts - See Instagram photos and videos from \
+                  デジタル庁 (@digital_agency_jp)";
+        assert_eq!(bio_of_summary(Platform::Instagram, ig), None);
+        let fb = "Narendra Modi. 42217774 likes · 969810 talking about this. Prime Minister of India.";
+        assert_eq!(
+            bio_of_summary(Platform::Facebook, fb).as_deref(),
+            Some("Prime Minister of India.")
+        );
+        let fb_counts = "文京区. 1,234 likes · 56 talking about this.";
+        assert_eq!(bio_of_summary(Platform::Facebook, fb_counts), None);
+        assert_eq!(bio_of_summary(Platform::Line, "友だち 1.2万人"), None);
+        assert_eq!(bio_of_summary(Platform::Line, "12,345 friends"), None);
+        assert_eq!(
+            bio_of_summary(Platform::Line, "札幌の求人情報をお届けします").as_deref(),
+            Some("札幌の求人情報をお届けします")
+        );
+    }
 
     #[test]
     fn meta_is_read_from_markup_not_scripts() {
