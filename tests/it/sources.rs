@@ -134,6 +134,8 @@ async fn mock() -> String {
                     json(StatusCode::OK, fixture("instagram_business_discovery_ok.json", &b))
                 } else if fields.contains("username(busy)") {
                     json(StatusCode::FORBIDDEN, fixture("instagram_graph_rate_limited.json", &b))
+                } else if fields.contains("username(throttled)") {
+                    json(StatusCode::BAD_REQUEST, fixture("instagram_graph_buc_throttled.json", &b))
                 } else {
                     json(StatusCode::BAD_REQUEST, fixture("instagram_business_discovery_not_found.json", &b))
                 }
@@ -477,6 +479,8 @@ async fn instagram_graph_business_discovery() {
     );
     assert!(matches!(ig.lookup(&handle("nobody")).await, FetchOutcome::NotFound(m) if m.contains("Invalid user id")));
     assert!(matches!(ig.lookup(&handle("busy")).await, FetchOutcome::Blocked(m) if m.contains("request limit")));
+    // Business Use Case throttling of the Instagram account (code 80002): blocked, not failed.
+    assert!(matches!(ig.lookup(&handle("throttled")).await, FetchOutcome::Blocked(m) if m.contains("too many calls")));
     let bad = InstagramGraph::new(fetcher(), Some(format!("{base}/graph")), "1".into(), "expired".into());
     assert!(matches!(bad.lookup(&handle("mhw.sapporo")).await, FetchOutcome::Blocked(m) if m.contains("OAuth")));
 

@@ -5,7 +5,8 @@
 //! platform-formats.md, so the base URL and API version are configurable.
 //!
 //! Errors: code 110 / subcode 2207013 (no such business account) is `not found`; rate
-//! limits (4, 17, 32, 613) and token problems (190, 10, 200) are `blocked`.
+//! limits (4, 17, 32, 613, and the Business Use Case codes 80000–80014) and token problems
+//! (190, 10, 200) are `blocked`.
 
 use std::sync::Arc;
 
@@ -99,7 +100,9 @@ impl InstagramGraph {
                 let message = error.message.unwrap_or_default();
                 match (error.code, error.error_subcode) {
                     (Some(110), _) | (_, Some(2207013)) => FetchOutcome::NotFound(format!("{what}: {message}")),
-                    (Some(4 | 17 | 32 | 613 | 190 | 10 | 200), _) => {
+                    // 80000–80014: Business Use Case throttling (80002 is Instagram's), listed
+                    // on the Graph API's "Rate Limiting" page beside 4, 17, 32 and 613.
+                    (Some(4 | 17 | 32 | 613 | 190 | 10 | 200 | 80_000..=80_014), _) => {
                         FetchOutcome::Blocked(format!("{what}: {message}"))
                     }
                     _ => FetchOutcome::Failed(format!("{what}: {message}")),

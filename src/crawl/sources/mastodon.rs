@@ -27,7 +27,8 @@ struct Account {
     note: Option<String>,
     url: Option<String>,
     avatar: Option<String>,
-    followers_count: Option<u64>,
+    /// Negative where the server hides counts (glitch-soc and other forks send -1).
+    followers_count: Option<i64>,
     #[serde(default)]
     suspended: bool,
     #[serde(default)]
@@ -77,7 +78,7 @@ impl Account {
             avatar_url: self.avatar.filter(|a| !a.ends_with("/missing.png")),
             url: self.url,
             verified,
-            followers: self.followers_count,
+            followers: self.followers_count.and_then(|n| u64::try_from(n).ok()),
         }
     }
 }
@@ -232,5 +233,14 @@ mod tests {
             Some("https://mastodon.example/api/v1/blocks?limit=2&max_id=441449")
         );
         assert_eq!(super::next_link(r#"<https://a/x>; rel="prev""#), None);
+    }
+
+    #[test]
+    fn hidden_counts_are_no_count_not_a_failed_account() {
+        // glitch-soc and other forks hide counts as -1 (upstream has sent -2).
+        let json = r#"{"id":"1","acct":"kagoshimakunren@pawoo.net","display_name":"訓練課","note":"",
+            "url":"https://pawoo.net/@kagoshimakunren","avatar":null,"followers_count":-1}"#;
+        let a: super::Account = serde_json::from_str(json).expect("an account with hidden counts parses");
+        assert_eq!(a.into_profile("pawoo.net").followers, None);
     }
 }
