@@ -160,6 +160,9 @@ async fn mock() -> String {
                 if q.get("key").map(String::as_str) == Some("spent") {
                     return json(StatusCode::FORBIDDEN, fixture("youtube_quota_exceeded_403.json", &b));
                 }
+                if q.get("key").map(String::as_str) == Some("expired") {
+                    return json(StatusCode::BAD_REQUEST, fixture("youtube_api_key_expired_400.json", &b));
+                }
                 match (q.get("id").map(String::as_str), q.get("forHandle").map(String::as_str)) {
                     (Some("UCKxOV1MV1McuSb0IPDoS2-g"), _) | (_, Some("@hw_kokubu")) => json(StatusCode::OK, fixture("youtube_channels_ok.json", &b)),
                     _ => json(StatusCode::OK, fixture("youtube_channels_empty.json", &b)),
@@ -171,6 +174,9 @@ async fn mock() -> String {
             get(|State(b): State<String>, Query(q): Params| async move {
                 if q.get("key").map(String::as_str) == Some("spent") {
                     return json(StatusCode::FORBIDDEN, fixture("youtube_quota_exceeded_403.json", &b));
+                }
+                if q.get("key").map(String::as_str) == Some("expired") {
+                    return json(StatusCode::BAD_REQUEST, fixture("youtube_api_key_expired_400.json", &b));
                 }
                 json(StatusCode::OK, fixture("youtube_search_channels.json", &b))
             }),
@@ -427,6 +433,19 @@ async fn youtube_api_quota_and_page_fallback() {
     };
     assert_eq!(p.display_name, "ハローワーク国分YouTubeチャンネル【公式】");
     assert!(matches!(spent.search("x", 10).await, FetchOutcome::Blocked(m) if m.contains("quotaExceeded")));
+    // An expired key (Google says so only in `details[].reason`): blocked, and the page read.
+    let expired = YouTube::new(
+        fetcher(),
+        Some(format!("{base}/yt/v3")),
+        Some(format!("{base}/ytpage")),
+        Some("expired".into()),
+        10_000,
+    );
+    let FetchOutcome::Found(p) = expired.lookup(&AccountRef::Id("UCKxOV1MV1McuSb0IPDoS2-g".into())).await else {
+        panic!("page fallback after an expired key")
+    };
+    assert_eq!(p.display_name, "ハローワーク国分YouTubeチャンネル【公式】");
+    assert!(matches!(expired.search("x", 10).await, FetchOutcome::Blocked(m) if m.contains("API_KEY_INVALID")));
     let nokey = YouTube::new(
         fetcher(),
         Some(format!("{base}/yt/v3")),

@@ -114,6 +114,10 @@ struct ApiError {
     message: Option<String>,
     #[serde(default)]
     errors: Vec<ApiErrorItem>,
+    /// Google's structured details (`google.rpc.ErrorInfo`): an expired or invalid key says
+    /// `API_KEY_INVALID` here while `errors[].reason` is only `badRequest`.
+    #[serde(default)]
+    details: Vec<ApiErrorItem>,
 }
 
 #[derive(Deserialize)]
@@ -141,13 +145,27 @@ fn channel_profile(
     }
 }
 
-/// Quota and key problems are `blocked`; anything else by status.
+/// Quota and key problems (an invalid or expired key, by `errors[].reason` or by Google's
+/// `details[].reason`) are `blocked`, so that lookups fall back to the channel page; anything
+/// else by status.
 fn api_failure<T>(f: &Fetched, what: &str) -> FetchOutcome<T> {
     if let Ok(body) = serde_json::from_slice::<ApiErrorBody>(&f.body) {
-        let reasons: Vec<String> = body.error.errors.iter().filter_map(|e| e.reason.clone()).collect();
+        let reasons: Vec<String> = body
+            .error
+            .errors
+            .iter()
+            .chain(&body.error.details)
+            .filter_map(|e| e.reason.clone())
+            .collect();
         let message = body.error.message.unwrap_or_default();
         if reasons.iter().any(|r| {
-            r.contains("quota") || r.contains("RateLimit") || r.contains("rateLimit") || r.contains("dailyLimit")
+            r.contains("quota")
+                || r.contains("RateLimit")
+                || r.contains("rateLimit")
+                || r.contains("dailyLimit")
+                || r.starts_with("API_KEY_")
+                || r == "keyInvalid"
+                || r == "keyExpired"
         }) || message.contains("API key not valid")
         {
             return FetchOutcome::Blocked(format!("{what}: {} ({message})", reasons.join(", ")));
