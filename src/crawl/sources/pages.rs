@@ -198,6 +198,7 @@ impl PageSource {
                     .to_string(),
                 None,
             ),
+            (Platform::Line, _) => (line_name(&og_title), None),
             (_, _) => (og_title.clone(), None),
         };
         let (handle, id) = match account {
@@ -223,6 +224,23 @@ impl PageSource {
             followers: None,
         })
     }
+}
+
+/// The account's name in a LINE page's title, without the site's suffix (" | LINE Official
+/// Account" and its Japanese form), which would otherwise stay in every genuine name.
+pub fn line_name(title: &str) -> String {
+    let mut name = title.trim();
+    for suffix in [
+        "| LINE Official Account",
+        "| LINE公式アカウント",
+        "- LINE Official Account",
+        "- LINE公式アカウント",
+    ] {
+        if let Some(rest) = name.strip_suffix(suffix) {
+            name = rest.trim_end();
+        }
+    }
+    name.to_string()
 }
 
 /// The profile text inside a page's summary (`og:description`), if there is any. Instagram's
@@ -314,6 +332,16 @@ impl Source for PageSource {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_titles_lose_the_site_suffix() {
+        assert_eq!(
+            line_name("ハローワーク千歳 | LINE Official Account"),
+            "ハローワーク千歳"
+        );
+        assert_eq!(line_name("文京区 | LINE公式アカウント"), "文京区");
+        assert_eq!(line_name("LINE好きの会"), "LINE好きの会");
+    }
 
     #[test]
     fn page_summaries_are_not_bios() {
