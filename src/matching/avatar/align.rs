@@ -148,6 +148,15 @@ impl Sums {
         self.ab += o.ab;
     }
 
+    fn push(&mut self, a: f32, b: f32) {
+        self.w += 1.0;
+        self.a += a;
+        self.b += b;
+        self.aa += a * a;
+        self.bb += b * b;
+        self.ab += a * b;
+    }
+
     fn ncc(&self) -> f64 {
         let w = f64::from(self.w);
         if w <= 0.0 {
@@ -227,21 +236,9 @@ fn stats(c: &View, gl: &[f32], ge: &[f32], labels: &[u8], side: usize, circle: b
             // Edges on the frame of a view are where a crop or a border cut the picture, not
             // the picture's own: they do not count.
             let frame = x == 0 || y == 0 || x == side - 1 || y == side - 1;
-            let s = &mut st.luma[blk];
-            s.w += 1.0;
-            s.a += a;
-            s.b += b;
-            s.aa += a * a;
-            s.bb += b * b;
-            s.ab += a * b;
+            st.luma[blk].push(a, b);
             let (a2, b2) = if frame { (0.0, 0.0) } else { (ce[i], ge[i]) };
-            let s = &mut st.edges[blk];
-            s.w += 1.0;
-            s.a += a2;
-            s.b += b2;
-            s.aa += a2 * a2;
-            s.bb += b2 * b2;
-            s.ab += a2 * b2;
+            st.edges[blk].push(a2, b2);
             let r = &mut st.regions[blk];
             let l = usize::from(labels[i]).min(PALETTE - 1);
             r.n[l] += 1.0;
@@ -411,20 +408,9 @@ fn quick(c: &View, gl: &[f32], ge: &[f32], circle: bool) -> f64 {
             }
             let i = y * COARSE + x;
             let frame = x == 0 || y == 0 || x == COARSE - 1 || y == COARSE - 1;
-            let (a, b) = (cl[i], gl[i]);
-            l.w += 1.0;
-            l.a += a;
-            l.b += b;
-            l.aa += a * a;
-            l.bb += b * b;
-            l.ab += a * b;
+            l.push(cl[i], gl[i]);
             let (a, b) = if frame { (0.0, 0.0) } else { (ce[i], ge[i]) };
-            e.w += 1.0;
-            e.a += a;
-            e.b += b;
-            e.aa += a * a;
-            e.bb += b * b;
-            e.ab += a * b;
+            e.push(a, b);
         }
     }
     TONE_WEIGHT * l.ncc().abs() + (1.0 - TONE_WEIGHT) * e.ncc().max(0.0)

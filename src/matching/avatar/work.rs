@@ -362,7 +362,7 @@ impl WorkImage {
         let nearest_centre = |p: &[f32; 3], centres: &[[f32; 3]]| {
             let mut best = (0, f32::INFINITY);
             for (i, c) in centres.iter().enumerate() {
-                let d = (p[0] - c[0]).powi(2) + (p[1] - c[1]).powi(2) + (p[2] - c[2]).powi(2);
+                let d = dist(p, c);
                 if d < best.1 {
                     best = (i, d);
                 }
