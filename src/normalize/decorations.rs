@@ -105,7 +105,7 @@ pub(super) fn strip(text: &str) -> (String, Vec<Claim>) {
         }
     }
     // Bare words; disclaimers first, since 非公式 contains 公式.
-    let mut lower = s.to_lowercase();
+    let mut lower = same_length_lowercase(&s);
     for (words, official) in [(DISCLAIMERS, false), (OFFICIAL, true)] {
         for w in words {
             // Most names hold none of the words: a first-character test spares building a
@@ -138,4 +138,18 @@ pub(super) fn strip(text: &str) -> (String, Vec<Claim>) {
         }
     }
     (s, claims)
+}
+
+/// Lower case that keeps every character's byte length, so that offsets found in it are offsets
+/// in the original too (Ⱥ lowers to a longer ⱥ, İ to two characters: those are left as they are).
+fn same_length_lowercase(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
 }

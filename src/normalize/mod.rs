@@ -339,10 +339,89 @@ fn latin_synonyms(s: &str, replacement: &str) -> String {
     result
 }
 
+/// The last step of the visual key, on the joined key whose word breaks are `breaks` (char
+/// offsets), where separators no longer count: vv reads as w, then the Latin forms of ハローワーク
+/// become `replacement` as whole words. A match may span a break (h|w); a word starts at a break
+/// or next to a non-Latin character.
+fn latin_synonyms_in_key(key: &str, breaks: &[usize], replacement: &str) -> (String, Vec<usize>) {
+    let (key, breaks) = replace_in_key(key, breaks, |chars, i, _| {
+        chars[i..].starts_with(&['v', 'v']).then_some((2, "w"))
+    });
+    replace_in_key(&key, &breaks, |chars, i, boundary| {
+        if !boundary(i) {
+            return None;
+        }
+        LATIN_SYNONYMS.iter().filter(|s| !s.contains(' ')).find_map(|syn| {
+            let n = syn.chars().count();
+            (i + n <= chars.len() && chars[i..i + n].iter().copied().eq(syn.chars()) && boundary(i + n))
+                .then_some((n, replacement))
+        })
+    })
+}
+
+/// Rewrites a joined key left to right: where `rule` matches at a char offset it gives the length
+/// it replaces and the text to put there. The word breaks are moved to match (a break inside a
+/// replaced span goes); `rule` is told where words begin and end.
+fn replace_in_key<'a>(
+    key: &str,
+    breaks: &[usize],
+    rule: impl Fn(&[char], usize, &dyn Fn(usize) -> bool) -> Option<(usize, &'a str)>,
+) -> (String, Vec<usize>) {
+    let chars: Vec<char> = key.chars().collect();
+    let boundary = |i: usize| {
+        i == 0
+            || i >= chars.len()
+            || breaks.contains(&i)
+            || !chars[i - 1].is_ascii_alphanumeric()
+            || !chars[i].is_ascii_alphanumeric()
+    };
+    let mut out = String::with_capacity(key.len());
+    let mut out_breaks = Vec::with_capacity(breaks.len());
+    let mut out_len = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if i > 0 && breaks.contains(&i) {
+            out_breaks.push(out_len);
+        }
+        if let Some((n, with)) = rule(&chars, i, &boundary) {
+            out.push_str(with);
+            out_len += with.chars().count();
+            i += n;
+        } else {
+            out.push(chars[i]);
+            out_len += 1;
+            i += 1;
+        }
+    }
+    (out, out_breaks)
+}
+
 fn visual_hellowork() -> &'static str {
-    static V: std::sync::LazyLock<String> =
-        std::sync::LazyLock::new(|| skeleton_lower("ハローワーク").chars().map(ascii_fold).collect());
+    static V: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        visual_word(
+            &skeleton_lower("ハローワーク")
+                .chars()
+                .map(ascii_fold)
+                .collect::<String>(),
+        )
+    });
     &V
+}
+
+/// One word of the visual key: lookalike katakana and kanji folded, small kana made large, stray
+/// long-vowel marks and whatever is not a letter or digit dropped.
+fn visual_word(w: &str) -> String {
+    drop_stray_marks(
+        &w.chars()
+            .map(katakana_lookalike)
+            .map(kanji_lookalike)
+            .map(small_to_large_kana)
+            .nfc()
+            .collect::<String>(),
+    )
+    .chars()
+    .filter(|&c| is_key_char(c))
+    .collect()
 }
 
 /// The name variants a display name implies: itself, the name without bracketed parts, and each
@@ -435,22 +514,12 @@ pub fn fold_name(name: &str) -> FoldedName {
             .collect::<String>()
     }));
 
+    // Each word is cleaned first (lookalike kana and kanji, stray long-vowel marks, what the
+    // skeleton turns into a non-letter), and the Latin synonyms are read on the joined key, where
+    // separators are gone: h・w, h-w and hw give one key, and folding a key again gives that key.
     let skeletal: String = skeleton_lower(&base).chars().map(ascii_fold).collect();
-    let (visual, visual_breaks) = join_words(latin_synonyms(&skeletal, visual_hellowork()).split_whitespace().map(
-        |w| {
-            drop_stray_marks(
-                &w.chars()
-                    .map(katakana_lookalike)
-                    .map(kanji_lookalike)
-                    .map(small_to_large_kana)
-                    .nfc()
-                    .collect::<String>(),
-            )
-            .chars()
-            .filter(|&c| is_key_char(c))
-            .collect::<String>()
-        },
-    ));
+    let (cleaned, cleaned_breaks) = join_words(skeletal.split_whitespace().map(visual_word));
+    let (visual, visual_breaks) = latin_synonyms_in_key(&cleaned, &cleaned_breaks, visual_hellowork());
 
     let mut words: Vec<String> = Vec::new();
     for word in base.split_whitespace() {
@@ -620,6 +689,31 @@ mod tests {
     fn same(a: &str, b: &str) -> bool {
         let (x, y) = (fold_name(a), fold_name(b));
         x.visual == y.visual || x.reading == y.reading
+    }
+
+    #[test]
+    fn the_visual_key_is_stable_when_folded_again() {
+        // Separators, stray marks and characters the skeleton drops are gone from the key, so
+        // they must not decide whether h w reads as HW or v v as w (found by the property tests).
+        for s in ["hくwハ", "hーw", "h・w札幌", "vーv", "hvv", "h vv", "ハローワーク札幌", "hwy", "ah w"] {
+            let once = fold_name(s).visual;
+            assert_eq!(fold_name(&once).visual, once, "{s}");
+        }
+        assert_eq!(fold_name("h・w札幌").visual, fold_name("HW札幌").visual);
+        assert_ne!(fold_name("hwy").visual, fold_name("hw").visual);
+        // Breaks stay in range and in order.
+        let f = fold_name("HW 札幌 北");
+        assert!(f.visual_breaks.windows(2).all(|w| w[0] < w[1]));
+        assert!(f.visual_breaks.iter().all(|&b| b < f.visual.chars().count()));
+    }
+
+    #[test]
+    fn decorations_survive_letters_whose_lower_case_is_longer() {
+        // Ⱥ lowers to a 3-byte ⱥ and İ to two characters: offsets must still fit the original.
+        for s in ["ȺfAN㐀", "İstanbul official", "ȺȺ公式ȺȺ", "ⱯOFFICIAL"] {
+            let _ = fold_name(s);
+        }
+        assert!(fold_name("Ⱥ 公式 札幌").visual.contains("札幌"));
     }
 
     #[test]
