@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::Args;
 use narisumashi::drafts::dates::JpDate;
-use narisumashi::drafts::{Draft, DraftKind, Drafter, Format};
+use narisumashi::drafts::{Draft, DraftError, DraftKind, Drafter, Format, Purpose};
 
 use super::scan::{DbArgs, open, runtime};
 
@@ -34,6 +34,11 @@ pub struct DraftsArgs {
     /// Date the documents carry (YYYY-MM-DD; default today in Japan).
     #[arg(long)]
     date: Option<String>,
+    /// For a suspect nobody has confirmed yet: write a copy to read, marked 未確認・送付不可 on
+    /// every page and format, and store nothing. Drafts to send need the suspect confirmed
+    /// first (`narisumashi suspect confirm ID`).
+    #[arg(long)]
+    unconfirmed: bool,
 }
 
 /// The day documents carry.
@@ -97,26 +102,54 @@ pub fn run(args: DraftsArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
                 .collect::<anyhow::Result<_>>()?,
         )
     };
+    // Checked before anything is made or stored, so a command that fails stores nothing.
+    if format == Format::Docx && args.out.is_none() {
+        bail!("--format docx writes files: add --out DIR");
+    }
+    let purpose = if args.unconfirmed {
+        Purpose::UnconfirmedCopy
+    } else {
+        Purpose::ToSend
+    };
     let today = day(args.date.as_deref())?;
     let drafter = Drafter::new(&registry, &config.drafts)?;
     let drafts = runtime()?.block_on(async {
         let store = open(&config).await?;
         let drafts = drafter
-            .for_suspects(&store, &args.ids, kinds.as_deref(), &today)
-            .await?;
-        let by = args
-            .by
-            .clone()
-            .or_else(|| std::env::var("USER").ok())
-            .unwrap_or_else(|| "cli".into());
-        let stored = Drafter::save(&store, &drafts, &by).await?;
+            .for_suspects(&store, &args.ids, kinds.as_deref(), &today, purpose)
+            .await;
+        let drafts = match drafts {
+            Ok(d) => d,
+            Err(e) => {
+                store.close().await;
+                if matches!(e, DraftError::NotConfirmed(_)) {
+                    bail!("{e}\n(--unconfirmed writes a copy to read, marked 未確認・送付不可 on every page, and stores nothing)");
+                }
+                return Err(e.into());
+            }
+        };
+        if drafts.is_empty() {
+            store.close().await;
+            bail!("nothing to draft: the procedures of these suspects' bodies list none of the kinds asked for");
+        }
+        // Rendered before anything is stored: a document that cannot be written stores nothing.
+        for d in &drafts {
+            d.render(format)?;
+        }
+        if purpose == Purpose::ToSend {
+            let by = args
+                .by
+                .clone()
+                .or_else(|| std::env::var("USER").ok())
+                .unwrap_or_else(|| "cli".into());
+            let stored = Drafter::save(&store, &drafts, &by).await?;
+            tracing::info!("stored {} drafts ({:?})", stored.len(), stored);
+        } else {
+            eprintln!("drafts: unconfirmed copies (未確認・送付不可), not stored; confirm the suspect before making drafts to send");
+        }
         store.close().await;
-        tracing::info!("stored {} drafts ({:?})", stored.len(), stored);
         anyhow::Ok(drafts)
     })?;
-    if drafts.is_empty() {
-        bail!("nothing to draft: the procedures of these suspects' bodies list none of the kinds asked for");
-    }
     emit(&drafts, format, args.out.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -168,17 +168,36 @@ const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 "#;
 
 /// The .docx bytes of a document.
-pub fn to_docx(blocks: &[Block], avatars: &[AvatarPair]) -> Result<Vec<u8>, DocxError> {
+/// With a `mark` (the mark and the sentence saying why), the document opens with it in red and
+/// every page carries it in its header.
+pub fn to_docx(blocks: &[Block], avatars: &[AvatarPair], mark: Option<(&str, &str)>) -> Result<Vec<u8>, DocxError> {
     let mut parts = Parts {
         rels: vec![("rIdS".into(), "styles.xml".into(), false)],
         media: Vec::new(),
         next_pic: 0,
     };
-    let body = body(&mut parts, blocks, avatars);
+    let mut body = body(&mut parts, blocks, avatars);
+    let mut header_ref = String::new();
+    let mut header_part = None;
+    if let Some((mark, why)) = mark {
+        let red = |text: &str, size: u32| {
+            format!(
+                "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/><w:color w:val=\"B00020\"/><w:sz w:val=\"{size}\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                xml_escape(text)
+            )
+        };
+        body = format!("{}{}{body}", red(&format!("【{mark}】"), 36), red(why, 21));
+        parts.rels.push(("rIdH".into(), "header1.xml".into(), false));
+        header_ref = "<w:headerReference w:type=\"default\" r:id=\"rIdH\"/>".into();
+        header_part = Some(format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\">{}</w:hdr>\n",
+            red(&format!("【{mark}】{why}"), 18)
+        ));
+    }
     let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\" xmlns:wp=\"{WP_NS}\"><w:body>{body}\
-         <w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1701\" w:right=\"1418\" w:bottom=\"1418\" w:left=\"1418\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>\
+         <w:sectPr>{header_ref}<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1701\" w:right=\"1418\" w:bottom=\"1418\" w:left=\"1418\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>\
          </w:body></w:document>\n"
     );
     let mut rels =
@@ -188,6 +207,8 @@ pub fn to_docx(blocks: &[Block], avatars: &[AvatarPair]) -> Result<Vec<u8>, Docx
             ("hyperlink", " TargetMode=\"External\"")
         } else if target.starts_with("media/") {
             ("image", "")
+        } else if target.starts_with("header") {
+            ("header", "")
         } else {
             ("styles", "")
         };
@@ -198,14 +219,21 @@ pub fn to_docx(blocks: &[Block], avatars: &[AvatarPair]) -> Result<Vec<u8>, Docx
         );
     }
     rels.push_str("</Relationships>\n");
-    let content_types = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+    let header_type = if header_part.is_some() {
+        "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+    } else {
+        ""
+    };
+    let content_types = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
         <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
         <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
         <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
         <Default Extension=\"png\" ContentType=\"image/png\"/>\
         <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
         <Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
-        </Types>\n";
+        {header_type}</Types>\n"
+    );
     let package_rels = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"{REL_NS}\">\
          <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>\
@@ -218,6 +246,9 @@ pub fn to_docx(blocks: &[Block], avatars: &[AvatarPair]) -> Result<Vec<u8>, Docx
         ("word/styles.xml".into(), STYLES.as_bytes().to_vec()),
         ("word/_rels/document.xml.rels".into(), rels.into_bytes()),
     ];
+    if let Some(header) = header_part {
+        files.push(("word/header1.xml".into(), header.into_bytes()));
+    }
     files.append(&mut parts.media);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);

@@ -422,17 +422,36 @@ fn html_inlines(line: &[Inline]) -> String {
     out
 }
 
-/// A standalone HTML page (no scripts; the pictures inline as data: URIs).
-pub fn to_html(title: &str, blocks: &[Block], avatars: &[AvatarPair]) -> String {
+/// A standalone HTML page (no scripts; the pictures inline as data: URIs). With a `mark`
+/// (the mark and the sentence saying why), the page opens with a banner and carries the mark
+/// across every screen and printed page (a fixed element repeats on each page when printed).
+pub fn to_html(title: &str, blocks: &[Block], avatars: &[AvatarPair], mark: Option<(&str, &str)>) -> String {
+    let (title, banner, mark_style) = match mark {
+        Some((mark, why)) => (
+            format!("【{mark}】{title}"),
+            format!(
+                "<div class=\"unconfirmed-mark\" aria-hidden=\"true\">{m}</div>\n\
+                 <p class=\"unconfirmed-banner\" role=\"alert\"><strong>【{m}】</strong>{}</p>\n",
+                html_escape(why),
+                m = html_escape(mark)
+            ),
+            MARK_STYLE,
+        ),
+        None => (title.to_string(), String::new(), ""),
+    };
     format!(
         "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n\
-         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
-        html_escape(title),
+         <title>{}</title>\n<style>\n{STYLE}{mark_style}</style>\n</head>\n<body>\n{banner}<main>\n{}</main>\n{banner}</body>\n</html>\n",
+        html_escape(&title),
         html_body(blocks, avatars)
     )
 }
+
+const MARK_STYLE: &str = ".unconfirmed-banner { max-width: 46em; margin: 1em auto; padding: .6em 1em; border: 3px solid #b00020; color: #b00020; background: #fff4f4; }
+.unconfirmed-mark { position: fixed; top: 45%; left: 0; right: 0; text-align: center; font-size: 4.5em; font-weight: bold; color: rgba(176, 0, 32, .16); transform: rotate(-24deg); pointer-events: none; z-index: 10; }
+";
 
 /// The HTML of the blocks alone, for showing a draft inside another page.
 pub fn html_body(blocks: &[Block], avatars: &[AvatarPair]) -> String {
@@ -607,7 +626,7 @@ mod tests {
         );
         let blocks = parse(&text);
         assert_eq!(blocks.len(), 3);
-        let html = to_html("t", &blocks, &[]);
+        let html = to_html("t", &blocks, &[], None);
         assert!(!html.contains("<script>alert"));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(!html.contains("href=\"https://evil"));
@@ -622,11 +641,11 @@ mod tests {
     #[test]
     fn template_links_and_bold() {
         let blocks = parse("詳しくは <https://www.city.example.lg.jp/> をご覧ください。**重要**\n");
-        let html = to_html("t", &blocks, &[]);
+        let html = to_html("t", &blocks, &[], None);
         assert!(html.contains("<a href=\"https://www.city.example.lg.jp/\" rel=\"noopener noreferrer\">"));
         assert!(html.contains("<strong>重要</strong>"));
         let link = format!("{LINK_OPEN}javascript:alert(1){LINK_CLOSE}");
-        let html = to_html("t", &parse(&link), &[]);
+        let html = to_html("t", &parse(&link), &[], None);
         assert!(!html.contains("href"), "{html}");
     }
 

@@ -183,6 +183,16 @@ pub enum DraftError {
     /// No such suspect.
     #[error("no suspect #{0}")]
     NoSuspect(i64),
+    /// Drafts to send were asked for suspects nobody has confirmed (id, status in Japanese).
+    #[error(
+        "{}: drafts to send are made only for suspects staff confirmed as impostors (なりすまし確定) or reported; \
+         confirm first (narisumashi suspect confirm ID), or ask for an unconfirmed copy (marked 未確認・送付不可, not stored)",
+        .0.iter().map(|(id, status)| format!("suspect #{id} is {status}")).collect::<Vec<_>>().join(", ")
+    )]
+    NotConfirmed(Vec<(i64, &'static str)>),
+    /// An unconfirmed copy was about to be stored.
+    #[error("an unconfirmed copy (未確認・送付不可) is never stored as a suspect's draft")]
+    UnconfirmedNotStored,
     /// No such organisation in the registry.
     #[error("organisation {0:?} is not in the registry")]
     UnknownOrg(String),
@@ -224,14 +234,34 @@ pub struct Draft {
     pub avatars: Vec<AvatarPair>,
     /// For a post: its length and the limit, as the platform counts.
     pub length: Option<(usize, usize)>,
+    /// Made for a suspect nobody has confirmed: every format carries [`UNCONFIRMED_MARK`], and
+    /// [`Drafter::save`] refuses to store it.
+    pub unconfirmed: bool,
+}
+
+/// The mark on every copy of a draft made for an unconfirmed suspect: not to be sent.
+pub const UNCONFIRMED_MARK: &str = "未確認・送付不可";
+
+/// The sentence under the mark, saying why.
+const UNCONFIRMED_WHY: &str = "この文書は、職員がなりすましと確認していないアカウントについての確認用の写しです。このまま送付・公表しないでください。確認後（なりすまし確定）に作成し直してください。";
+
+/// What drafts are made for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// To send or publish: only for suspects staff confirmed (or already reported).
+    ToSend,
+    /// A copy to read before deciding: allowed for any suspect, marked [`UNCONFIRMED_MARK`] on
+    /// every page and format, and never stored.
+    UnconfirmedCopy,
 }
 
 impl Draft {
-    /// A file name: `bunkyo-ward-takedown-x.ja.html`.
+    /// A file name: `bunkyo-ward-takedown-x.ja.html` (`UNCONFIRMED-…` for an unconfirmed copy).
     pub fn file_name(&self, format: Format) -> String {
         let platform = self.platform.map(|p| format!("-{}", p.as_str())).unwrap_or_default();
         format!(
-            "{}-{}{platform}.{}.{}",
+            "{}{}-{}{platform}.{}.{}",
+            if self.unconfirmed { "UNCONFIRMED-" } else { "" },
             self.org_id,
             self.kind.as_str(),
             self.lang,
@@ -242,11 +272,24 @@ impl Draft {
     /// The document in a format.
     pub fn render(&self, format: Format) -> Result<Vec<u8>, DraftError> {
         let blocks = markup::parse(&self.source);
+        let mark = self.unconfirmed.then_some((UNCONFIRMED_MARK, UNCONFIRMED_WHY));
+        let framed = |body: String, line: String| match mark {
+            Some(_) => format!("{line}\n\n{body}\n{line}\n"),
+            None => body,
+        };
         Ok(match format {
-            Format::Md => markup::to_markdown(&blocks, &self.avatars).into_bytes(),
-            Format::Txt => markup::to_text(&blocks, &self.avatars).into_bytes(),
-            Format::Html => markup::to_html(&self.title, &blocks, &self.avatars).into_bytes(),
-            Format::Docx => docx::to_docx(&blocks, &self.avatars)?,
+            Format::Md => framed(
+                markup::to_markdown(&blocks, &self.avatars),
+                format!("> **【{UNCONFIRMED_MARK}】** {UNCONFIRMED_WHY}"),
+            )
+            .into_bytes(),
+            Format::Txt => framed(
+                markup::to_text(&blocks, &self.avatars),
+                format!("【{UNCONFIRMED_MARK}】{UNCONFIRMED_WHY}"),
+            )
+            .into_bytes(),
+            Format::Html => markup::to_html(&self.title, &blocks, &self.avatars, mark).into_bytes(),
+            Format::Docx => docx::to_docx(&blocks, &self.avatars, mark)?,
         })
     }
 }
@@ -375,6 +418,7 @@ impl<'r> Drafter<'r> {
             source,
             avatars: Vec::new(),
             length: None,
+            unconfirmed: false,
         })
     }
 
@@ -387,8 +431,25 @@ impl<'r> Drafter<'r> {
         ids: &[i64],
         kinds: Option<&[DraftKind]>,
         today: &JpDate,
+        purpose: Purpose,
     ) -> Result<Vec<Draft>, DraftError> {
         let by_org = self.facts(store, ids).await?;
+        if purpose == Purpose::ToSend {
+            let unconfirmed: Vec<(i64, &'static str)> = by_org
+                .values()
+                .flatten()
+                .filter_map(|f| {
+                    let status = SuspectStatus::parse(&f.row.status);
+                    match status {
+                        Some(s) if s.may_be_drafted() => None,
+                        _ => Some((f.row.id, status.map(|s| s.label_ja()).unwrap_or("不明"))),
+                    }
+                })
+                .collect();
+            if !unconfirmed.is_empty() {
+                return Err(DraftError::NotConfirmed(unconfirmed));
+            }
+        }
         let mut out = Vec::new();
         for (org_id, facts) in by_org {
             let org = self.organisation(&org_id)?;
@@ -402,6 +463,9 @@ impl<'r> Drafter<'r> {
             for kind in wanted {
                 out.extend(self.kind_for(org, kind, &facts, today)?);
             }
+        }
+        for d in &mut out {
+            d.unconfirmed = purpose == Purpose::UnconfirmedCopy;
         }
         Ok(out)
     }
@@ -457,6 +521,7 @@ impl<'r> Drafter<'r> {
             avatars: facts.values().flatten().map(|f| f.avatar_pair()).collect(),
             source: source.to_string(),
             length: None,
+            unconfirmed: false,
         })
     }
 
@@ -479,6 +544,7 @@ impl<'r> Drafter<'r> {
                 avatars: group.iter().map(|f| f.avatar_pair()).collect(),
                 source,
                 length,
+                unconfirmed: false,
             };
         match kind {
             DraftKind::Takedown => {
@@ -568,6 +634,15 @@ impl<'r> Drafter<'r> {
                 platforms_ja.push(n);
             }
         }
+        // The elements any of the suspects copied, in one order: what the request says was used.
+        let mut copied_all: Vec<Copied> = group.iter().flat_map(|f| f.copied()).collect();
+        copied_all.sort_unstable();
+        copied_all.dedup();
+        let elements: Vec<Copied> = copied_all
+            .iter()
+            .copied()
+            .filter(|c| *c != Copied::ClaimOfficial)
+            .collect();
         json!({
             "org": {
                 "id": org.id,
@@ -601,6 +676,11 @@ impl<'r> Drafter<'r> {
                 "post_limit": c.post_limit, "post_unit_ja": c.post_unit_ja,
             })),
             "suspects": group.iter().map(|f| f.context()).collect::<Vec<_>>(),
+            // What the request says was used: the elements as one phrase, and the false claim
+            // of being official apart (it is not an element of the official account).
+            "copied_all_ja": series(&elements, |c| copied_words(c).0, "、", "及び"),
+            "copied_all_en": series(&elements, |c| copied_words(c).1, ", ", " and "),
+            "claims_official": copied_all.contains(&Copied::ClaimOfficial),
             "genuine_accounts": org.accounts.iter().map(genuine_context).collect::<Vec<_>>(),
             "platforms_ja": platforms_ja.join("、"),
             "compact": false,
@@ -609,6 +689,9 @@ impl<'r> Drafter<'r> {
 
     /// Stores drafts with their suspects.
     pub async fn save(store: &Store, drafts: &[Draft], actor: &str) -> Result<Vec<i64>, DraftError> {
+        if drafts.iter().any(|d| d.unconfirmed) {
+            return Err(DraftError::UnconfirmedNotStored);
+        }
         let mut ids = Vec::new();
         for d in drafts {
             let markdown = String::from_utf8_lossy(&d.render(Format::Md)?).into_owned();
@@ -740,13 +823,19 @@ impl SuspectFacts {
         }
     }
 
+    /// The elements of the genuine identity this suspect copied, from its typed reasons.
+    fn copied(&self) -> Vec<Copied> {
+        let mut copied: Vec<Copied> = self.reasons().iter().filter_map(|x| x.typed()?.copied()).collect();
+        copied.sort_unstable();
+        copied.dedup();
+        copied
+    }
+
     fn context(&self) -> serde_json::Value {
         let r = &self.row;
         let platform = platform_of(&r.platform);
         let reasons = self.reasons();
-        let mut copied: Vec<Copied> = reasons.iter().filter_map(|x| x.typed()?.copied()).collect();
-        copied.sort_unstable();
-        copied.dedup();
+        let copied = self.copied();
         let copied_ja: Vec<&str> = copied.iter().map(|c| copied_words(*c).0).collect();
         let copied_en: Vec<&str> = copied.iter().map(|c| copied_words(*c).1).collect();
         let handle = r.handle.as_deref().map(at).unwrap_or_default();
@@ -779,6 +868,16 @@ impl SuspectFacts {
                                "platform": platform.map(platform_context), "department": ""}),
             },
         })
+    }
+}
+
+/// Items as one phrase: `a、b及びc`, `a, b and c`.
+fn series(items: &[Copied], word: impl Fn(Copied) -> &'static str, comma: &str, and: &str) -> String {
+    let words: Vec<&str> = items.iter().map(|c| word(*c)).collect();
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{}{and}{last}", rest.join(comma)),
     }
 }
 

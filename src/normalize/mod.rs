@@ -695,7 +695,17 @@ mod tests {
     fn the_visual_key_is_stable_when_folded_again() {
         // Separators, stray marks and characters the skeleton drops are gone from the key, so
         // they must not decide whether h w reads as HW or v v as w (found by the property tests).
-        for s in ["hくwハ", "hーw", "h・w札幌", "vーv", "hvv", "h vv", "ハローワーク札幌", "hwy", "ah w"] {
+        for s in [
+            "hくwハ",
+            "hーw",
+            "h・w札幌",
+            "vーv",
+            "hvv",
+            "h vv",
+            "ハローワーク札幌",
+            "hwy",
+            "ah w",
+        ] {
             let once = fold_name(s).visual;
             assert_eq!(fold_name(&once).visual, once, "{s}");
         }

@@ -64,6 +64,12 @@ impl SuspectStatus {
         SuspectStatus::ALL.into_iter().find(|x| x.as_str() == s)
     }
 
+    /// Whether documents that accuse the account (takedown, notice, report, press) may be made
+    /// to be sent: only once a person confirmed it is an impostor.
+    pub fn may_be_drafted(self) -> bool {
+        matches!(self, SuspectStatus::Confirmed | SuspectStatus::Reported)
+    }
+
     /// Whether the case is open (the scan checks it is still there).
     pub fn is_open(self) -> bool {
         matches!(

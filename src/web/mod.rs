@@ -146,6 +146,10 @@ impl IntoResponse for WebError {
                 StatusCode::BAD_REQUEST,
                 "入力内容を確認してください。 / Please check what you entered.",
             ),
+            WebError::Draft(crate::drafts::DraftError::NotConfirmed(_)) => (
+                StatusCode::CONFLICT,
+                "文書は、なりすましと確認した（なりすまし確定の）アカウントについてのみ作成できます。先に確認を記録してください。 / Documents are made only for suspects confirmed as impostors; record the decision first.",
+            ),
             WebError::Store(StoreError::NoSuspect(_)) => {
                 (StatusCode::NOT_FOUND, "ページが見つかりません。 / Not found.")
             }

@@ -16,7 +16,7 @@ use super::auth::{self, LANG_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE, Staff};
 use super::i18n::{Lang, T};
 use super::view::{self, Seg, jst, percent};
 use super::{App, WebError, local_path, url_encode};
-use crate::drafts::{DraftKind, Drafter, Format, markup};
+use crate::drafts::{DraftKind, Drafter, Format, Purpose, markup};
 use crate::store::{
     Decision, NewAudit, QueueCursor, QueueQuery, Role, RunStatus, StoreError, SuspectRow, SuspectStatus, now,
 };
@@ -572,6 +572,8 @@ struct SuspectPage {
     drafts: Vec<DraftLink>,
     kinds: Vec<(&'static str, &'static str, bool)>,
     can_decide: bool,
+    /// Whether the drafts form is offered: the CLI's rule (confirmed or reported suspects only).
+    can_draft: bool,
     actions: Actions,
     message: String,
     error: String,
@@ -779,6 +781,7 @@ async fn suspect_page(
         drafts,
         kinds,
         can_decide: staff.user.role.can_decide(),
+        can_draft: staff.user.role.can_decide() && status_word.may_be_drafted(),
         actions: allowed_actions(status_word),
         message,
         error,
@@ -924,7 +927,7 @@ pub async fn generate_drafts(State(app): State<Arc<App>>, staff: Staff, Path(id)
     let drafter = Drafter::new(&app.registry, &app.config.drafts)?;
     let today = crate::drafts::dates::JpDate::from_unix(now());
     let drafts = drafter
-        .for_suspects(&app.store, &[row.id], Some(&kinds), &today)
+        .for_suspects(&app.store, &[row.id], Some(&kinds), &today, Purpose::ToSend)
         .await?;
     Drafter::save(&app.store, &drafts, &staff.user.name).await?;
     Ok(Redirect::to(&format!("/suspects/{id}?done=drafts#drafts")).into_response())

@@ -10,7 +10,7 @@ use narisumashi::config::DraftsConfig;
 use narisumashi::demo::avatars::{Copy, render};
 use narisumashi::drafts::channels::{channel, post_len};
 use narisumashi::drafts::dates::JpDate;
-use narisumashi::drafts::{Draft, DraftKind, Drafter, Format};
+use narisumashi::drafts::{Draft, DraftKind, Drafter, Format, Purpose, UNCONFIRMED_MARK};
 use narisumashi::platform::Platform;
 use narisumashi::registry::Registry;
 use narisumashi::scan::account_key;
@@ -227,7 +227,7 @@ async fn every_document_of_every_organisation_matches_its_snapshot() {
         let store = Store::open(&url).await.unwrap();
         for (org, ids) in seed_suspects(&store, &reg).await {
             let drafts = drafter
-                .for_suspects(&store, &ids, Some(&DraftKind::FOR_SUSPECTS), &today())
+                .for_suspects(&store, &ids, Some(&DraftKind::FOR_SUSPECTS), &today(), Purpose::ToSend)
                 .await
                 .unwrap();
             // Takedown (ja, en), notice, report, press, and a post where the body has an
@@ -256,7 +256,10 @@ async fn every_document_of_every_organisation_matches_its_snapshot() {
             assert_eq!(for_first.len(), covering, "{org}");
             assert!(for_first.iter().all(|d| d.generated_by == "tester"));
             // The procedure decides what `all` makes.
-            let procedure = drafter.for_suspects(&store, &ids, None, &today()).await.unwrap();
+            let procedure = drafter
+                .for_suspects(&store, &ids, None, &today(), Purpose::ToSend)
+                .await
+                .unwrap();
             let o = reg.organisation(&org).unwrap();
             for d in &procedure {
                 assert!(o.procedure.steps.contains(&d.kind.step()), "{org}: {:?}", d.kind);
@@ -323,7 +326,7 @@ async fn hostile_names_come_out_escaped_and_inert_in_every_format() {
         );
     }
     let drafts = drafter
-        .for_suspects(&store, &ids, Some(&DraftKind::FOR_SUSPECTS), &today())
+        .for_suspects(&store, &ids, Some(&DraftKind::FOR_SUSPECTS), &today(), Purpose::ToSend)
         .await
         .unwrap();
     for d in &drafts {
@@ -410,7 +413,7 @@ async fn posts_fit_their_platform_even_with_long_names() {
                 );
             }
             let posts = drafter
-                .for_suspects(&store, &ids, Some(&[DraftKind::Post]), &today())
+                .for_suspects(&store, &ids, Some(&[DraftKind::Post]), &today(), Purpose::ToSend)
                 .await
                 .unwrap();
             assert_eq!(posts.len(), 1);
@@ -458,7 +461,7 @@ async fn docx_is_a_valid_package_with_the_avatars_and_opens_in_libreoffice() {
     let seeded = seed_suspects(&store, &reg).await;
     let (_, ids) = seeded.iter().find(|(o, _)| o == "hokkaido-labour-bureau").unwrap();
     let drafts = drafter
-        .for_suspects(&store, ids, Some(&[DraftKind::Takedown]), &today())
+        .for_suspects(&store, ids, Some(&[DraftKind::Takedown]), &today(), Purpose::ToSend)
         .await
         .unwrap();
     let d = drafts.iter().find(|d| d.lang == "ja").unwrap();
@@ -624,4 +627,214 @@ fn a_staff_template_override_is_used_and_a_broken_one_is_reported_with_its_line(
     std::fs::write(dir.join("notice.ja.j2"), "# ok\n\n{% if %}\n").unwrap();
     let err = Drafter::new(&reg, &config).err().unwrap().to_string();
     assert!(err.contains("notice.ja.j2:3"), "{err}");
+}
+
+/// Reasons of a suspect flagged on its handle alone (one letter added), as a citizen's account
+/// with a similar handle would be.
+fn handle_only_reasons(genuine_label: &str) -> String {
+    use narisumashi::matching::reason::{Edit, HandleRelation, Reason, encode_list};
+    encode_list(&[Reason::Handle {
+        genuine: genuine_label.into(),
+        platform: narisumashi::platform::Platform::X,
+        relation: HandleRelation::Homoglyph {
+            edits: vec![Edit::Insert { ch: 'j' }],
+        },
+    }])
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn drafts_wait_for_a_confirmed_impostor_and_an_unconfirmed_copy_is_marked_and_never_stored() {
+    let dir = tempdir();
+    let reg = registry();
+    let drafter = Drafter::new(&reg, &builtin()).unwrap();
+    let org = reg.organisation("bunkyo-ward").unwrap();
+    let acc = org.accounts.iter().find(|a| a.platform == Platform::X).unwrap();
+    let key = narisumashi::scan::account_key(org, acc);
+    let label = acc.handle.clone().unwrap_or_default();
+    for url in databases(&dir).await {
+        let store = Store::open(&url).await.unwrap();
+        let mut ids = Vec::new();
+        for (status, handle) in [("new", "b_diverjjinzai"), ("dismissed", "b_diverjinzaij")] {
+            let id = put_suspect(
+                &store,
+                &org.id,
+                &key,
+                &label,
+                "x",
+                handle,
+                "高橋ゆかり",
+                &format!("https://x.com/{handle}"),
+                &handle_only_reasons(&label),
+                status,
+            )
+            .await;
+            ids.push(id);
+        }
+        for &id in &ids {
+            match drafter
+                .for_suspects(&store, &[id], None, &today(), Purpose::ToSend)
+                .await
+            {
+                Err(narisumashi::drafts::DraftError::NotConfirmed(which)) => {
+                    assert_eq!(which.iter().map(|w| w.0).collect::<Vec<_>>(), vec![id], "{url}")
+                }
+                other => panic!("{url}: drafts for an unconfirmed suspect: {:?}", other.map(|d| d.len())),
+            }
+        }
+        // The copy to read: marked in every format, refused by storage.
+        let copies = drafter
+            .for_suspects(
+                &store,
+                &ids[..1],
+                Some(&DraftKind::FOR_SUSPECTS),
+                &today(),
+                Purpose::UnconfirmedCopy,
+            )
+            .await
+            .unwrap();
+        assert!(copies.len() >= 4, "{url}");
+        for d in &copies {
+            assert!(d.file_name(Format::Md).starts_with("UNCONFIRMED-"));
+            for f in [Format::Md, Format::Txt, Format::Html] {
+                let t = text(d, f);
+                assert!(
+                    t.matches(UNCONFIRMED_MARK).count() >= 2,
+                    "{url} {:?} {f:?}: mark at top and bottom",
+                    d.kind
+                );
+                let first = t.lines().find(|l| !l.trim().is_empty()).unwrap();
+                assert!(f == Format::Html || first.contains(UNCONFIRMED_MARK), "{first}");
+            }
+            let html = text(d, Format::Html);
+            assert!(html.contains(&format!("<title>【{UNCONFIRMED_MARK}】")));
+            assert!(
+                html.contains("class=\"unconfirmed-mark\""),
+                "a mark on every printed page"
+            );
+            let parts = docx_parts(&d.render(Format::Docx).unwrap());
+            for (name, xml) in &parts {
+                roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("{name}: {e}"));
+            }
+            assert!(
+                parts["word/header1.xml"].contains(UNCONFIRMED_MARK),
+                "every page's header"
+            );
+            assert!(parts["word/document.xml"].contains("<w:headerReference"));
+            assert!(parts["word/document.xml"].contains(UNCONFIRMED_MARK));
+            assert!(parts["[Content_Types].xml"].contains("/word/header1.xml"));
+        }
+        assert!(matches!(
+            Drafter::save(&store, &copies, "tester").await,
+            Err(narisumashi::drafts::DraftError::UnconfirmedNotStored)
+        ));
+        assert!(store.drafts_for(ids[0]).await.unwrap().is_empty(), "{url}");
+
+        // Confirmed on the handle alone: the request names the handle only, and tells staff
+        // that X asks for two elements of the identity.
+        store
+            .decide(ids[0], &narisumashi::store::Decision::Confirm, "tester", None)
+            .await
+            .unwrap();
+        let drafts = drafter
+            .for_suspects(
+                &store,
+                &ids[..1],
+                Some(&[DraftKind::Takedown]),
+                &today(),
+                Purpose::ToSend,
+            )
+            .await
+            .unwrap();
+        let ja = text(drafts.iter().find(|d| d.lang == "ja").unwrap(), Format::Md);
+        let intro = ja.lines().find(|l| l.contains("誤認させる")).unwrap();
+        assert!(
+            intro.contains("ユーザー名（ハンドル）を無断で使用又は模倣し"),
+            "{intro}"
+        );
+        assert!(!intro.contains("アイコン画像") && !intro.contains("表示名"), "{intro}");
+        assert!(!ja.contains(UNCONFIRMED_MARK));
+        let staff = &ja[ja.find("## 報告窓口（職員用）").unwrap()..];
+        assert!(
+            staff.contains("確認できた要素は1点（ユーザー名（ハンドル））"),
+            "{staff}"
+        );
+        let en = text(drafts.iter().find(|d| d.lang == "en").unwrap(), Format::Md);
+        assert!(
+            en.contains("It uses or imitates the username (handle) of our official account"),
+            "{en}"
+        );
+        assert!(!en.contains("profile picture of our"), "{en}");
+        assert_eq!(Drafter::save(&store, &drafts, "tester").await.unwrap().len(), 2);
+        store.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_drafts_command_refuses_an_unconfirmed_suspect_and_writes_a_marked_copy_on_request() {
+    let dir = tempdir();
+    let reg = registry();
+    let url = &databases(&dir).await[0];
+    let store = Store::open(url).await.unwrap();
+    let org = reg.organisation("bunkyo-ward").unwrap();
+    let acc = org.accounts.iter().find(|a| a.platform == Platform::X).unwrap();
+    let key = narisumashi::scan::account_key(org, acc);
+    let label = acc.handle.clone().unwrap_or_default();
+    let id = put_suspect(
+        &store,
+        &org.id,
+        &key,
+        &label,
+        "x",
+        "b_diverjjinzai",
+        "高橋ゆかり",
+        "https://x.com/b_diverjjinzai",
+        &handle_only_reasons(&label),
+        "new",
+    )
+    .await;
+    store.close().await;
+    let out_dir = dir.join("copies");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_narisumashi"))
+            .args(args)
+            .args([
+                "--seeds",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"),
+                "--database",
+                url,
+            ])
+            .current_dir(&dir)
+            .output()
+            .unwrap()
+    };
+    let id = id.to_string();
+    let o = run(&["drafts", &id]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!("#{id}")) && err.contains("未確認") && err.contains("--unconfirmed"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+    let o = run(&[
+        "drafts",
+        &id,
+        "--unconfirmed",
+        "--format",
+        "docx",
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let files: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !files.is_empty() && files.iter().all(|f| f.starts_with("UNCONFIRMED-")),
+        "{files:?}"
+    );
+    let store = Store::open(url).await.unwrap();
+    assert!(store.drafts_for(id.parse().unwrap()).await.unwrap().is_empty());
+    store.close().await;
 }

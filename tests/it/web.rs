@@ -25,16 +25,30 @@ async fn a_draft(store: &Store, suspect: i64, actor: &str) -> i64 {
     let reg = common::registry();
     let drafter = Drafter::new(&reg, &Default::default()).unwrap();
     let today = JpDate::from_date(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+    // Drafts are made for confirmed suspects only.
+    store
+        .decide(suspect, &narisumashi::store::Decision::Confirm, actor, None)
+        .await
+        .unwrap();
     let drafts = drafter
         .for_suspects(
             store,
             &[suspect],
             Some(&[narisumashi::drafts::DraftKind::Notice]),
             &today,
+            narisumashi::drafts::Purpose::ToSend,
         )
         .await
         .unwrap();
-    Drafter::save(store, &drafts, actor).await.unwrap()[0]
+    let id = Drafter::save(store, &drafts, actor).await.unwrap()[0];
+    // Back in review (dismissed, then reopened), so the route checks can decide on it again.
+    use narisumashi::store::Decision;
+    let dismiss = Decision::Dismiss {
+        reason: "route check".into(),
+    };
+    store.decide(suspect, &dismiss, actor, None).await.unwrap();
+    store.decide(suspect, &Decision::Reopen, actor, None).await.unwrap();
+    id
 }
 
 async fn revision(store: &Store, draft: i64) -> String {
@@ -610,6 +624,37 @@ async fn drafts_are_generated_edited_with_history_and_downloaded() {
         let f = fixture(&url).await;
         let id = f.own_suspects[0];
         let mut c = Client::logged_in(&f.base, "reviewer").await;
+        // Not before a person confirmed it: the form is not offered, a posted form is refused,
+        // and nothing is stored (a takedown against an honest account is a false accusation).
+        let page = c.get(&format!("/suspects/{id}")).await.body;
+        assert!(
+            !page.contains("id=\"generate-drafts\"") && page.contains("id=\"drafts-after-confirm\""),
+            "{url}"
+        );
+        let r = c
+            .post(
+                &format!("/suspects/{id}/drafts"),
+                &[("kind", "notice"), ("kind", "takedown")],
+            )
+            .await;
+        assert_eq!(r.status, 409, "{url}: {}", r.body);
+        assert!(r.body.contains("なりすまし確定"), "{url}: {}", r.body);
+        assert!(f.store.drafts_for(id).await.unwrap().is_empty(), "{url}");
+        let version = f.store.suspect(id).await.unwrap().unwrap().version.to_string();
+        let r = c
+            .post(
+                &format!("/suspects/{id}/decision"),
+                &[("action", "confirm"), ("version", &version)],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{url}: {}", r.body);
+        assert!(
+            c.get(&format!("/suspects/{id}"))
+                .await
+                .body
+                .contains("id=\"generate-drafts\""),
+            "{url}"
+        );
         let r = c
             .post(
                 &format!("/suspects/{id}/drafts"),
