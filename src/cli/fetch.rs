@@ -55,16 +55,14 @@ async fn fetch(args: FetchArgs, config: Config) -> anyhow::Result<ExitCode> {
     }
     let (kind, reason, profile) = match source.lookup(&account).await {
         FetchOutcome::Found(p) => ("found", None, Some(p)),
-        FetchOutcome::NotFound(r) => ("not_found", Some(r), None),
-        FetchOutcome::Blocked(r) => ("blocked", Some(r), None),
-        FetchOutcome::Failed(r) => ("failed", Some(r), None),
+        other => (other.kind(), other.reason().map(str::to_string), None),
     };
     let Some(profile) = profile else {
         println!(
             "{}",
             json!({"outcome": kind, "platform": platform, "target": args.target, "reason": reason})
         );
-        return Ok(ExitCode::from(if kind == "not_found" { 1 } else { 3 }));
+        return Ok(ExitCode::from(if matches!(kind, "not_found" | "gone") { 1 } else { 3 }));
     };
     let mut record = serde_json::to_value(profile.to_record())?;
     record["outcome"] = json!("found");

@@ -187,6 +187,8 @@ pub fn print_report(out: &mut dyn Write, r: &ScanReport, registry: &Registry) ->
             "looked up".into(),
             "found".into(),
             "not found".into(),
+            "gone".into(),
+            "not visible".into(),
             "blocked".into(),
             "failed".into(),
         ]];
@@ -196,6 +198,8 @@ pub fn print_report(out: &mut dyn Write, r: &ScanReport, registry: &Registry) ->
                 c.looked_up.to_string(),
                 c.found.to_string(),
                 c.not_found.to_string(),
+                c.gone.to_string(),
+                c.not_visible.to_string(),
                 c.blocked.to_string(),
                 c.failed.to_string(),
             ]);

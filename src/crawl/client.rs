@@ -153,6 +153,15 @@ pub enum FetchError {
         /// Seconds still to wait.
         wait_secs: u64,
     },
+    /// The platform's quota for the period is spent (X's monthly usage cap): waiting minutes
+    /// does not help, so it is not retried.
+    #[error("quota spent at {host}: {detail}; nothing more can be asked until the quota resets")]
+    QuotaSpent {
+        /// The host.
+        host: String,
+        /// What the platform said.
+        detail: String,
+    },
     /// The server kept failing.
     #[error("server error {status} from {url} after retries")]
     ServerError {
@@ -303,6 +312,16 @@ impl Fetcher {
                         crate::metrics::rate_limit_pause(&host, w);
                         self.politeness.pause(&host, Instant::now() + w);
                     }
+                    if f.status == 429
+                        && let Some(detail) = quota_spent(&f.body)
+                    {
+                        // Nothing this host answers will help for the rest of the run.
+                        self.politeness.pause(&host, Instant::now() + self.config.max_wait);
+                        return Err(FetchError::QuotaSpent {
+                            host: url.host_str().unwrap_or("").to_string(),
+                            detail,
+                        });
+                    }
                     if f.status == 429 || f.status >= 500 {
                         let wait = signal.wait.unwrap_or_else(|| self.backoff(attempt));
                         if wait > self.config.max_wait || attempt >= self.config.max_retries {
@@ -431,4 +450,22 @@ impl Fetcher {
             })
         }
     }
+}
+
+/// A 429 that is a spent quota rather than a window: X's usage cap answers
+/// `{"title":"UsageCapExceeded","detail":"Usage cap exceeded: Monthly product cap",
+/// "type":"https://api.twitter.com/2/problems/usage-capped",…}` (platform-formats §4.2). The
+/// platform's `detail` is returned.
+pub fn quota_spent(body: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Problem {
+        title: Option<String>,
+        detail: Option<String>,
+        #[serde(rename = "type")]
+        kind: Option<String>,
+    }
+    let p: Problem = serde_json::from_slice(body).ok()?;
+    let capped = p.title.as_deref() == Some("UsageCapExceeded")
+        || p.kind.as_deref().is_some_and(|t| t.ends_with("/usage-capped"));
+    capped.then(|| p.detail.or(p.title).unwrap_or_else(|| "usage cap exceeded".into()))
 }

@@ -109,6 +109,20 @@ impl World {
         self.first_live(found.as_ref(), |a| a.id == id)
     }
 
+    /// Whether the platform removed an account with this handle or id (and no live account
+    /// has it): X then answers "User has been suspended", as it does for impostors it removed.
+    fn suspended(&self, platform: Platform, handle_or_id: &str) -> bool {
+        let key = platform.handle_key(handle_or_id);
+        let ix = self.index();
+        let mut hits = ix
+            .handles
+            .get(&(platform, key))
+            .into_iter()
+            .chain(ix.ids.get(&(platform, handle_or_id.to_string())))
+            .flatten();
+        hits.any(|i| self.removed.contains(i))
+    }
+
     /// The live accounts of `platform` whose title `score` finds relevant (given the title's
     /// bigrams), best first, as a real search ranks them.
     fn search(&self, platform: Platform, score: impl Fn(&[(char, char)]) -> Option<i64>) -> Vec<&DemoAccount> {

@@ -166,6 +166,28 @@ fn x_not_found(parameter: &str, value: &str) -> Value {
     })
 }
 
+/// X's answer for an account it suspended (platform-formats §4.3).
+fn x_suspended(parameter: &str, value: &str) -> Value {
+    json!({
+        "parameter": parameter,
+        "resource_id": value,
+        "value": value,
+        "detail": format!("User has been suspended: [{value}]."),
+        "title": "Forbidden",
+        "resource_type": "user",
+        "type": "https://api.twitter.com/2/problems/resource-not-found"
+    })
+}
+
+/// The error for a name or id no live account has: suspended if X removed it, else not found.
+fn x_missing(w: &super::World, parameter: &str, value: &str) -> Value {
+    if w.suspended(Platform::X, value) {
+        x_suspended(parameter, value)
+    } else {
+        x_not_found(parameter, value)
+    }
+}
+
 fn x_limits() -> [(&'static str, String); 3] {
     let reset = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -196,7 +218,7 @@ async fn x_by_username(State(s): State<AppState>, h: HeaderMap, Path(username): 
     let w = s.world.read().unwrap_or_else(|e| e.into_inner());
     match w.by_handle(Platform::X, &username) {
         Some(a) => with_limits(json!({"data": x_user(&s, a)})),
-        None => with_limits(json!({"errors": [x_not_found("username", &username)]})),
+        None => with_limits(json!({"errors": [x_missing(&w, "username", &username)]})),
     }
 }
 
@@ -208,7 +230,7 @@ async fn x_by_id(State(s): State<AppState>, h: HeaderMap, Path(id): Path<String>
     let w = s.world.read().unwrap_or_else(|e| e.into_inner());
     match w.by_id(Platform::X, &id) {
         Some(a) => with_limits(json!({"data": x_user(&s, a)})),
-        None => with_limits(json!({"errors": [x_not_found("id", &id)]})),
+        None => with_limits(json!({"errors": [x_missing(&w, "id", &id)]})),
     }
 }
 
@@ -236,7 +258,7 @@ async fn x_by_usernames(State(s): State<AppState>, h: HeaderMap, q: Params) -> R
     for n in &names {
         match w.by_handle(Platform::X, n) {
             Some(a) => data.push(x_user(&s, a)),
-            None => errors.push(x_not_found("usernames", n)),
+            None => errors.push(x_missing(&w, "usernames", n)),
         }
     }
     let mut body = serde_json::Map::new();

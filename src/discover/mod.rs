@@ -97,6 +97,10 @@ pub struct SourceCounts {
     pub found: usize,
     /// Positive "no such account" answers.
     pub not_found: usize,
+    /// Accounts the platform says it removed (suspended, taken down, deactivated).
+    pub gone: usize,
+    /// Accounts that may exist but cannot be seen (private, personal, unknown remote).
+    pub not_visible: usize,
     /// Blocked (login walls, rate limits, quota).
     pub blocked: usize,
     /// Failed (network, malformed answers).
@@ -109,6 +113,8 @@ impl SourceCounts {
         match o {
             FetchOutcome::Found(_) => self.found += 1,
             FetchOutcome::NotFound(_) => self.not_found += 1,
+            FetchOutcome::Gone(_) => self.gone += 1,
+            FetchOutcome::NotVisible(_) => self.not_visible += 1,
             FetchOutcome::Blocked(_) => self.blocked += 1,
             FetchOutcome::Failed(_) => self.failed += 1,
         }
@@ -158,7 +164,7 @@ pub async fn run(genuine: &Genuine, sources: &[Box<dyn Source>]) -> Discovery {
                 match o {
                     FetchOutcome::Found(ps) => ps.into_iter().for_each(|p| keep(p, &mut d)),
                     FetchOutcome::Blocked(why) | FetchOutcome::Failed(why) => d.problems.push((platform, why)),
-                    FetchOutcome::NotFound(_) => {}
+                    FetchOutcome::NotFound(_) | FetchOutcome::Gone(_) | FetchOutcome::NotVisible(_) => {}
                 }
             }
         }
@@ -178,7 +184,7 @@ pub async fn run(genuine: &Genuine, sources: &[Box<dyn Source>]) -> Discovery {
                 match o {
                     FetchOutcome::Found(p) => keep(p, &mut d),
                     FetchOutcome::Blocked(why) | FetchOutcome::Failed(why) => d.problems.push((platform, why)),
-                    FetchOutcome::NotFound(_) => {}
+                    FetchOutcome::NotFound(_) | FetchOutcome::Gone(_) | FetchOutcome::NotVisible(_) => {}
                 }
             }
         }

@@ -31,8 +31,8 @@ use crate::matching::{AvatarEvidence, AvatarHash, AvatarLimits, Candidate, Genui
 use crate::platform::Platform;
 use crate::registry::{GenuineAccount, Organisation, Registry, account_label};
 use crate::store::{
-    AvatarBlob, Change, Holder, Observed, RunStatus, Seen, SeenAction, SnapshotRow, SnapshotWrite, Store, StoreError,
-    SuspectFilter, SuspectRow, SuspectStatus, UnitWrite,
+    AvatarBlob, Change, Holder, Observed, RunStatus, Seen, SeenAction, SnapshotRow, SnapshotWrite, SourceTally, Store,
+    StoreError, SuspectFilter, SuspectRow, SuspectStatus, UnitWrite,
 };
 
 /// A dismissed account is reopened when its name or avatar changed since the dismissal and
@@ -247,21 +247,31 @@ impl Ctx {
     }
 }
 
-fn counts_row(p: Platform, c: &SourceCounts) -> (String, [i64; 5]) {
+fn counts_row(p: Platform, c: &SourceCounts) -> (String, SourceTally) {
     let n = |x: usize| x as i64;
     (
         p.as_str().to_string(),
-        [n(c.looked_up), n(c.found), n(c.not_found), n(c.blocked), n(c.failed)],
+        [
+            n(c.looked_up),
+            n(c.found),
+            n(c.not_found),
+            n(c.blocked),
+            n(c.failed),
+            n(c.gone),
+            n(c.not_visible),
+        ],
     )
 }
 
-fn one_count<T>(p: Platform, o: &FetchOutcome<T>) -> (String, [i64; 5]) {
-    let mut c = [1, 0, 0, 0, 0];
+fn one_count<T>(p: Platform, o: &FetchOutcome<T>) -> (String, SourceTally) {
+    let mut c = [1, 0, 0, 0, 0, 0, 0];
     match o {
         FetchOutcome::Found(_) => c[1] = 1,
         FetchOutcome::NotFound(_) => c[2] = 1,
         FetchOutcome::Blocked(_) => c[3] = 1,
         FetchOutcome::Failed(_) => c[4] = 1,
+        FetchOutcome::Gone(_) => c[5] = 1,
+        FetchOutcome::NotVisible(_) => c[6] = 1,
     }
     (p.as_str().to_string(), c)
 }
@@ -341,14 +351,21 @@ async fn snapshot_unit(ctx: &Ctx, a: &Account, previous: Option<&SnapshotRow>) -
                     avatar: blob,
                 })
             }
-            FetchOutcome::NotFound(why) if !ctx.trusts_not_found(platform) => {
+            FetchOutcome::NotFound(why) | FetchOutcome::Gone(why) if !ctx.trusts_not_found(platform) => {
                 w.errors.push((
                     Some(platform.as_str().into()),
                     format!("{why}; not recorded as vanished: the source failed its self-test"),
                 ));
                 None
             }
-            FetchOutcome::NotFound(_) => Some(Observed::Vanished),
+            FetchOutcome::NotFound(_) | FetchOutcome::Gone(_) => Some(Observed::Vanished),
+            FetchOutcome::NotVisible(why) => {
+                w.errors.push((
+                    Some(platform.as_str().into()),
+                    format!("{why}; the genuine account cannot be seen by this source, so it has no fresh snapshot"),
+                ));
+                None
+            }
             FetchOutcome::Blocked(why) | FetchOutcome::Failed(why) => {
                 w.errors.push((Some(platform.as_str().into()), why));
                 None
@@ -444,14 +461,17 @@ async fn verify_unit(ctx: &Ctx, matcher: &Matcher, accounts: &[Account], s: &Sus
                     w.seen.push(seen);
                 }
             }
-            FetchOutcome::NotFound(why) if !ctx.trusts_not_found(p) => w.errors.push((
+            FetchOutcome::NotFound(why) | FetchOutcome::Gone(why) if !ctx.trusts_not_found(p) => w.errors.push((
                 Some(p.as_str().into()),
                 format!(
                     "suspect #{}: {why}; not marked removed: the source failed its self-test",
                     s.id
                 ),
             )),
-            FetchOutcome::NotFound(why) => w.gone.push((s.id, why)),
+            FetchOutcome::NotFound(why) | FetchOutcome::Gone(why) => w.gone.push((s.id, why)),
+            // Private, personal or unknown here: the account may still be there, so the case
+            // stays open (counted as not visible in the run's figures).
+            FetchOutcome::NotVisible(_) => {}
             FetchOutcome::Blocked(why) | FetchOutcome::Failed(why) => {
                 w.errors.push((Some(p.as_str().into()), why));
             }

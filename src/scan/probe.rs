@@ -136,7 +136,7 @@ pub async fn probe(source: &dyn Source, known: &[Known]) -> ProbeRow {
                     break;
                 }
             },
-            FetchOutcome::NotFound(why) => {
+            FetchOutcome::NotFound(why) | FetchOutcome::Gone(why) | FetchOutcome::NotVisible(why) => {
                 trouble |= k.genuine;
                 notes.push(format!("{} not found ({why})", k.label));
             }
@@ -155,6 +155,19 @@ pub async fn probe(source: &dyn Source, known: &[Known]) -> ProbeRow {
         FetchOutcome::NotFound(_) => {
             notes.push(format!("made-up handle {absent} not found"));
             true
+        }
+        // A source that cannot tell "no such account" from "not visible" (Instagram's business
+        // discovery) answers this way for made-up names too: consistent, and its "not visible"
+        // never marks anything removed.
+        FetchOutcome::NotVisible(why) => {
+            notes.push(format!("made-up handle {absent} not visible ({why})"));
+            true
+        }
+        FetchOutcome::Gone(why) => {
+            notes.push(format!(
+                "made-up handle {absent} was \"removed\" ({why}): the answers are not about accounts"
+            ));
+            false
         }
         FetchOutcome::Found(p) => {
             notes.push(format!(

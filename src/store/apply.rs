@@ -124,6 +124,10 @@ pub struct SnapshotWrite {
     pub changes: Vec<Change>,
 }
 
+/// One source's answers in a unit: looked up, found, not found, blocked, failed, gone, not
+/// visible.
+pub type SourceTally = [i64; 7];
+
 /// Everything one unit of work writes.
 #[derive(Debug, Clone, Default)]
 pub struct UnitWrite {
@@ -135,8 +139,8 @@ pub struct UnitWrite {
     pub gone: Vec<(i64, String)>,
     /// A genuine account's snapshot.
     pub snapshot: Option<SnapshotWrite>,
-    /// Per platform: looked up, found, not found, blocked, failed.
-    pub counts: Vec<(String, [i64; 5])>,
+    /// Per platform: looked up, found, not found, blocked, failed, gone, not visible.
+    pub counts: Vec<(String, SourceTally)>,
     /// Errors: (platform, message).
     pub errors: Vec<(Option<String>, String)>,
 }
@@ -377,13 +381,15 @@ impl Store {
         }
         for (platform, c) in &w.counts {
             sqlx::query(
-                "INSERT INTO scan_source_counts (run_id, platform, looked_up, found, not_found, blocked, failed) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (run_id, platform) DO UPDATE SET \
+                "INSERT INTO scan_source_counts (run_id, platform, looked_up, found, not_found, blocked, failed, gone, not_visible) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (run_id, platform) DO UPDATE SET \
                  looked_up = scan_source_counts.looked_up + excluded.looked_up, \
                  found = scan_source_counts.found + excluded.found, \
                  not_found = scan_source_counts.not_found + excluded.not_found, \
                  blocked = scan_source_counts.blocked + excluded.blocked, \
-                 failed = scan_source_counts.failed + excluded.failed",
+                 failed = scan_source_counts.failed + excluded.failed, \
+                 gone = scan_source_counts.gone + excluded.gone, \
+                 not_visible = scan_source_counts.not_visible + excluded.not_visible",
             )
             .bind(run_id)
             .bind(platform)
@@ -392,6 +398,8 @@ impl Store {
             .bind(c[2])
             .bind(c[3])
             .bind(c[4])
+            .bind(c[5])
+            .bind(c[6])
             .execute(&mut *tx)
             .await?;
         }

@@ -26,7 +26,7 @@ use sqlx::AnyPool;
 use sqlx::Executor;
 use sqlx::any::AnyPoolOptions;
 
-pub use apply::{AvatarBlob, Change, Observed, Seen, SeenAction, SnapshotWrite, UnitTally, UnitWrite};
+pub use apply::{AvatarBlob, Change, Observed, Seen, SeenAction, SnapshotWrite, SourceTally, UnitTally, UnitWrite};
 pub use drafts::{DraftRevisionRow, DraftRow, NewDraft};
 pub use lock::{Holder, LockState};
 pub use ops::{NewNotification, NotificationRow, ProbeRow, ProbeStatus, StoredFigures};

@@ -138,6 +138,10 @@ pub struct SourceCountRow {
     pub blocked: i64,
     /// Failed.
     pub failed: i64,
+    /// Removed, as the platform says (suspended, taken down, deactivated).
+    pub gone: i64,
+    /// Not visible from here (private, personal, unknown remote account).
+    pub not_visible: i64,
 }
 
 /// The stored snapshot of a genuine account.
@@ -259,7 +263,7 @@ impl Store {
     /// A run's per-source counts.
     pub async fn run_counts(&self, run_id: i64) -> Result<Vec<SourceCountRow>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT platform, looked_up, found, not_found, blocked, failed FROM scan_source_counts \
+            "SELECT platform, looked_up, found, not_found, blocked, failed, gone, not_visible FROM scan_source_counts \
              WHERE run_id = $1 ORDER BY platform",
         )
         .bind(run_id)

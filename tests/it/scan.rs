@@ -239,6 +239,63 @@ async fn scan_finds_impostors_and_follows_their_lives() {
     }
 }
 
+/// Only the platform's word removes a case: X suspending an impostor ("User has been
+/// suspended") marks it removed; Instagram's business discovery answering 110/2207013 for a
+/// removed impostor does not, since it answers the same for personal accounts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_case_is_closed_only_on_the_platforms_evidence_of_removal() {
+    let dir = tempdir();
+    let reg = registry();
+    for url in databases(&dir).await {
+        let demo = DemoPlatform::start(population(&reg, 11)).await.unwrap();
+        let mut base = Config::default();
+        base.database.url = url.clone();
+        let config = demo.config(&base);
+        let store = Store::open(&url).await.unwrap();
+        scan_once(&store, &reg, &config).await;
+        let suspects = store.suspects(&SuspectFilter::default()).await.unwrap();
+        let people = demo.accounts();
+        let impostor_on = |platform: &str| {
+            suspects
+                .iter()
+                .find(|s| {
+                    s.platform == platform
+                        && people.iter().any(|a| {
+                            key_of(a) == (s.platform.clone(), s.platform_id.clone().unwrap_or_default())
+                                && matches!(a.role, Role::Impostor { .. })
+                        })
+                })
+                .unwrap_or_else(|| panic!("{url}: no {platform} impostor flagged"))
+                .clone()
+        };
+        let (on_x, on_ig) = (impostor_on("x"), impostor_on("instagram"));
+        for s in [&on_x, &on_ig] {
+            store.decide(s.id, &Decision::Confirm, "tester", None).await.unwrap();
+            let reported = Decision::Reported { ticket: "T-1".into() };
+            store.decide(s.id, &reported, "tester", None).await.unwrap();
+            assert!(demo.remove(s.platform.parse().unwrap(), s.platform_id.as_deref().unwrap()));
+        }
+        let next = scan_once(&store, &reg, &config).await;
+        let removed: Vec<Option<i64>> = next.removed.iter().map(|r| r.id).collect();
+        assert_eq!(removed, vec![Some(on_x.id)], "{url}");
+        assert_eq!(
+            store.suspect(on_x.id).await.unwrap().unwrap().status(),
+            SuspectStatus::Removed
+        );
+        assert_eq!(
+            store.suspect(on_ig.id).await.unwrap().unwrap().status(),
+            SuspectStatus::Reported,
+            "{url}: not visible is no evidence of removal"
+        );
+        let run = next.run_id.unwrap();
+        let counts = store.run_counts(run).await.unwrap();
+        let of = |p: &str| counts.iter().find(|c| c.platform == p).unwrap().clone();
+        assert!(of("x").gone >= 1, "{url}: {:?}", of("x"));
+        assert!(of("instagram").not_visible >= 1, "{url}: {:?}", of("instagram"));
+        store.close().await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn second_scan_is_refused_while_one_holds_the_lease() {
     let dir = tempdir();

@@ -52,6 +52,9 @@ async fn mock() -> String {
                     Some("hw-sapporo.bsky.social") => json(StatusCode::OK, fixture("bluesky_get_profile_ok.json", &b)),
                     Some("broken.bsky.social") => json(StatusCode::OK, fixture("malformed_truncated.json", &b)),
                     Some("limited.bsky.social") => (StatusCode::TOO_MANY_REQUESTS, [("retry-after", "3600")]).into_response(),
+                    Some("takendown.bsky.social") => json(StatusCode::BAD_REQUEST, fixture("bluesky_account_takedown_400.json", &b)),
+                    Some("deactivated.bsky.social") => json(StatusCode::BAD_REQUEST, fixture("bluesky_account_deactivated_400.json", &b)),
+                    Some("did:plc:zyxwvutsrqponmlkjihgfedc") => json(StatusCode::OK, fixture("bluesky_get_profile_handle_invalid.json", &b)),
                     _ => json(StatusCode::BAD_REQUEST, fixture("bluesky_profile_not_found_400.json", &b)),
                 }
             }),
@@ -72,6 +75,7 @@ async fn mock() -> String {
                 match q.get("acct").map(String::as_str) {
                     Some("hw_sapporo") => json(StatusCode::OK, fixture("mastodon_lookup_ok.json", &b)),
                     Some("hw_sapp0ro") => json(StatusCode::OK, fixture("mastodon_suspended.json", &b)),
+                    Some("hw_sapporo_link") => json(StatusCode::OK, fixture("mastodon_lookup_verified_link.json", &b)),
                     _ => json(StatusCode::NOT_FOUND, fixture("mastodon_not_found_404.json", &b)),
                 }
             }),
@@ -237,6 +241,24 @@ async fn bluesky_lookups_and_search() {
     assert!(
         matches!(bsky.lookup(&handle("limited.bsky.social")).await, FetchOutcome::Blocked(m) if m.contains("rate limited"))
     );
+    // Taken down or deactivated: Bluesky says the account was removed.
+    assert!(
+        matches!(bsky.lookup(&handle("takendown.bsky.social")).await, FetchOutcome::Gone(m) if m.contains("AccountTakedown"))
+    );
+    assert!(
+        matches!(bsky.lookup(&handle("deactivated.bsky.social")).await, FetchOutcome::Gone(m) if m.contains("AccountDeactivated"))
+    );
+    // A handle that no longer verifies: the URL is made with the DID, and there is no handle.
+    let FetchOutcome::Found(p) = bsky
+        .lookup(&AccountRef::Id("did:plc:zyxwvutsrqponmlkjihgfedc".into()))
+        .await
+    else {
+        panic!("found expected")
+    };
+    assert_eq!(
+        (p.url.as_deref(), p.handle.as_deref()),
+        (Some("https://bsky.app/profile/did:plc:zyxwvutsrqponmlkjihgfedc"), None)
+    );
     let FetchOutcome::Found(found) = bsky.search("ハローワーク札幌", 50).await else {
         panic!("search")
     };
@@ -276,8 +298,26 @@ async fn mastodon_lookups_and_search() {
         "rel=me verified link: {:?}",
         p.verified
     );
-    assert!(matches!(m.lookup(&handle("hw_sapp0ro")).await, FetchOutcome::NotFound(s) if s.contains("suspended")));
+    // Suspended at home: removed. Unknown at home: not found.
+    assert!(matches!(m.lookup(&handle("hw_sapp0ro")).await, FetchOutcome::Gone(s) if s.contains("suspended")));
+    assert!(matches!(
+        m.lookup(&handle(&format!("hw_sapp0ro@{host}"))).await,
+        FetchOutcome::Gone(_)
+    ));
     assert!(matches!(m.lookup(&handle("nobody")).await, FetchOutcome::NotFound(_)));
+    // A remote account whose home is not configured: every configured instance is asked, and
+    // their 404 (lookup does not WebFinger) says nothing about the account at home.
+    let two = Mastodon::new(fetcher(), vec![base.clone(), mock().await]);
+    let o = two.lookup(&handle("someone@elsewhere.example")).await;
+    assert!(
+        matches!(&o, FetchOutcome::NotVisible(s) if s.contains("someone@elsewhere.example") && s.contains("not one of them")),
+        "{o:?}"
+    );
+    // A verified link reads as the address, not as the spans Mastodon splits it into.
+    let FetchOutcome::Found(p) = m.lookup(&handle("hw_sapporo_link")).await else {
+        panic!("found expected")
+    };
+    assert_eq!(p.verified.as_deref(), Some("verified link http://shork.xyz"));
     let FetchOutcome::Found(found) = m.search("ハローワーク札幌", 40).await else {
         panic!("search")
     };
@@ -303,11 +343,12 @@ async fn x_lookups_batches_and_errors() {
     assert!(
         matches!(x.lookup(&handle("HW_Sapp0ro")).await, FetchOutcome::NotFound(m) if m.contains("Could not find user"))
     );
-    assert!(matches!(x.lookup(&handle("hw_sapporo_jp")).await, FetchOutcome::NotFound(m) if m.contains("suspended")));
+    assert!(matches!(x.lookup(&handle("hw_sapporo_jp")).await, FetchOutcome::Gone(m) if m.contains("suspended")));
     assert!(matches!(x.lookup(&handle("gone404")).await, FetchOutcome::NotFound(_)));
+    let capped = x.lookup(&handle("capped")).await;
     assert!(
-        matches!(x.lookup(&handle("capped")).await, FetchOutcome::Blocked(_)),
-        "usage cap is blocked, not gone"
+        matches!(&capped, FetchOutcome::Blocked(m) if m.contains("Monthly product cap") && !m.contains(" s more")),
+        "the usage cap is a spent quota, not a window to wait out: {capped:?}"
     );
     assert!(matches!(x.lookup(&handle("broken")).await, FetchOutcome::Failed(m) if m.contains("malformed")));
 
@@ -496,7 +537,11 @@ async fn instagram_graph_business_discovery() {
         (p.handle.as_deref(), p.display_name.as_str(), p.followers),
         (Some("mhw.sapporo"), "マザーズハローワーク札幌", Some(559))
     );
-    assert!(matches!(ig.lookup(&handle("nobody")).await, FetchOutcome::NotFound(m) if m.contains("Invalid user id")));
+    // 110/2207013 comes back for names that do not exist and for personal accounts alike: not
+    // visible, never evidence that an impostor was removed.
+    assert!(
+        matches!(ig.lookup(&handle("nobody")).await, FetchOutcome::NotVisible(m) if m.contains("Invalid user id") && m.contains("personal"))
+    );
     assert!(matches!(ig.lookup(&handle("busy")).await, FetchOutcome::Blocked(m) if m.contains("request limit")));
     // Business Use Case throttling of the Instagram account (code 80002): blocked, not failed.
     assert!(matches!(ig.lookup(&handle("throttled")).await, FetchOutcome::Blocked(m) if m.contains("too many calls")));

@@ -1,5 +1,9 @@
 //! Bluesky through the public AppView (`app.bsky.actor.getProfile`, `searchActors`): no key,
-//! cursor pagination. Unknown actors answer 400 `InvalidRequest` "Profile not found".
+//! cursor pagination. Unknown actors answer 400 `InvalidRequest` "Profile not found"; actors
+//! Bluesky took down answer 400 `AccountTakedown` ("Account has been suspended") and deactivated
+//! ones 400 `AccountDeactivated` ("Account is deactivated"), both read as gone (the AppView's
+//! `getProfile.ts`, bluesky-social/atproto). A profile whose handle no longer verifies comes back
+//! as `handle.invalid`: its URL is made with the DID.
 
 use std::sync::Arc;
 
@@ -14,6 +18,9 @@ use crate::platform::Platform;
 
 /// The public AppView.
 pub const DEFAULT_BASE: &str = "https://public.api.bsky.app";
+
+/// What the AppView puts in place of a handle that no longer verifies.
+const INVALID_HANDLE: &str = "handle.invalid";
 
 /// The Bluesky source.
 pub struct Bluesky {
@@ -55,8 +62,15 @@ impl ProfileView {
     fn into_profile(self) -> Profile {
         Profile {
             platform: Platform::Bluesky,
-            url: Some(format!("https://bsky.app/profile/{}", self.handle)),
-            handle: Some(self.handle),
+            url: Some(format!(
+                "https://bsky.app/profile/{}",
+                if self.handle == INVALID_HANDLE {
+                    &self.did
+                } else {
+                    &self.handle
+                }
+            )),
+            handle: (self.handle != INVALID_HANDLE).then_some(self.handle),
             id: Some(self.did),
             display_name: self.display_name.unwrap_or_default(),
             bio: self.description.filter(|d| !d.is_empty()),
@@ -108,6 +122,12 @@ impl Bluesky {
                         .is_some_and(|m| m.to_lowercase().contains("not found")) =>
                 {
                     FetchOutcome::NotFound(format!("{what}: {}", message.unwrap_or_default()))
+                }
+                Ok(XrpcError {
+                    error: Some(kind),
+                    message,
+                }) if kind == "AccountTakedown" || kind == "AccountDeactivated" => {
+                    FetchOutcome::Gone(format!("{what}: {kind} ({})", message.unwrap_or_default()))
                 }
                 Ok(e) => FetchOutcome::Failed(format!(
                     "{what}: {} {}",

@@ -4,7 +4,8 @@
 //! impostors of public bodies usually run. The field list is marked unverified in
 //! platform-formats.md, so the base URL and API version are configurable.
 //!
-//! Errors: code 110 / subcode 2207013 (no such business account) is `not found`; rate
+//! Errors: code 110 / subcode 2207013 (no such business account) is `not visible`, since Meta
+//! gives the same answer for personal accounts; rate
 //! limits (4, 17, 32, 613, and the Business Use Case codes 80000–80014) and token problems
 //! (190, 10, 200) are `blocked`.
 
@@ -99,7 +100,11 @@ impl InstagramGraph {
             Ok(GraphErrorBody { error }) => {
                 let message = error.message.unwrap_or_default();
                 match (error.code, error.error_subcode) {
-                    (Some(110), _) | (_, Some(2207013)) => FetchOutcome::NotFound(format!("{what}: {message}")),
+                    // The same answer for a name that does not exist and for a personal (not
+                    // business or creator) account: not evidence that anything was removed.
+                    (Some(110), _) | (_, Some(2207013)) => FetchOutcome::NotVisible(format!(
+                        "{what}: no business or creator account by this name (it may not exist, or be a personal account): {message}"
+                    )),
                     // 80000–80014: Business Use Case throttling (80002 is Instagram's), listed
                     // on the Graph API's "Rate Limiting" page beside 4, 17, 32 and 613.
                     (Some(4 | 17 | 32 | 613 | 190 | 10 | 200 | 80_000..=80_014), _) => {

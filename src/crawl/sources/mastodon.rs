@@ -1,6 +1,10 @@
 //! Mastodon on a configured list of instances: `/api/v1/accounts/lookup?acct=` for lookups
-//! (404 `Record not found`), `/api/v2/search?type=accounts` for discovery, following a
-//! `Link: <…>; rel="next"` header where an instance gives one. Notes are HTML, reduced to text.
+//! (404 `Record not found`; `suspended: true` for an account the instance suspended), and
+//! `/api/v2/search?type=accounts` for discovery. v2 search pages by `offset`, not by `Link`
+//! headers, and Mastodon refuses `offset` without a user token (401 "Search queries pagination
+//! is not supported without authentication"), so each instance gives one page of up to 40
+//! accounts per query; a `Link: <…>; rel="next"` header is followed where a fork sends one.
+//! Notes are HTML, reduced to text; verified links are read from their `href`.
 
 use std::sync::Arc;
 
@@ -68,7 +72,7 @@ impl Account {
             .iter()
             .find(|f| f.verified_at.is_some())
             .and_then(|f| f.value.as_deref())
-            .map(|v| format!("verified link {}", html_text(v)));
+            .map(|v| format!("verified link {}", link_of(v)));
         Profile {
             platform: Platform::Mastodon,
             handle: Some(handle),
@@ -81,6 +85,18 @@ impl Account {
             followers: self.followers_count.and_then(|n| u64::try_from(n).ok()),
         }
     }
+}
+
+/// The address a profile field's HTML links to: the link's `href`, else its text without the
+/// spaces between Mastodon's spans (`<span class="invisible">https://</span><span>shork.xyz</span>`).
+fn link_of(html: &str) -> String {
+    let doc = scraper::Html::parse_fragment(html);
+    let a = scraper::Selector::parse("a[href]").expect("static selector");
+    doc.select(&a)
+        .next()
+        .and_then(|e| e.value().attr("href"))
+        .map(str::to_string)
+        .unwrap_or_else(|| doc.root_element().text().collect::<String>().trim().to_string())
 }
 
 /// The `rel="next"` target of an RFC 8288 `Link` header.
@@ -102,27 +118,49 @@ impl Mastodon {
         Mastodon { fetcher, instances }
     }
 
+    /// Looks `user` or `user@host` up. A local name, or a remote one whose home instance is
+    /// configured, is asked of its home: there 404 is "not found" and `suspended` is "gone". A
+    /// remote name whose home is not configured is asked of each configured instance in turn;
+    /// an instance answers 404 for remote accounts it has never seen (lookup does not WebFinger),
+    /// and `suspended` there may be that instance's own moderation, so neither says anything about
+    /// the account at home: "not visible".
     async fn lookup_acct(&self, acct: &str) -> FetchOutcome<Profile> {
         let acct = acct.trim_start_matches('@');
-        // `user@host` is looked up on its home instance when it is configured, else on the first.
-        let (user, home) = match acct.split_once('@') {
-            Some((u, h)) => (u, self.instances.iter().find(|i| instance_host(i) == h).cloned()),
-            None => (acct, None),
-        };
-        let Some(instance) = home.or_else(|| self.instances.first().cloned()) else {
+        if self.instances.is_empty() {
             return FetchOutcome::Failed("no Mastodon instance configured".into());
+        }
+        let home = match acct.split_once('@') {
+            Some((_, host)) => self.instances.iter().find(|i| instance_host(i) == host),
+            None => self.instances.first(),
         };
-        let lookup = if home_is(&instance, acct) {
-            user.to_string()
-        } else {
-            acct.to_string()
-        };
-        let what = format!("Mastodon lookup {acct} on {}", instance_host(&instance));
+        if let Some(home) = home {
+            let user = acct.split_once('@').map_or(acct, |(u, _)| u);
+            return self.lookup_on(home, user, true).await;
+        }
+        let mut problem: Option<FetchOutcome<Profile>> = None;
+        for instance in &self.instances {
+            match self.lookup_on(instance, acct, false).await {
+                found @ FetchOutcome::Found(_) => return found,
+                o if o.is_problem() => problem = Some(o),
+                _ => {}
+            }
+        }
+        problem.unwrap_or_else(|| {
+            FetchOutcome::NotVisible(format!(
+                "Mastodon lookup {acct}: unknown to the configured instances ({}); its home instance is not one of them",
+                self.instances.iter().map(|i| instance_host(i)).collect::<Vec<_>>().join(", ")
+            ))
+        })
+    }
+
+    /// One instance's answer; `home`: whether the account lives there.
+    async fn lookup_on(&self, instance: &str, lookup: &str, home: bool) -> FetchOutcome<Profile> {
+        let what = format!("Mastodon lookup {lookup} on {}", instance_host(instance));
         let f = match api_get(
             &self.fetcher,
-            &instance,
+            instance,
             "api/v1/accounts/lookup",
-            &[("acct", &lookup)],
+            &[("acct", lookup)],
             &[],
         )
         .await
@@ -130,12 +168,14 @@ impl Mastodon {
             Ok(f) => f,
             Err(o) => return retype(o),
         };
-        match f.status {
-            200 => match parse_json::<Account>(&f, &what) {
-                Ok(a) if a.suspended => FetchOutcome::NotFound(format!("{what}: suspended by the instance")),
-                Ok(a) => FetchOutcome::Found(a.into_profile(&instance)),
+        match (f.status, home) {
+            (200, _) => match parse_json::<Account>(&f, &what) {
+                Ok(a) if a.suspended && home => FetchOutcome::Gone(format!("{what}: suspended by the instance")),
+                Ok(a) if a.suspended => FetchOutcome::NotVisible(format!("{what}: suspended on this instance")),
+                Ok(a) => FetchOutcome::Found(a.into_profile(instance)),
                 Err(e) => FetchOutcome::Failed(e),
             },
+            (404, false) => FetchOutcome::NotVisible(format!("{what}: HTTP 404 (not known to this instance)")),
             _ => outcome_of_status(&f, &what),
         }
     }
@@ -188,10 +228,6 @@ impl Mastodon {
             }
         }
     }
-}
-
-fn home_is(instance: &str, acct: &str) -> bool {
-    acct.split_once('@').is_some_and(|(_, h)| instance_host(instance) == h)
 }
 
 impl Source for Mastodon {

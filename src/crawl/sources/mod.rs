@@ -111,7 +111,9 @@ pub trait Source: Send + Sync {
 /// The outcome of a request that produced no response: never "not found".
 pub fn outcome_of_error<T>(e: &FetchError) -> FetchOutcome<T> {
     match e {
-        FetchError::RateLimited { .. } | FetchError::Robots { .. } => FetchOutcome::Blocked(e.to_string()),
+        FetchError::RateLimited { .. } | FetchError::QuotaSpent { .. } | FetchError::Robots { .. } => {
+            FetchOutcome::Blocked(e.to_string())
+        }
         _ => FetchOutcome::Failed(e.to_string()),
     }
 }
@@ -130,6 +132,8 @@ pub fn retype<T>(o: FetchOutcome<()>) -> FetchOutcome<T> {
     match o {
         FetchOutcome::Found(()) => FetchOutcome::Failed("internal: empty answer".into()),
         FetchOutcome::NotFound(s) => FetchOutcome::NotFound(s),
+        FetchOutcome::Gone(s) => FetchOutcome::Gone(s),
+        FetchOutcome::NotVisible(s) => FetchOutcome::NotVisible(s),
         FetchOutcome::Blocked(s) => FetchOutcome::Blocked(s),
         FetchOutcome::Failed(s) => FetchOutcome::Failed(s),
     }

@@ -94,9 +94,9 @@ fn classify_problem<T>(p: &Problem, what: &str) -> FetchOutcome<T> {
     if title == "Not Found Error" {
         FetchOutcome::NotFound(format!("{what}: {detail}"))
     } else if detail.contains("suspended") {
-        FetchOutcome::NotFound(format!("{what}: suspended ({detail})"))
+        FetchOutcome::Gone(format!("{what}: suspended ({detail})"))
     } else if detail.contains("not authorized") {
-        FetchOutcome::Blocked(format!("{what}: protected ({detail})"))
+        FetchOutcome::NotVisible(format!("{what}: protected ({detail})"))
     } else {
         FetchOutcome::Failed(format!("{what}: {title} {detail}"))
     }
