@@ -496,6 +496,9 @@ pub struct PagesConfig {
     pub facebook_base: Option<String>,
     /// LINE page base.
     pub line_base: Option<String>,
+    /// Where LINE's short links are asked for their redirect (default `https://lin.ee`; the
+    /// link's code is appended as its path).
+    pub line_short_base: Option<String>,
 }
 
 impl Config {

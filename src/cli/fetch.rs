@@ -38,13 +38,14 @@ pub fn run(args: FetchArgs) -> anyhow::Result<ExitCode> {
 
 async fn fetch(args: FetchArgs, config: Config) -> anyhow::Result<ExitCode> {
     let fetcher = Arc::new(Fetcher::new(config.fetch_config()).context("building the HTTP client")?);
-    let (platform, account) = match resolve_target(&args.target, &fetcher).await {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("narisumashi: {e}");
-            return Ok(ExitCode::from(2));
-        }
-    };
+    let (platform, account) =
+        match resolve_target(&args.target, &fetcher, config.pages.line_short_base.as_deref()).await {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("narisumashi: {e}");
+                return Ok(ExitCode::from(2));
+            }
+        };
     let source = for_platform(platform, &config, fetcher.clone());
     if let SourceStatus::Skipped(why) = source.status() {
         println!(

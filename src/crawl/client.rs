@@ -282,6 +282,29 @@ impl Fetcher {
         }
     }
 
+    /// Where a URL redirects to, without following it: one request (guard, robots for pages,
+    /// politeness and retries as for any other), the `Location` of a 3xx resolved against the
+    /// URL, or `None` when the answer is not a redirect. Short links are read this way, so the
+    /// page they lead to is never fetched.
+    pub async fn redirect_target(&self, url: &str, kind: RequestKind) -> Result<Option<Url>, FetchError> {
+        let current = Url::parse(url).map_err(|e| FetchError::BadUrl(format!("{url} ({e})")))?;
+        self.guard.check(&current)?;
+        if kind == RequestKind::Page && self.config.obey_robots {
+            self.check_robots(&current).await?;
+        }
+        let fetched = self
+            .send_with_retries(&current, &[], self.config.max_body_bytes)
+            .await?;
+        let location = fetched.headers.get(LOCATION).and_then(|v| v.to_str().ok());
+        match (fetched.status, location) {
+            (301 | 302 | 303 | 307 | 308, Some(loc)) => current
+                .join(loc)
+                .map(Some)
+                .map_err(|e| FetchError::BadUrl(format!("{loc} ({e})"))),
+            _ => Ok(None),
+        }
+    }
+
     fn host_key(url: &Url) -> String {
         format!(
             "{}:{}",

@@ -55,7 +55,7 @@ struct Index {
 }
 
 impl World {
-    fn live(&self) -> impl Iterator<Item = (usize, &DemoAccount)> {
+    pub(super) fn live(&self) -> impl Iterator<Item = (usize, &DemoAccount)> {
         self.accounts
             .iter()
             .enumerate()
@@ -289,6 +289,7 @@ graph_base = {graph}
 facebook = true
 facebook_base = {fb}
 line_base = {line}
+line_short_base = {short}
 
 [scan]
 platforms = ["x", "instagram", "facebook", "youtube", "line"]
@@ -303,6 +304,7 @@ concurrency = 4
             graph = q(&format!("{url}/graph/v21.0")),
             fb = q(&format!("{url}/facebook")),
             line = q(&format!("{url}/line")),
+            short = q(&format!("{url}/lin.ee")),
         )
     }
 

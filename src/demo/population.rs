@@ -173,6 +173,20 @@ fn id_for(platform: Platform, rng: &mut Rng) -> String {
     }
 }
 
+/// A LINE basic id (`@123abcde`) derived from the account's key, so that the population's
+/// random draws stay as they were.
+fn basic_id_for(key: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let digits = format!("{:03}", h % 1000);
+    let letters: String = (0..5)
+        .map(|i| char::from(b'a' + ((h >> (10 + 5 * i)) % 26) as u8))
+        .collect();
+    format!("@{digits}{letters}")
+}
+
 /// Lookalike name: the genuine name with one of the tricks impostors use.
 fn lookalike_name(name: &str, variant: usize) -> String {
     let core = name.replace("【公式】", "");
@@ -218,14 +232,21 @@ pub fn population(registry: &Registry, seed: u64) -> Vec<DemoAccount> {
             .handle
             .clone()
             .or_else(|| (acc.platform == Platform::Youtube).then(|| id.clone()));
-        if acc.handle.is_none() && acc.id.is_none() {
+        // An account the registry names by a LINE short link alone has a basic id on the
+        // platform; the demo's short link redirects to it.
+        let short_handle = acc
+            .parsed_url
+            .as_ref()
+            .filter(|p| p.short_link && acc.handle.is_none())
+            .map(|_| basic_id_for(&key));
+        if acc.handle.is_none() && acc.id.is_none() && short_handle.is_none() {
             // Not addressable (e.g. a misprinted URL): nobody can find it, on the demo either.
             continue;
         }
         push(
             DemoAccount {
                 platform: acc.platform,
-                handle: acc.handle.clone(),
+                handle: acc.handle.clone().or(short_handle),
                 id: id.clone(),
                 name: acc.display_name.trim_start_matches('@').to_string(),
                 bio: format!("{}の公式アカウントです。{}", org.name, acc.department),

@@ -54,6 +54,7 @@ pub(super) fn router(world: Arc<RwLock<World>>, shown: super::Shown, addr: Socke
         .route("/graph/v21.0/{user}", get(ig_discovery))
         .route("/facebook/{name}", get(facebook_page))
         .route("/line/{id}", get(line_page))
+        .route("/lin.ee/{code}", get(line_short_link))
         .with_state(state)
 }
 
@@ -461,6 +462,28 @@ async fn facebook_page(State(s): State<AppState>, Path(name): Path<String>, q: P
             &format!("{} | Facebook", a.name),
             &format!("https://www.facebook.com/{}", a.handle.as_deref().unwrap_or(&a.id)),
         ),
+        None => not_found_page(),
+    }
+}
+
+/// A LINE short link: a redirect to the account's add-friend URL (the form platform-formats
+/// §5.3 gives, unverified), never followed by the crawler.
+async fn line_short_link(State(s): State<AppState>, Path(code): Path<String>) -> Response {
+    pace(&s).await;
+    let w = s.world.read().unwrap_or_else(|e| e.into_inner());
+    let suffix = format!("/https://lin.ee/{code}");
+    let target = w.live().map(|(_, a)| a).find(|a| {
+        a.platform == Platform::Line && matches!(&a.role, super::Role::Genuine(key) if key.ends_with(&suffix))
+    });
+    match target.and_then(|a| a.handle.as_deref()) {
+        Some(h) => (
+            StatusCode::FOUND,
+            [(
+                axum::http::header::LOCATION,
+                format!("https://line.me/R/ti/p/@{}", h.trim_start_matches('@')),
+            )],
+        )
+            .into_response(),
         None => not_found_page(),
     }
 }

@@ -774,7 +774,7 @@ fn genuine_context(a: &GenuineAccount) -> serde_json::Value {
     json!({
         "display_name": inert(&a.display_name, MAX_NAME),
         "handle": a.handle.as_deref().map(|h| inert(&at(h), MAX_NAME)).unwrap_or_default(),
-        "url": inert(a.canonical_url.as_deref().unwrap_or(&a.url), 500),
+        "url": inert(a.shown_url().unwrap_or(""), 500),
         "platform": platform_context(a.platform),
         "department": inert(&a.department, MAX_NAME),
     })

@@ -195,10 +195,18 @@ impl Organisation {
 }
 
 impl GenuineAccount {
-    /// `@handle`, id or URL: the shortest way to name the account to a person.
+    /// `@handle`, id or URL: the shortest way to name the account to a person (its name when
+    /// the registry's URL is not one to show).
     pub fn label(&self) -> String {
-        let url = self.canonical_url.as_deref().unwrap_or(&self.url);
-        account_label(self.handle.as_deref(), self.id.as_deref(), Some(url)).unwrap_or_default()
+        account_label(self.handle.as_deref(), self.id.as_deref(), self.shown_url())
+            .unwrap_or_else(|| self.display_name.clone())
+    }
+
+    /// The account's address to show people and put in documents: the canonical form of its
+    /// URL, or none when the registry's URL is not a platform's address (`registry check` flags
+    /// it, e.g. kin.ee published for lin.ee), so that no draft or page repeats a wrong address.
+    pub fn shown_url(&self) -> Option<&str> {
+        self.canonical_url.as_deref()
     }
 }
 

@@ -196,6 +196,10 @@ struct Ctx {
     /// Platforms whose "not found" passed the self-test: only they mark accounts gone.
     trusted: HashSet<Platform>,
     avatars: AvatarFetcher,
+    /// The guarded client, for following a genuine account's short link.
+    fetcher: Arc<Fetcher>,
+    /// `pages.line_short_base`.
+    short_base: Option<String>,
     observer: Arc<dyn Observer>,
     /// Findings of a dry run (nothing is written).
     dry: std::sync::Mutex<Vec<Seen>>,
@@ -283,6 +287,56 @@ fn lookup_ref(a: &GenuineAccount) -> Option<AccountRef> {
         .or_else(|| a.handle.clone().map(AccountRef::Handle))
 }
 
+/// The reference of a genuine account the registry names by URL alone: a short link (lin.ee)
+/// is followed to the account it leads to. Otherwise, or when that fails, the reason staff need
+/// to fix the registry entry.
+async fn genuine_ref(ctx: &Ctx, a: &GenuineAccount) -> Result<AccountRef, String> {
+    if let Some(why) = unaddressable(a) {
+        return Err(why);
+    }
+    match crate::crawl::sources::watchlist::resolve_target(&a.url, &ctx.fetcher, ctx.short_base.as_deref()).await {
+        Ok((p, r)) if p == a.platform => {
+            let shown = match &r {
+                AccountRef::Handle(h) => format!("handle = \"{h}\""),
+                AccountRef::Id(id) => format!("id = \"{id}\""),
+            };
+            ctx.observer.note(&format!(
+                "genuine account {} is registered by the short link {}, which leads to {shown}; add that to its entry in seeds/ to save the redirect",
+                a.display_name, a.url
+            ));
+            Ok(r)
+        }
+        Ok((p, _)) => Err(format!(
+            "its short link {} leads to {}, not {}",
+            a.url,
+            p.label(),
+            a.platform.label()
+        )),
+        Err(e) => Err(format!(
+            "it is registered only by the short link {}, which could not be followed ({e}); add its id (for LINE the basic id, handle = \"@…\") to its entry in seeds/",
+            a.url
+        )),
+    }
+}
+
+/// Why the registry gives no way to look a genuine account up (no handle, no id, and a URL that
+/// is not the platform's or names no account), with the fix; `None` when it does, a short link
+/// included (followed at scan time).
+fn unaddressable(a: &GenuineAccount) -> Option<String> {
+    if lookup_ref(a).is_some() {
+        return None;
+    }
+    match &a.parsed_url {
+        None => Some(format!(
+            "its registry URL {} is not an address of {} (`narisumashi registry check` says why); correct the entry in seeds/",
+            a.url,
+            a.platform.label()
+        )),
+        Some(p) if p.short_link => None,
+        Some(_) => Some("the registry gives no handle or id for it; add one to its entry in seeds/".into()),
+    }
+}
+
 fn suspect_ref(s: &SuspectRow) -> Option<AccountRef> {
     let platform = s.platform.parse::<Platform>().ok()?;
     match (&s.platform_id, &s.handle) {
@@ -337,7 +391,27 @@ async fn snapshot_unit(ctx: &Ctx, a: &Account, previous: Option<&SnapshotRow>) -
         ..UnitWrite::default()
     };
     let platform = a.account.platform;
-    if let (Some(source), Some(r)) = (ctx.source(platform), lookup_ref(&a.account)) {
+    let reference = match (ctx.source(platform), lookup_ref(&a.account)) {
+        (Some(_), Some(r)) => Some(r),
+        // Listed with the run's skipped sources already.
+        (Some(_), None) if unaddressable(&a.account).is_some() => None,
+        (Some(_), None) => match genuine_ref(ctx, &a.account).await {
+            Ok(r) => Some(r),
+            Err(why) => {
+                w.errors.push((
+                    Some(platform.as_str().into()),
+                    format!(
+                        "genuine account {} ({}) not looked up: {why}",
+                        a.label, a.account.display_name
+                    ),
+                ));
+                None
+            }
+        },
+        // A skipped source is reported once for the run, with its reason.
+        (None, _) => None,
+    };
+    if let (Some(source), Some(r)) = (ctx.source(platform), reference) {
         let o = source.lookup(&r).await;
         w.counts.push(one_count(platform, &o));
         let observed = match o {
@@ -633,13 +707,28 @@ async fn scan_phases(
         .iter()
         .map(|p| for_platform(*p, config, fetcher.clone()))
         .collect();
-    let skipped: Vec<(Platform, String)> = sources
+    let mut skipped: Vec<(Platform, String)> = sources
         .iter()
         .filter_map(|s| match s.status() {
             SourceStatus::Skipped(why) => Some((s.platform(), why)),
             SourceStatus::Ready => None,
         })
         .collect();
+    // Genuine accounts the registry gives no way to look up: skipped with the fix, every night
+    // until the entry is corrected (not an error of the run).
+    skipped.extend(
+        registry
+            .accounts()
+            .filter(|(org, a)| platforms.contains(&a.platform) && opts.org.as_deref().is_none_or(|o| o == org.id))
+            .filter_map(|(_, a)| {
+                unaddressable(a).map(|why| {
+                    (
+                        a.platform,
+                        format!("genuine account {} ({}) not looked up: {why}", a.label(), a.display_name),
+                    )
+                })
+            }),
+    );
     for (p, why) in &skipped {
         observer.note(&format!("{} skipped: {why}", p.label()));
     }
@@ -676,7 +765,9 @@ async fn scan_phases(
         dry_run: opts.dry_run,
         sources,
         trusted,
-        avatars: AvatarFetcher::new(fetcher, AvatarLimits::default()),
+        avatars: AvatarFetcher::new(fetcher.clone(), AvatarLimits::default()),
+        fetcher,
+        short_base: config.pages.line_short_base.clone(),
         observer: observer.clone(),
         dry: std::sync::Mutex::new(Vec::new()),
         dry_snapshots: std::sync::Mutex::new(HashMap::new()),

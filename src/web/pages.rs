@@ -665,7 +665,7 @@ async fn suspect_page(
     let (gn, sn) = view::compare(&g_name, &row.display_name, false);
     let (gh, sh) = view::compare(&g_handle, row.handle.as_deref().unwrap_or(""), true);
     let g_url = genuine
-        .map(|g| g.canonical_url.clone().unwrap_or_else(|| g.url.clone()))
+        .and_then(|g| g.shown_url().map(str::to_string))
         .unwrap_or_default();
     let s_url = row.url.clone().unwrap_or_default();
     let avatar_url = |sha: &Option<String>| {
@@ -1312,7 +1312,7 @@ pub async fn registry(State(app): State<Arc<App>>, staff: Staff) -> Page {
                             .and_then(|s| s.display_name.clone())
                             .map(|n| markup::inert(&n, 120))
                             .unwrap_or_else(|| a.display_name.clone()),
-                        url: a.canonical_url.clone().unwrap_or_else(|| a.url.clone()),
+                        url: a.shown_url().unwrap_or_default().to_string(),
                         state: match snap.map(|s| s.state.as_str()) {
                             Some("present") => t.present.to_string(),
                             Some(_) => t.vanished.to_string(),

@@ -511,7 +511,7 @@ async fn watch_list_checks_each_reported_url() {
     );
     assert_eq!(entries.len(), 3);
     assert_eq!(errors.len(), 1, "kin.ee is no platform: {errors:?}");
-    let results = watchlist::check(&entries, &sources, &f).await;
+    let results = watchlist::check(&entries, &sources, &f, None).await;
     let kinds: Vec<&str> = results.iter().map(|(_, o)| o.kind()).collect();
     assert_eq!(kinds, ["found", "not_found", "blocked"]);
     assert!(

@@ -51,24 +51,38 @@ pub fn load(path: &Path) -> Result<(Vec<WatchEntry>, Vec<String>), String> {
     Ok(parse(&text))
 }
 
-/// The platform and account a URL or `platform:handle` names; short links (lin.ee) are
-/// followed through the guarded client.
-pub async fn resolve_target(target: &str, fetcher: &Fetcher) -> Result<(Platform, AccountRef), String> {
+/// The platform and account a URL or `platform:handle` names. A short link (lin.ee) is read
+/// by asking where it redirects, hop by hop (at most three), without fetching the page it leads
+/// to; `short_base` replaces `https://lin.ee` (a test or a proxy), keeping the link's path.
+pub async fn resolve_target(
+    target: &str,
+    fetcher: &Fetcher,
+    short_base: Option<&str>,
+) -> Result<(Platform, AccountRef), String> {
     let target = target.trim();
     if target.contains("://") {
         let mut parsed = parse_profile_url(target).map_err(|e| e.to_string())?;
         if parsed.short_link {
-            let f = fetcher
-                .get(target, RequestKind::Page, &[])
-                .await
-                .map_err(|e| format!("following {target}: {e}"))?;
-            let landed = f
-                .redirects
-                .iter()
-                .chain(std::iter::once(&f.url))
-                .rev()
-                .find_map(|u| parse_profile_url(u.as_str()).ok().filter(|p| !p.short_link));
-            parsed = landed.ok_or_else(|| format!("{target} did not lead to a profile (ended at {})", f.url))?;
+            let mut hop = match (short_base, reqwest::Url::parse(target)) {
+                (Some(base), Ok(u)) => format!("{}{}", base.trim_end_matches('/'), u.path()),
+                _ => target.to_string(),
+            };
+            let mut landed = None;
+            for _ in 0..3 {
+                let next = fetcher
+                    .redirect_target(&hop, RequestKind::Page)
+                    .await
+                    .map_err(|e| format!("following {target}: {e}"))?
+                    .ok_or_else(|| format!("{target} does not redirect (at {hop})"))?;
+                match parse_profile_url(next.as_str()) {
+                    Ok(p) if !p.short_link => {
+                        landed = Some(p);
+                        break;
+                    }
+                    _ => hop = next.to_string(),
+                }
+            }
+            parsed = landed.ok_or_else(|| format!("{target} did not lead to a profile (ended at {hop})"))?;
         }
         let account = match (parsed.handle, parsed.id) {
             (Some(h), _) => AccountRef::Handle(h),
@@ -105,10 +119,11 @@ pub async fn check(
     entries: &[WatchEntry],
     sources: &[Box<dyn Source>],
     fetcher: &Fetcher,
+    short_base: Option<&str>,
 ) -> Vec<(WatchEntry, FetchOutcome<Profile>)> {
     let mut out = Vec::with_capacity(entries.len());
     for e in entries {
-        let outcome = match resolve_target(&e.url, fetcher).await {
+        let outcome = match resolve_target(&e.url, fetcher, short_base).await {
             Err(why) => FetchOutcome::Failed(format!("watch list line {}: {why}", e.line)),
             Ok((platform, account)) => match sources.iter().find(|s| s.platform() == platform) {
                 None => FetchOutcome::Blocked(format!("no {} source configured", platform.label())),
