@@ -724,7 +724,11 @@ async fn scan_phases(
                 unaddressable(a).map(|why| {
                     (
                         a.platform,
-                        format!("genuine account {} ({}) not looked up: {why}", a.label(), a.display_name),
+                        format!(
+                            "genuine account {} ({}) not looked up: {why}",
+                            a.label(),
+                            a.display_name
+                        ),
                     )
                 })
             }),

@@ -67,8 +67,13 @@ async fn scan_finds_impostors_and_follows_their_lives() {
         // Every genuine account has a snapshot or a named reason among the run's skipped: those
         // registered by a LINE short link alone are followed to their basic id, and the one
         // published with a host that is not LINE's (kin.ee) says so, without failing the run.
-        let snapshots: BTreeSet<String> =
-            store.snapshots().await.unwrap().into_iter().map(|s| s.account_key).collect();
+        let snapshots: BTreeSet<String> = store
+            .snapshots()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| s.account_key)
+            .collect();
         let errors = store.run_errors(report.run_id.unwrap()).await.unwrap();
         let skipped: Vec<String> = report.skipped.iter().map(|(_, why)| why.clone()).collect();
         for (org, a) in reg.accounts() {
@@ -76,13 +81,21 @@ async fn scan_finds_impostors_and_follows_their_lives() {
             let named = skipped
                 .iter()
                 .any(|why| why.contains(&format!("({}) not looked up", a.display_name)));
-            assert!(snapshots.contains(&key) || named, "{url}: {key} has neither a snapshot nor a reason");
+            assert!(
+                snapshots.contains(&key) || named,
+                "{url}: {key} has neither a snapshot nor a reason"
+            );
             if a.url.contains("lin.ee/") {
-                assert!(snapshots.contains(&key), "{url}: {key} (short link) not followed: {errors:?}");
+                assert!(
+                    snapshots.contains(&key),
+                    "{url}: {key} (short link) not followed: {errors:?}"
+                );
             }
             if a.url.contains("kin.ee/") {
                 assert!(
-                    skipped.iter().any(|m| m.contains("https://kin.ee/T7nMfHh") && m.contains("registry check")),
+                    skipped
+                        .iter()
+                        .any(|m| m.contains("https://kin.ee/T7nMfHh") && m.contains("registry check")),
                     "{url}: {skipped:?}"
                 );
             }
