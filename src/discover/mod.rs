@@ -3,7 +3,7 @@
 
 pub mod permutations;
 
-pub use permutations::{MAX_PERMUTATIONS, Permutation, PermutationKind, permutations};
+pub use permutations::{MAX_PERMUTATIONS, Permutation, PermutationKind, nights_to_cover, permutations, tonight};
 
 use crate::matching::Genuine;
 use crate::normalize::name_variants;
@@ -135,8 +135,9 @@ pub struct Discovery {
 }
 
 /// Discovers candidates for one genuine account on every source: searches where the
-/// platform offers them, then ranked handle permutations (batched where the API allows).
-pub async fn run(genuine: &Genuine, sources: &[Box<dyn Source>]) -> Discovery {
+/// platform offers them, then handle permutations (batched where the API allows), the share of
+/// night `night` (the run's number) where a cap holds fewer than all of them.
+pub async fn run(genuine: &Genuine, sources: &[Box<dyn Source>], night: u64) -> Discovery {
     let mut d = Discovery::default();
     let mut seen = std::collections::HashSet::new();
     let queries = queries(genuine);
@@ -177,8 +178,9 @@ pub async fn run(genuine: &Genuine, sources: &[Box<dyn Source>]) -> Discovery {
                 probes.push(bare.to_string());
             }
             let batched = !source.can_search() && platform == Platform::X;
-            let limit = if batched { MAX_PERMUTATIONS } else { PROBES_PER_ACCOUNT };
-            probes.extend(permutations(platform, bare).into_iter().map(|p| p.handle).take(limit));
+            let cap = if batched { MAX_PERMUTATIONS } else { PROBES_PER_ACCOUNT };
+            let all = permutations(platform, bare);
+            probes.extend(tonight(&all, cap, night).into_iter().map(|p| p.handle.clone()));
             for (_, o) in source.lookup_many(&probes).await {
                 counts.count(&o);
                 match o {

@@ -499,7 +499,7 @@ async fn snapshot_unit(ctx: &Ctx, a: &Account, previous: Option<&SnapshotRow>) -
 
 async fn discover_unit(ctx: &Ctx, matcher: &Matcher, accounts: &[Account], a: &Account) -> Result<(), ScanError> {
     let genuine = &matcher.genuine()[a.index];
-    let d = discover::run(genuine, &ctx.sources).await;
+    let d = discover::run(genuine, &ctx.sources, ctx.run_id.max(0) as u64).await;
     let mut w = UnitWrite {
         unit: format!("discover:{}", a.key),
         ..UnitWrite::default()

@@ -276,6 +276,64 @@ async fn scan_finds_impostors_and_follows_their_lives() {
     }
 }
 
+/// Discovery reaches every kind of one-step lookalike handle: on Instagram (one request a
+/// probe, 25 probes an account a night), impostors made with the last permutation of each
+/// kind are all requested and flagged within the nights the rotation states.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_kind_of_lookalike_handle_is_probed_and_flagged_within_the_stated_nights() {
+    use narisumashi::discover::{PROBES_PER_ACCOUNT, PermutationKind, nights_to_cover, permutations};
+    use narisumashi::platform::Platform;
+    let dir = tempdir();
+    let reg = registry();
+    let (org, genuine) = reg
+        .accounts()
+        .find(|(_, a)| a.platform == Platform::Instagram && a.handle.as_deref() == Some("mhw.sapporo"))
+        .unwrap();
+    let key = narisumashi::scan::account_key(org, genuine);
+    let all = permutations(Platform::Instagram, "mhw.sapporo");
+    let nights = nights_to_cover(all.len(), PROBES_PER_ACCOUNT);
+    let planted: Vec<String> = PermutationKind::ALL
+        .iter()
+        .filter_map(|k| all.iter().rev().find(|p| p.kind == *k).map(|p| p.handle.clone()))
+        .collect();
+    assert_eq!(planted.len(), PermutationKind::ALL.len(), "{planted:?}");
+    let url = &databases(&dir).await[0];
+    let demo = DemoPlatform::start(population(&reg, 11)).await.unwrap();
+    for (i, h) in planted.iter().enumerate() {
+        demo.add(DemoAccount {
+            platform: Platform::Instagram,
+            handle: Some(h.clone()),
+            id: format!("9900000000000{i:02}"),
+            name: genuine.display_name.clone(),
+            bio: "公式アカウントです。".into(),
+            avatar: None,
+            followers: 12,
+            role: Role::Impostor {
+                target: key.clone(),
+                technique: "one-step lookalike handle",
+            },
+        });
+    }
+    let mut base = Config::default();
+    base.database.url = url.clone();
+    let config = demo.config(&base);
+    let store = Store::open(url).await.unwrap();
+    for _ in 0..nights {
+        scan_once(&store, &reg, &config).await;
+    }
+    let flagged: BTreeSet<String> = store
+        .suspects(&SuspectFilter::default())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.platform == "instagram")
+        .filter_map(|s| s.handle)
+        .collect();
+    let missed: Vec<&String> = planted.iter().filter(|h| !flagged.contains(*h)).collect();
+    assert!(missed.is_empty(), "not flagged within {nights} nights: {missed:?}");
+    store.close().await;
+}
+
 /// Only the platform's word removes a case: X suspending an impostor ("User has been
 /// suspended") marks it removed; Instagram's business discovery answering 110/2207013 for a
 /// removed impostor does not, since it answers the same for personal accounts.
