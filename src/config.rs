@@ -334,7 +334,13 @@ pub struct InstagramConfig {
     pub access_token: Option<String>,
     /// Graph API base with version.
     pub graph_base: Option<String>,
+    /// Business-discovery calls one night may make (default 4,800: the Graph API's 200 calls
+    /// an hour for one user's token, over a day). Probes beyond it wait for later nights.
+    pub calls_per_night: Option<u32>,
 }
+
+/// The default of `instagram.calls_per_night`.
+pub const INSTAGRAM_CALLS_PER_NIGHT: u32 = 4_800;
 
 /// Contact details of the operator.
 #[derive(Debug, Clone, Deserialize)]

@@ -73,6 +73,10 @@ pub struct ScanArgs {
     /// scheduled scans (for a nightly job run from cron or a systemd timer).
     #[arg(long, conflicts_with = "dry_run")]
     notify: bool,
+    /// Print the night's plan within the platforms' quotas (which accounts are discovered
+    /// where, and in how many nights every account is covered), and scan nothing.
+    #[arg(long, conflicts_with_all = ["dry_run", "notify"])]
+    plan: bool,
 }
 
 /// Runs `scan`. Exit status 0, or 3 when there is something new to review.
@@ -85,6 +89,16 @@ pub fn run_scan(args: ScanArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode
         dry_run: args.dry_run,
         trigger: "cli".into(),
     };
+    if args.plan {
+        let plan = runtime()?.block_on(async {
+            let store = open(&config).await?;
+            let plan = scan::next_plan(&store, &registry, &config, &opts).await;
+            store.close().await;
+            plan.context("planning the scan")
+        })?;
+        print!("{}", plan.describe());
+        return Ok(ExitCode::SUCCESS);
+    }
     let notifier = if args.notify {
         Some(narisumashi::notify::Notifier::new(&config, &registry).context("checking [notify]")?)
     } else {

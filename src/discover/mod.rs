@@ -2,8 +2,10 @@
 //! genuine account. It decides nothing; what it finds goes to the matcher.
 
 pub mod permutations;
+pub mod plan;
 
 pub use permutations::{MAX_PERMUTATIONS, Permutation, PermutationKind, nights_to_cover, permutations, tonight};
+pub use plan::{Plan, PlatformPlan};
 
 use crate::matching::Genuine;
 use crate::normalize::name_variants;
@@ -134,10 +136,13 @@ pub struct Discovery {
     pub problems: Vec<(Platform, String)>,
 }
 
-/// Discovers candidates for one genuine account on every source: searches where the
-/// platform offers them, then handle permutations (batched where the API allows), the share of
-/// night `night` (the run's number) where a cap holds fewer than all of them.
-pub async fn run(genuine: &Genuine, sources: &[Box<dyn Source>], night: u64) -> Discovery {
+/// Discovers candidates for genuine account `index` on every source the night's `plan` gives
+/// it: searches where the platform offers them, then handle permutations (batched where the API
+/// allows; the night's share where a cap holds fewer than all of them). On a platform with a
+/// quota, a handle from another platform is probed as it is (an impostor reuses it), not
+/// permuted.
+pub async fn run(genuine: &Genuine, sources: &[Box<dyn Source>], plan: &Plan, index: usize) -> Discovery {
+    let night = plan.night;
     let mut d = Discovery::default();
     let mut seen = std::collections::HashSet::new();
     let queries = queries(genuine);
@@ -147,6 +152,10 @@ pub async fn run(genuine: &Genuine, sources: &[Box<dyn Source>], night: u64) -> 
             d.skipped.push((platform, why));
             continue;
         }
+        if !plan.discovers(platform, index) {
+            continue;
+        }
+        let budgeted = plan.platforms.iter().any(|p| p.platform == platform);
         let mut counts = SourceCounts::default();
         let mut keep = |p: Profile, d: &mut Discovery| {
             let key = (
@@ -159,7 +168,7 @@ pub async fn run(genuine: &Genuine, sources: &[Box<dyn Source>], night: u64) -> 
             }
         };
         if source.can_search() {
-            for q in &queries {
+            for q in queries.iter().take(plan.queries(platform)) {
                 let o = source.search(q, RESULTS_PER_QUERY).await;
                 counts.count(&o);
                 match o {
@@ -179,8 +188,10 @@ pub async fn run(genuine: &Genuine, sources: &[Box<dyn Source>], night: u64) -> 
             }
             let batched = !source.can_search() && platform == Platform::X;
             let cap = if batched { MAX_PERMUTATIONS } else { PROBES_PER_ACCOUNT };
-            let all = permutations(platform, bare);
-            probes.extend(tonight(&all, cap, night).into_iter().map(|p| p.handle.clone()));
+            if !budgeted || genuine.platform == Some(platform) {
+                let all = permutations(platform, bare);
+                probes.extend(tonight(&all, cap, night).into_iter().map(|p| p.handle.clone()));
+            }
             for (_, o) in source.lookup_many(&probes).await {
                 counts.count(&o);
                 match o {

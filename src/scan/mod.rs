@@ -26,7 +26,7 @@ use crate::config::Config;
 use crate::crawl::avatar::AvatarFetcher;
 use crate::crawl::sources::{AccountRef, Profile, Source, SourceStatus, for_platform};
 use crate::crawl::{FetchOutcome, Fetcher};
-use crate::discover::{self, SourceCounts};
+use crate::discover::{self, Plan, SourceCounts};
 use crate::matching::{AvatarEvidence, AvatarHash, AvatarLimits, Candidate, Genuine, Matcher, Verdict};
 use crate::platform::Platform;
 use crate::registry::{GenuineAccount, Organisation, Registry, account_label};
@@ -497,9 +497,15 @@ async fn snapshot_unit(ctx: &Ctx, a: &Account, previous: Option<&SnapshotRow>) -
     ctx.commit(w).await
 }
 
-async fn discover_unit(ctx: &Ctx, matcher: &Matcher, accounts: &[Account], a: &Account) -> Result<(), ScanError> {
+async fn discover_unit(
+    ctx: &Ctx,
+    matcher: &Matcher,
+    plan: &Plan,
+    accounts: &[Account],
+    a: &Account,
+) -> Result<(), ScanError> {
     let genuine = &matcher.genuine()[a.index];
-    let d = discover::run(genuine, &ctx.sources, ctx.run_id.max(0) as u64).await;
+    let d = discover::run(genuine, &ctx.sources, plan, a.index).await;
     let mut w = UnitWrite {
         unit: format!("discover:{}", a.key),
         ..UnitWrite::default()
@@ -552,6 +558,39 @@ async fn verify_unit(ctx: &Ctx, matcher: &Matcher, accounts: &[Account], s: &Sus
         }
     }
     ctx.commit(w).await
+}
+
+/// The platforms a scan covers: the configured ones, or the one asked for.
+fn scanned_platforms(config: &Config, opts: &ScanOptions) -> Vec<Platform> {
+    Platform::ALL
+        .into_iter()
+        .filter(|p| config.scan.platforms.contains(p))
+        .filter(|p| opts.platform.is_none_or(|o| o == *p))
+        .collect()
+}
+
+/// The plan the next scan will follow within the quotas (`scan --plan`): which accounts it
+/// discovers on each quota-bound platform, and in how many nights every account is covered.
+pub async fn next_plan(
+    store: &Store,
+    registry: &Registry,
+    config: &Config,
+    opts: &ScanOptions,
+) -> Result<Plan, ScanError> {
+    let platforms = scanned_platforms(config, opts);
+    let open = store.suspects(&SuspectFilter::open()).await?;
+    let counts: Vec<(Platform, usize)> = platforms
+        .iter()
+        .map(|p| (*p, open.iter().filter(|s| s.platform == p.as_str()).count()))
+        .collect();
+    let night = store.runs(1).await?.first().map_or(1, |r| r.id + 1);
+    Ok(Plan::new(
+        &Genuine::from_registry(registry),
+        &platforms,
+        config,
+        &counts,
+        night.max(0) as u64,
+    ))
 }
 
 /// Runs units with at most `concurrency` in progress, stopping at the first storage error.
@@ -698,11 +737,7 @@ async fn scan_phases(
     resumed: bool,
 ) -> Result<ScanReport, ScanError> {
     let fetcher = Arc::new(Fetcher::new(config.fetch_config()).map_err(|e| ScanError::Client(e.to_string()))?);
-    let platforms: Vec<Platform> = Platform::ALL
-        .into_iter()
-        .filter(|p| config.scan.platforms.contains(p))
-        .filter(|p| opts.platform.is_none_or(|o| o == *p))
-        .collect();
+    let platforms = scanned_platforms(config, opts);
     let sources: Vec<Box<dyn Source>> = platforms
         .iter()
         .map(|p| for_platform(*p, config, fetcher.clone()))
@@ -745,7 +780,13 @@ async fn scan_phases(
         .map(|s| (s.account_key.clone(), s))
         .collect();
     let mut known = probe::known_accounts(registry, &previous);
-    probe::add_suspects(&mut known, &store.suspects(&SuspectFilter::open()).await?);
+    let open_now = store.suspects(&SuspectFilter::open()).await?;
+    // Open suspects per platform: each is checked every night, before any discovery.
+    let open_counts: Vec<(Platform, usize)> = platforms
+        .iter()
+        .map(|p| (*p, open_now.iter().filter(|s| s.platform == p.as_str()).count()))
+        .collect();
+    probe::add_suspects(&mut known, &open_now);
     let probes = probe::probe_all(&sources, &known).await;
     for p in probes.iter().filter(|p| !p.status.trusts_not_found()) {
         observer.note(&format!(
@@ -796,10 +837,24 @@ async fn scan_phases(
     };
     let concurrency = config.scan.concurrency;
 
+    // The night's plan within the quotas: on a quota-bound platform, the accounts of tonight's
+    // window are snapshot and discovered; the others keep their last snapshot.
+    let plan = Arc::new(Plan::new(
+        &Genuine::from_registry(registry),
+        &platforms,
+        config,
+        &open_counts,
+        run_id.max(0) as u64,
+    ));
+    for line in plan.describe().lines() {
+        observer.note(line.trim());
+    }
+
     // Phase 1: snapshots of the genuine accounts.
     let previous = Arc::new(previous);
     let snap_units: Vec<usize> = (0..accounts.len())
         .filter(|&i| in_scope(&accounts[i]) && platforms.contains(&accounts[i].account.platform))
+        .filter(|&i| plan.discovers(accounts[i].account.platform, i))
         .collect();
     let disc_units: Vec<usize> = (0..accounts.len()).filter(|&i| in_scope(&accounts[i])).collect();
     if !opts.dry_run && !resumed {
@@ -854,17 +909,17 @@ async fn scan_phases(
     }
     let matcher = Arc::new(Matcher::new(genuine));
 
-    // Phase 2: discovery per genuine account.
+    // Phase 2: discovery per genuine account, within the night's plan of the quotas.
     let todo: Vec<usize> = disc_units
         .into_iter()
         .filter(|&i| !done.contains(&format!("discover:{}", accounts[i].key)))
         .collect();
     observer.phase("discovery", todo.len() as u64);
     {
-        let (ctx, accounts, matcher) = (ctx.clone(), accounts.clone(), matcher.clone());
+        let (ctx, accounts, matcher, plan) = (ctx.clone(), accounts.clone(), matcher.clone(), plan.clone());
         run_units(todo, concurrency, &observer, move |i| {
-            let (ctx, accounts, matcher) = (ctx.clone(), accounts.clone(), matcher.clone());
-            async move { discover_unit(&ctx, &matcher, &accounts, &accounts[i]).await }
+            let (ctx, accounts, matcher, plan) = (ctx.clone(), accounts.clone(), matcher.clone(), plan.clone());
+            async move { discover_unit(&ctx, &matcher, &plan, &accounts, &accounts[i]).await }
         })
         .await?;
     }

@@ -658,3 +658,76 @@ async fn serve_runs_scheduled_scans_one_after_another_and_logs_a_line_each() {
         store.close().await;
     }
 }
+
+/// `scan --plan` says, for the configured quotas, which accounts tonight's scan covers on each
+/// quota-bound platform and in how many nights every account is covered; the windows of those
+/// nights cover the whole registry within the budget.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_plan_covers_every_account_within_the_stated_nights_and_the_budget() {
+    use narisumashi::discover::Plan;
+    use narisumashi::matching::Genuine;
+    use narisumashi::platform::Platform;
+    let dir = tempdir();
+    let reg = registry();
+    let mut config = Config::default();
+    config.youtube.api_key = Some("configured".into());
+    config.youtube.quota_budget = 2_000;
+    config.instagram.ig_user_id = Some("configured".into());
+    config.instagram.access_token = Some("configured".into());
+    config.instagram.calls_per_night = Some(300);
+    let genuine = Genuine::from_registry(&reg);
+    let open = [(Platform::Youtube, 3), (Platform::Instagram, 5)];
+    let first = Plan::new(&genuine, &Platform::ALL, &config, &open, 1);
+    assert_eq!(first.platforms.len(), 2, "YouTube and Instagram have quotas");
+    for p in &first.platforms {
+        assert!(p.nights > 1, "{:?}: the small budget makes it rotate", p.platform);
+        let mut covered = vec![false; genuine.len()];
+        for night in 1..=p.nights as u64 {
+            let plan = Plan::new(&genuine, &Platform::ALL, &config, &open, night);
+            let q = plan.platforms.iter().find(|x| x.platform == p.platform).unwrap();
+            assert!(q.fixed + q.per_night as u64 * q.per_account <= q.budget, "{q:?}");
+            for (i, c) in covered.iter_mut().enumerate() {
+                *c |= plan.discovers(p.platform, i);
+            }
+        }
+        assert!(
+            covered.iter().all(|c| *c),
+            "{:?} within {} nights",
+            p.platform,
+            p.nights
+        );
+    }
+    // The command prints it, and scans nothing.
+    let path = dir.join("plan.toml");
+    let db = dir.join("plan.db");
+    std::fs::write(
+        &path,
+        format!(
+            "[youtube]\napi_key = \"k\"\nquota_budget = 2000\n[instagram]\nig_user_id = \"1\"\naccess_token = \"t\"\ncalls_per_night = 300\n[database]\nurl = {:?}\n",
+            db.display().to_string()
+        ),
+    )
+    .unwrap();
+    let o = Command::new(binary())
+        .args([
+            "--seeds",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"),
+            "scan",
+            "--plan",
+            "--config",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for p in &first.platforms {
+        assert!(
+            text.contains(&format!("every account at least once every {} nights", p.nights)),
+            "{text}"
+        );
+    }
+    let store = Store::open(&format!("sqlite://{}", db.display())).await.unwrap();
+    assert!(store.runs(1).await.unwrap().is_empty(), "a plan scans nothing");
+    store.close().await;
+}

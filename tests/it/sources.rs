@@ -584,7 +584,7 @@ async fn discovery_searches_and_probes_permutations() {
         Box::new(X::new(f.clone(), Some(base.clone()), Some("test-token".into()))),
         Box::new(X::new(f.clone(), Some(base.clone()), None)),
     ];
-    let d = discover::run(&genuine, &sources, 0).await;
+    let d = discover::run(&genuine, &sources, &discover::Plan::default(), 0).await;
     let handles: Vec<&str> = d.candidates.iter().filter_map(|p| p.handle.as_deref()).collect();
     assert!(handles.contains(&"hw-sapp0ro.bsky.social"), "{handles:?}");
     assert!(handles.contains(&"HW_Sapporo_jp"), "{handles:?}");
