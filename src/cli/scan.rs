@@ -220,6 +220,9 @@ pub fn print_report(out: &mut dyn Write, r: &ScanReport, registry: &Registry) ->
         }
         table::write(out, &rows, "  ")?;
     }
+    for c in r.run.iter().flat_map(|run| run.coverage()) {
+        writeln!(out, "  {}", coverage_text(&c))?;
+    }
     for (p, why) in &r.skipped {
         writeln!(out, "  skipped {p}: {why}")?;
     }
@@ -348,6 +351,7 @@ pub fn run_scans(args: ScansArgs) -> anyhow::Result<ExitCode> {
             "errors".into(),
             "degraded".into(),
             "digests sent/failed".into(),
+            "within quotas".into(),
         ]];
         for r in &runs {
             let degraded: Vec<String> = store
@@ -377,6 +381,15 @@ pub fn run_scans(args: ScansArgs) -> anyhow::Result<ExitCode> {
                     degraded.join(",")
                 },
                 format!("{}/{failed}", digests.len() - failed),
+                {
+                    let c: Vec<String> = r
+                        .coverage()
+                        .iter()
+                        .filter(|c| c.per_night < c.accounts)
+                        .map(|c| format!("{} {}/{} ({} nights)", c.platform, c.per_night, c.accounts, c.nights))
+                        .collect();
+                    if c.is_empty() { "all".into() } else { c.join(", ") }
+                },
             ]);
         }
         table::write(&mut out, &rows, "")?;
@@ -670,4 +683,19 @@ fn show(id: i64, db: &DbArgs) -> anyhow::Result<ExitCode> {
         store.close().await;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// One platform's reach within its quota, as operators read it.
+fn coverage_text(c: &narisumashi::store::Coverage) -> String {
+    match c.nights {
+        0 => format!(
+            "{}: the quota does not cover discovery; raise it or scan fewer accounts",
+            c.platform
+        ),
+        1 => format!("{}: every account tonight, within the quota", c.platform),
+        n => format!(
+            "{}: {} of {} accounts tonight, within the quota; every account at least once every {n} nights",
+            c.platform, c.per_night, c.accounts
+        ),
+    }
 }

@@ -118,6 +118,19 @@ impl Plan {
         Plan { night, platforms: out }
     }
 
+    /// How far tonight reaches on each quota-bound platform, for the run's record.
+    pub fn coverage(&self) -> Vec<crate::store::Coverage> {
+        self.platforms
+            .iter()
+            .map(|p| crate::store::Coverage {
+                platform: p.platform.as_str().to_string(),
+                per_night: p.per_night,
+                accounts: p.accounts,
+                nights: p.nights,
+            })
+            .collect()
+    }
+
     /// Search queries an account gets on `platform` tonight.
     pub fn queries(&self, platform: Platform) -> usize {
         self.platforms

@@ -247,6 +247,19 @@ pub async fn build(
         }
     }
     d.source_problems.extend(counted);
+    // How far the night reached within the quotas, where it did not reach every account.
+    for c in run.coverage().into_iter().filter(|c| c.nights != 1) {
+        let label = platform_label(&c.platform);
+        let note = if c.nights == 0 {
+            format!("{label}: 利用枠（クォータ）が足りず、なりすましの調査を行えませんでした。利用枠の拡大が必要です。")
+        } else {
+            format!(
+                "{label}: 利用枠の範囲内で、今夜は公式アカウント{}件中{}件を調べました。すべてのアカウントを{}晩に1回以上調べます。",
+                c.accounts, c.per_night, c.nights
+            )
+        };
+        d.source_notes.push((c.platform.clone(), note));
+    }
     let skipped: Vec<(String, String)> = serde_json::from_str(&run.skipped).unwrap_or_default();
     for (p, why) in skipped {
         let label = platform_label(&p);

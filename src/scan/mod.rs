@@ -849,6 +849,9 @@ async fn scan_phases(
     for line in plan.describe().lines() {
         observer.note(line.trim());
     }
+    if !opts.dry_run {
+        store.record_coverage(run_id, &plan.coverage()).await?;
+    }
 
     // Phase 1: snapshots of the genuine accounts.
     let previous = Arc::new(previous);

@@ -31,7 +31,7 @@ pub use drafts::{DraftRevisionRow, DraftRow, NewDraft};
 pub use lock::{Holder, LockState};
 pub use ops::{NewNotification, NotificationRow, ProbeRow, ProbeStatus, StoredFigures};
 pub use retention::PurgeReport;
-pub use runs::{RunRow, RunStatus, SnapshotRow, SourceCountRow};
+pub use runs::{Coverage, RunRow, RunStatus, SnapshotRow, SourceCountRow};
 pub use suspects::{
     Decision, EventRow, QueueCursor, QueueQuery, SightingRow, SuspectFilter, SuspectRow, SuspectStatus, reason_texts,
 };

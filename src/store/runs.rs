@@ -75,6 +75,28 @@ pub struct RunRow {
     pub skipped: String,
     /// Why the run failed.
     pub message: Option<String>,
+    /// The plan's reach on the quota-bound platforms (JSON list of [`Coverage`]).
+    pub coverage: String,
+}
+
+/// How far one night's plan reaches on a quota-bound platform.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Coverage {
+    /// Platform.
+    pub platform: String,
+    /// Accounts covered tonight.
+    pub per_night: usize,
+    /// Accounts in the registry.
+    pub accounts: usize,
+    /// Nights until every account is covered (0: the quota does not cover discovery at all).
+    pub nights: usize,
+}
+
+impl RunRow {
+    /// The plan's reach, read back.
+    pub fn coverage(&self) -> Vec<Coverage> {
+        serde_json::from_str(&self.coverage).unwrap_or_default()
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -95,6 +117,7 @@ struct RunDb {
     errors: i64,
     skipped: String,
     message: Option<String>,
+    coverage: String,
 }
 
 impl From<RunDb> for RunRow {
@@ -116,12 +139,13 @@ impl From<RunDb> for RunRow {
             errors: r.errors,
             skipped: r.skipped,
             message: r.message,
+            coverage: r.coverage,
         }
     }
 }
 
 const RUN_COLUMNS: &str = "id, started_at, finished_at, status, scope, trigger_kind, units_total, units_done, \
-     candidates, new_suspects, reopened, removed, genuine_changes, errors, skipped, message";
+     candidates, new_suspects, reopened, removed, genuine_changes, errors, skipped, message, coverage";
 
 /// One source's counts in a run.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -224,6 +248,19 @@ impl Store {
         sqlx::query("UPDATE scan_runs SET units_total = units_total + $1, skipped = $2 WHERE id = $3")
             .bind(units)
             .bind(skipped)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records how far the run's plan reaches on the quota-bound platforms.
+    pub async fn record_coverage(&self, id: i64, coverage: &[Coverage]) -> Result<(), StoreError> {
+        let json = serde_json::to_string(coverage).unwrap_or_else(|_| "[]".into());
+        let (_g, mut tx) = self.write().await?;
+        sqlx::query("UPDATE scan_runs SET coverage = $1 WHERE id = $2")
+            .bind(json)
             .bind(id)
             .execute(&mut *tx)
             .await?;

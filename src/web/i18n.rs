@@ -79,6 +79,26 @@ impl Lang {
         }
     }
 
+    /// How far a night reached on a quota-bound platform (`platform` already as staff read it).
+    pub fn coverage(self, platform: &str, c: &crate::store::Coverage) -> String {
+        match (self, c.nights) {
+            (Lang::Ja, 0) => format!(
+                "{platform}：利用枠（クォータ）が足りず、公式アカウントのなりすまし調査を行えません。利用枠の拡大が必要です。"
+            ),
+            (Lang::Ja, 1) => format!("{platform}：利用枠の範囲内で、すべての公式アカウントを毎晩調べています。"),
+            (Lang::Ja, n) => format!(
+                "{platform}：利用枠の範囲内で、今夜は公式アカウント{}件中{}件を調べました。すべてのアカウントを{n}晩に1回以上調べます。",
+                c.accounts, c.per_night
+            ),
+            (Lang::En, 0) => format!("{platform}: the quota does not cover discovery; it needs raising."),
+            (Lang::En, 1) => format!("{platform}: every account is covered every night within the quota."),
+            (Lang::En, n) => format!(
+                "{platform}: {} of {} accounts covered tonight within the quota; every account at least once every {n} nights.",
+                c.per_night, c.accounts
+            ),
+        }
+    }
+
     /// An audit action as staff read it.
     pub fn action(self, a: &str) -> String {
         let ja = match a {

@@ -1163,6 +1163,8 @@ pub struct RunView {
     message: String,
     probes: Vec<String>,
     digests: Vec<String>,
+    /// The night's reach within the quotas.
+    coverage: Vec<String>,
 }
 
 #[derive(Template)]
@@ -1234,6 +1236,11 @@ pub async fn scans(State(app): State<Arc<App>>, staff: Staff) -> Page {
                 .map(|v| markup::inert(&v.as_str().map_or_else(|| v.to_string(), str::to_string), 300))
                 .collect(),
             message: r.message.as_deref().map(|m| markup::inert(m, 500)).unwrap_or_default(),
+            coverage: r
+                .coverage()
+                .iter()
+                .map(|c| lang.coverage(platform_label(&c.platform), c))
+                .collect(),
         })
         .collect();
     html(ScansPage {

@@ -730,4 +730,40 @@ async fn the_plan_covers_every_account_within_the_stated_nights_and_the_budget()
     let store = Store::open(&format!("sqlite://{}", db.display())).await.unwrap();
     assert!(store.runs(1).await.unwrap().is_empty(), "a plan scans nothing");
     store.close().await;
+
+    // A scan under a small YouTube budget records its reach, and `scans` shows it.
+    let demo = DemoPlatform::start(population(&reg, 11)).await.unwrap();
+    let url = &databases(&dir).await[0];
+    let mut base = Config::default();
+    base.database.url = url.clone();
+    let mut config = demo.config(&base);
+    config.youtube.quota_budget = 1_500;
+    let store = Store::open(url).await.unwrap();
+    let report = scan_once(&store, &reg, &config).await;
+    let run = store.runs(1).await.unwrap().remove(0);
+    assert_eq!(Some(run.id), report.run_id);
+    let yt = run
+        .coverage()
+        .into_iter()
+        .find(|c| c.platform == "youtube")
+        .expect("youtube is quota-bound");
+    assert!(yt.nights > 1 && yt.per_night < yt.accounts, "{yt:?}");
+    assert!(
+        report.errors.is_empty(),
+        "within the budget nothing is blocked: {:?}",
+        report.errors
+    );
+    store.close().await;
+    let o = Command::new(binary())
+        .args(["scans", "--database", url])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains(&format!(
+            "youtube {}/{} ({} nights)",
+            yt.per_night, yt.accounts, yt.nights
+        )),
+        "{text}"
+    );
 }
