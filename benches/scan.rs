@@ -195,6 +195,23 @@ async fn parent() {
                 ));
             }
         }
+        // Honest lookalike handles not flagged, by platform and whether the scan reached them
+        // (permutations beyond the night's probes are reached on later nights).
+        let mut honest: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+        for a in people
+            .iter()
+            .filter(|a| a.role == Role::HonestLookalike && !is_flagged(a))
+        {
+            let why = if demo.was_shown(a.platform, &a.id) {
+                "judged clear"
+            } else {
+                "not reached tonight"
+            };
+            *honest.entry((a.platform.as_str(), why)).or_default() += 1;
+        }
+        for ((platform, why), n) in &honest {
+            println!("{backend:<10} honest lookalike handles not flagged on {platform} ({why}): {n}");
+        }
         for ((technique, why), examples) in &missed {
             println!(
                 "{backend:<10} missed ({technique}, {why}): {} e.g. {}",

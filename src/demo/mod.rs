@@ -278,12 +278,13 @@ bearer_token = {token}
 api_base = {yt}
 page_base = {ytp}
 api_key = {token}
-quota_budget = 2000000000
+quota_budget = 2000000000   # the demo platform is ours: no quota to keep to
 
 [instagram]
 ig_user_id = {ig}
 access_token = {token}
 graph_base = {graph}
+calls_per_night = 2000000000   # the demo platform is ours: no quota to keep to
 
 [pages]
 facebook = true
