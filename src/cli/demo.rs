@@ -49,22 +49,80 @@ pub fn run(args: DemoArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
         store.close().await;
         let mut out = std::io::stdout().lock();
         print_report(&mut out, &report, &registry)?;
-        let db = if args.db.database.is_some() || args.db.config.is_some() {
-            format!(" --database {}", config.database.url)
-        } else {
-            String::new()
+        // The commands below work as printed from any directory: the program as it can be typed
+        // here, and the SQLite file by its absolute path.
+        let db = match sqlite_file(&config.database.url) {
+            Some(path) => format!(" --database {}", shell_word(&path.display().to_string())),
+            None if args.db.database.is_some() || args.db.config.is_some() => {
+                format!(" --database {}", config.database.url)
+            }
+            None => String::new(),
         };
+        let me = invocation();
         use std::io::Write;
         writeln!(out, "\nHow to review:")?;
-        writeln!(out, "  narisumashi suspects{db}                      # the queue")?;
-        writeln!(out, "  narisumashi suspect show ID{db}               # reasons, sightings, history")?;
-        writeln!(out, "  narisumashi suspect confirm ID{db}            # it is an impostor")?;
-        writeln!(out, "  narisumashi suspect dismiss ID --reason \"…\"{db}  # honest: allow-listed")?;
-        writeln!(out, "  narisumashi scans{db}                         # every run")?;
+        writeln!(out, "  {me} suspects{db}                      # the queue")?;
+        writeln!(out, "  {me} suspect show ID{db}               # reasons, sightings, history")?;
+        writeln!(out, "  {me} suspect confirm ID{db}            # it is an impostor")?;
+        writeln!(out, "  {me} suspect dismiss ID --reason \"…\"{db}  # honest: allow-listed")?;
+        writeln!(out, "  {me} scans{db}                         # every run")?;
         writeln!(out, "\nOr in the browser (the review UI, in Japanese):")?;
-        writeln!(out, "  narisumashi user add admin --role admin{db}        # prints a password once")?;
-        writeln!(out, "  narisumashi serve --no-schedule{db}              # then open http://127.0.0.1:8080/")?;
+        writeln!(out, "  {me} user add admin --role admin{db}        # prints a password once")?;
+        writeln!(out, "  {me} serve --no-schedule{db}              # then open http://127.0.0.1:8080/")?;
+        if me != "narisumashi" {
+            writeln!(out, "\n(`cargo install --path .` puts `narisumashi` on your PATH.)")?;
+        }
         writeln!(out, "Run the demo again to see a re-scan update the same suspects instead of duplicating them.")?;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// How to type this program here: `narisumashi` when that name on `PATH` is this executable,
+/// else its path (relative to the working directory when it lies inside it).
+fn invocation() -> String {
+    let Ok(me) = std::env::current_exe().and_then(|p| p.canonicalize()) else {
+        return "narisumashi".into();
+    };
+    let on_path = std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths)
+            .filter_map(|dir| dir.join("narisumashi").canonicalize().ok())
+            .any(|p| p == me)
+    });
+    if on_path {
+        return "narisumashi".into();
+    }
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            me.strip_prefix(cwd.canonicalize().ok()?)
+                .ok()
+                .map(|rel| format!("./{}", rel.display()))
+        })
+        .unwrap_or_else(|| me.display().to_string());
+    shell_word(&shown)
+}
+
+/// The absolute path of an SQLite database URL or path; `None` for PostgreSQL.
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return None;
+    }
+    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let path = path.split('?').next().unwrap_or(path);
+    let path = std::path::Path::new(path);
+    Some(if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().ok()?.join(path)
+    })
+}
+
+/// A word a POSIX shell reads as itself: as it is when it holds only safe characters, else in
+/// single quotes.
+fn shell_word(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "/._-+:@%=,".contains(c)) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }

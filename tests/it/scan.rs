@@ -767,3 +767,52 @@ async fn the_plan_covers_every_account_within_the_stated_nights_and_the_budget()
         "{text}"
     );
 }
+
+/// README's main command (`demo`) prints review commands that work exactly as printed from
+/// another working directory: the program as it can be typed, the database by its full path.
+#[test]
+fn the_demos_review_commands_work_as_printed_from_another_directory() {
+    let dir = tempdir();
+    let (here, elsewhere) = (dir.join("here"), dir.join("elsewhere"));
+    std::fs::create_dir_all(&here).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let o = Command::new(binary())
+        .args(["--seeds", concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"), "demo"])
+        .current_dir(&here)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8_lossy(&o.stdout).to_string();
+    let printed = |what: &str| -> Vec<String> {
+        let line = text
+            .lines()
+            .skip_while(|l| !l.starts_with("How to review:"))
+            .find(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("no {what} line in {text}"));
+        let command = line.split(" # ").next().unwrap().trim();
+        command.split_whitespace().map(str::to_string).collect()
+    };
+    let run = |words: Vec<String>| {
+        let o = Command::new(&words[0])
+            .args(&words[1..])
+            .current_dir(&elsewhere)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{words:?}: {}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).to_string()
+    };
+    let queue = run(printed(" suspects "));
+    let rows = queue
+        .lines()
+        .filter(|l| l.split_whitespace().nth(1) == Some("new"))
+        .count();
+    assert!(rows > 0, "the queue from elsewhere is the demo's: {queue}");
+    assert!(
+        run(printed(" scans ")).lines().any(|l| l.starts_with("1 ")),
+        "run #1 is listed"
+    );
+    assert!(
+        !elsewhere.join("narisumashi.db").exists(),
+        "nothing was created where the commands ran"
+    );
+}
