@@ -75,9 +75,68 @@ pub struct DraftRevisionRow {
 const DRAFT_COLUMNS: &str = "d.id, d.org_id, d.kind, d.lang, d.platform, d.title, d.source, d.markdown, d.generated_by, d.generated_at, d.revision";
 
 impl Store {
-    /// Stores a draft with its suspects, in one transaction.
+    /// Stores a draft with its suspects, in one transaction. A draft regenerated for the same
+    /// suspects, kind, language and platform becomes the next revision of the draft already
+    /// stored (the earlier revisions, staff edits included, stay readable).
     pub async fn save_draft(&self, d: &NewDraft<'_>) -> Result<i64, StoreError> {
         let (_guard, mut tx) = self.write().await?;
+        let same: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT id, revision FROM drafts WHERE org_id = $1 AND kind = $2 AND lang = $3 \
+             AND COALESCE(platform, '') = COALESCE($4, '') ORDER BY id DESC",
+        )
+        .bind(d.org_id)
+        .bind(d.kind)
+        .bind(d.lang)
+        .bind(d.platform)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut wanted: Vec<i64> = d.suspect_ids.to_vec();
+        wanted.sort_unstable();
+        wanted.dedup();
+        for (id, revision) in same {
+            let covered: Vec<(i64,)> =
+                sqlx::query_as("SELECT suspect_id FROM draft_suspects WHERE draft_id = $1 ORDER BY suspect_id")
+                    .bind(id)
+                    .fetch_all(&mut *tx)
+                    .await?;
+            if covered.iter().map(|(s,)| *s).eq(wanted.iter().copied()) {
+                let (rev, t) = (revision + 1, now());
+                sqlx::query("UPDATE drafts SET title = $1, source = $2, markdown = $3, revision = $4 WHERE id = $5")
+                    .bind(d.title)
+                    .bind(d.source)
+                    .bind(d.markdown)
+                    .bind(rev)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO draft_revisions (draft_id, rev, source, markdown, edited_by, edited_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(id)
+                .bind(rev)
+                .bind(d.source)
+                .bind(d.markdown)
+                .bind(d.generated_by)
+                .bind(t)
+                .execute(&mut *tx)
+                .await?;
+                super::users::audit_in(
+                    &mut tx,
+                    &super::NewAudit {
+                        actor: d.generated_by,
+                        org_id: Some(d.org_id),
+                        action: "draft_generate",
+                        subject: Some(format!("draft:{id}")),
+                        detail: Some(&format!("{} (revision {rev})", d.kind)),
+                        ..Default::default()
+                    },
+                )
+                .await?;
+                tx.commit().await?;
+                return Ok(id);
+            }
+        }
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO drafts (org_id, kind, lang, platform, title, source, markdown, generated_by, generated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",

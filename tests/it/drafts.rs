@@ -841,3 +841,39 @@ async fn the_drafts_command_refuses_an_unconfirmed_suspect_and_writes_a_marked_c
     assert!(store.drafts_for(id.parse().unwrap()).await.unwrap().is_empty());
     store.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn regenerating_drafts_makes_a_new_revision_of_the_same_draft() {
+    let dir = tempdir();
+    let reg = registry();
+    let drafter = Drafter::new(&reg, &builtin()).unwrap();
+    for url in databases(&dir).await {
+        let store = Store::open(&url).await.unwrap();
+        let seeded = seed_suspects(&store, &reg).await;
+        let (_, ids) = seeded.iter().find(|(o, _)| o == "bunkyo-ward").unwrap();
+        let kinds = [DraftKind::Takedown, DraftKind::Notice];
+        let day = today();
+        let make = || drafter.for_suspects(&store, ids, Some(&kinds), &day, Purpose::ToSend);
+        let first = Drafter::save(&store, &make().await.unwrap(), "山田").await.unwrap();
+        let again = Drafter::save(&store, &make().await.unwrap(), "佐藤").await.unwrap();
+        assert_eq!(first, again, "{url}: the same drafts, not new ones");
+        let stored = store.drafts_for(ids[0]).await.unwrap();
+        assert_eq!(stored.len(), first.len(), "{url}: one draft per kind and language");
+        for d in &stored {
+            assert_eq!(d.revision, 2, "{url}: {} {}", d.kind, d.lang);
+            let revs = store.draft_revisions(d.id).await.unwrap();
+            let who: Vec<(i64, &str)> = revs.iter().map(|r| (r.rev, r.edited_by.as_str())).collect();
+            assert_eq!(who, vec![(2, "佐藤"), (1, "山田")], "{url}");
+        }
+        // Another set of suspects is another draft.
+        if ids.len() > 1 {
+            let one = drafter
+                .for_suspects(&store, &ids[..1], Some(&[DraftKind::Notice]), &today(), Purpose::ToSend)
+                .await
+                .unwrap();
+            let new = Drafter::save(&store, &one, "山田").await.unwrap();
+            assert!(!first.contains(&new[0]), "{url}");
+        }
+        store.close().await;
+    }
+}

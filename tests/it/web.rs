@@ -209,7 +209,9 @@ async fn every_route_checks_session_role_and_organisation() {
                     (
                         "generate",
                         format!("/suspects/{suspect}/drafts"),
-                        Some(vec![("kind", "notice".into())]),
+                        // Another kind than the draft edited below: regenerating the same one
+                        // would make its next revision under the editor's feet.
+                        Some(vec![("kind", "report".into())]),
                         write,
                     ),
                     ("draft", format!("/drafts/{draft}"), None, read),
