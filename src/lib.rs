@@ -18,6 +18,7 @@ pub mod demo;
 pub mod discover;
 pub mod doctor;
 pub mod drafts;
+pub mod export;
 pub mod matching;
 pub mod metrics;
 pub mod nightly;

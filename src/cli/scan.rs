@@ -422,6 +422,8 @@ pub enum Format {
     Table,
     /// JSON array.
     Json,
+    /// CSV for a spreadsheet: UTF-8 with a byte-order mark, Japanese headers.
+    Csv,
 }
 
 /// `suspects`.
@@ -494,6 +496,7 @@ pub fn run_suspects(args: SuspectsArgs) -> anyhow::Result<ExitCode> {
                 serde_json::to_writer_pretty(&mut out, &rows)?;
                 writeln!(out)?;
             }
+            Format::Csv => out.write_all(narisumashi::export::suspects_csv(&rows, when).as_bytes())?,
             Format::Table => {
                 let mut t = vec![vec![
                     "#".to_string(),

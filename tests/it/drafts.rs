@@ -877,3 +877,73 @@ async fn regenerating_drafts_makes_a_new_revision_of_the_same_draft() {
         store.close().await;
     }
 }
+
+/// `suspects --format csv` opens in a spreadsheet as staff expect: a byte-order mark, the
+/// Japanese headers intact (read back with a BOM-aware CSV reader), one row a suspect, and an
+/// impostor's name that looks like a formula kept as text.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_queue_exports_as_csv_for_a_spreadsheet() {
+    let dir = tempdir();
+    let reg = registry();
+    let url = &databases(&dir).await[0];
+    let store = Store::open(url).await.unwrap();
+    let seeded = seed_suspects(&store, &reg).await;
+    let org = reg.organisation("bunkyo-ward").unwrap();
+    let acc = org.accounts.iter().find(|a| a.platform == Platform::X).unwrap();
+    let label = acc.handle.clone().unwrap_or_default();
+    let hostile = put_suspect(
+        &store,
+        &org.id,
+        &account_key(org, acc),
+        &label,
+        "x",
+        "b_diverjinzai_",
+        "=HYPERLINK(\"http://evil.example\",\"公式\")",
+        "https://x.com/b_diverjinzai_",
+        &handle_only_reasons(&label),
+        "new",
+    )
+    .await;
+    store.close().await;
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_narisumashi"))
+        .args([
+            "suspects",
+            "--all",
+            "--status",
+            "new",
+            "--status",
+            "confirmed",
+            "--status",
+            "reported",
+        ])
+        .args(["--format", "csv", "--database", url])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.stdout.starts_with("\u{FEFF}".as_bytes()),
+        "UTF-8 byte-order mark for Excel"
+    );
+    let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        headers,
+        narisumashi::export::SUSPECT_HEADERS,
+        "headers read back intact"
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let expected = seeded.iter().map(|(_, ids)| ids.len()).sum::<usize>() + 1;
+    assert_eq!(rows.len(), expected);
+    let row = rows.iter().find(|r| r[0] == hostile.to_string()).unwrap();
+    assert_eq!(&row[1], "未確認");
+    assert_eq!(
+        &row[5], "'=HYPERLINK(\"http://evil.example\",\"公式\")",
+        "a formula stays text"
+    );
+    assert!(
+        !row[11].is_empty() && !row[11].is_ascii(),
+        "reasons in Japanese: {:?}",
+        &row[11]
+    );
+}
