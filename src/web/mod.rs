@@ -256,6 +256,7 @@ pub fn router(app: App) -> Router {
         .route("/lang/{code}", get(pages::switch_lang))
         .route("/static/app.css", get(stylesheet))
         .route("/suspects", get(pages::queue))
+        .route("/suspects.csv", get(pages::queue_csv))
         .route("/suspects/{id}", get(pages::suspect))
         .route("/suspects/{id}/decision", post(pages::decide))
         .route("/suspects/{id}/avatars/{sha}", get(pages::avatar))

@@ -337,6 +337,8 @@ struct QueuePage {
     next: String,
     first: String,
     is_first: bool,
+    /// The CSV download of the queue as filtered.
+    csv: String,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -373,8 +375,17 @@ fn status_class(s: &str) -> &'static str {
     }
 }
 
-/// `GET /suspects`.
-pub async fn queue(State(app): State<Arc<App>>, staff: Staff, Query(q): Query<QueueParams>) -> Page {
+/// The queue's filters, checked: the page and its CSV download share them.
+struct QueueFilter {
+    status: String,
+    statuses: Vec<SuspectStatus>,
+    platform: Option<String>,
+    min_score: Option<f64>,
+    org: Option<String>,
+    orgs: Option<Vec<String>>,
+}
+
+fn queue_filter(staff: &Staff, q: &QueueParams) -> Result<QueueFilter, WebError> {
     let empty = |o: &Option<String>| o.as_deref().filter(|s| !s.is_empty()).map(str::to_string);
     let status = empty(&q.status).unwrap_or_else(|| "new".into());
     let statuses = match status.as_str() {
@@ -405,6 +416,57 @@ pub async fn queue(State(app): State<Arc<App>>, staff: Staff, Query(q): Query<Qu
         }
         None => staff.orgs(),
     };
+    Ok(QueueFilter {
+        status,
+        statuses,
+        platform,
+        min_score,
+        org,
+        orgs,
+    })
+}
+
+/// `GET /suspects.csv`: the queue as filtered, every row, for Excel (UTF-8 with a byte-order
+/// mark, Japanese headers; see [`crate::export`]).
+pub async fn queue_csv(State(app): State<Arc<App>>, staff: Staff, Query(q): Query<QueueParams>) -> Page {
+    let f = queue_filter(&staff, &q)?;
+    let rows = app
+        .store
+        .queue(&QueueQuery {
+            orgs: f.orgs,
+            statuses: f.statuses,
+            platform: f.platform,
+            min_score: f.min_score,
+            after: None,
+            limit: i64::MAX / 2,
+        })
+        .await?;
+    let csv = crate::export::suspects_csv(&rows, super::view::jst);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"narisumashi-suspects.csv\"",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+/// `GET /suspects`.
+pub async fn queue(State(app): State<Arc<App>>, staff: Staff, Query(q): Query<QueueParams>) -> Page {
+    let QueueFilter {
+        status,
+        statuses,
+        platform,
+        min_score,
+        org,
+        orgs,
+    } = queue_filter(&staff, &q)?;
+    let empty = |o: &Option<String>| o.as_deref().filter(|s| !s.is_empty()).map(str::to_string);
     let after = match empty(&q.after) {
         Some(a) => Some(QueueCursor::decode(&a).ok_or_else(|| WebError::BadRequest("bad page cursor".into()))?),
         None => None,
@@ -501,6 +563,7 @@ pub async fn queue(State(app): State<Arc<App>>, staff: Staff, Query(q): Query<Qu
         orgs: visible_orgs,
         min_score: q.min_score.clone().unwrap_or_default(),
         first: base_query(&status, None),
+        csv: base_query(&status, None).replacen("/suspects?", "/suspects.csv?", 1),
         is_first: after.is_none(),
         status,
         next,

@@ -828,3 +828,53 @@ async fn the_scans_page_shows_failed_self_tests_to_staff_and_digests_to_admins_o
         f.store.close().await;
     }
 }
+
+/// The queue downloads as CSV for Excel, as filtered and only with the staff's own bodies.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_queue_downloads_as_csv_with_the_staffs_bodies_only() {
+    let dir = tempdir();
+    let url = common::databases(&dir).await.remove(0);
+    let f = fixture(&url).await;
+    assert_eq!(
+        Client::new(&f.base).get("/suspects.csv").await.status,
+        303,
+        "login first"
+    );
+    let mut c = Client::logged_in(&f.base, "reviewer").await;
+    let page = c.get("/suspects?status=new").await.body;
+    assert!(
+        page.contains("href=\"/suspects.csv?status=new\""),
+        "the page links its download"
+    );
+    let r = c.get("/suspects.csv?status=new").await;
+    assert_eq!(r.status, 200);
+    assert!(
+        r.headers
+            .get("content-type")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    assert!(
+        r.headers
+            .get("content-disposition")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("attachment;")
+    );
+    assert!(r.bytes.starts_with("\u{FEFF}".as_bytes()));
+    let mut reader = csv::Reader::from_reader(r.bytes.as_slice());
+    assert_eq!(reader.headers().unwrap().iter().next(), Some("番号"));
+    let ids: Vec<i64> = reader.records().map(|r| r.unwrap()[0].parse().unwrap()).collect();
+    let mut own = f.own_suspects.clone();
+    own.sort_unstable();
+    let mut got = ids.clone();
+    got.sort_unstable();
+    assert_eq!(
+        got, own,
+        "every new suspect of the reviewer's body, and no other body's"
+    );
+    assert_eq!(c.get(&format!("/suspects.csv?org={}", f.other)).await.status, 403);
+}
