@@ -100,27 +100,13 @@ impl Store {
                     .fetch_all(&mut *tx)
                     .await?;
             if covered.iter().map(|(s,)| *s).eq(wanted.iter().copied()) {
-                let (rev, t) = (revision + 1, now());
-                sqlx::query("UPDATE drafts SET title = $1, source = $2, markdown = $3, revision = $4 WHERE id = $5")
-                    .bind(d.title)
-                    .bind(d.source)
-                    .bind(d.markdown)
-                    .bind(rev)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query(
-                    "INSERT INTO draft_revisions (draft_id, rev, source, markdown, edited_by, edited_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind(id)
-                .bind(rev)
-                .bind(d.source)
-                .bind(d.markdown)
-                .bind(d.generated_by)
-                .bind(t)
-                .execute(&mut *tx)
-                .await?;
+                let revised = Revision {
+                    title: Some(d.title),
+                    source: d.source,
+                    markdown: d.markdown,
+                    actor: d.generated_by,
+                };
+                let rev = next_revision(&mut tx, id, revision, &revised).await?;
                 super::users::audit_in(
                     &mut tx,
                     &super::NewAudit {
@@ -247,27 +233,13 @@ impl Store {
                 current,
             });
         }
-        let rev = current + 1;
-        let t = now();
-        sqlx::query("UPDATE drafts SET source = $1, markdown = $2, revision = $3 WHERE id = $4 AND revision = $5")
-            .bind(source)
-            .bind(markdown)
-            .bind(rev)
-            .bind(id)
-            .bind(current)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO draft_revisions (draft_id, rev, source, markdown, edited_by, edited_at) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(id)
-        .bind(rev)
-        .bind(source)
-        .bind(markdown)
-        .bind(actor)
-        .bind(t)
-        .execute(&mut *tx)
-        .await?;
+        let revised = Revision {
+            title: None,
+            source,
+            markdown,
+            actor,
+        };
+        let rev = next_revision(&mut tx, id, current, &revised).await?;
         let (from, to) = (current.to_string(), rev.to_string());
         super::users::audit_in(
             &mut tx,
@@ -285,4 +257,48 @@ impl Store {
         tx.commit().await?;
         Ok(rev)
     }
+}
+
+/// The text of a draft's next revision, and who made it (`title`: a regenerated draft's new
+/// title; an edit keeps the title).
+struct Revision<'a> {
+    title: Option<&'a str>,
+    source: &'a str,
+    markdown: &'a str,
+    actor: &'a str,
+}
+
+/// Makes `r` revision `current + 1` of draft `id` (the draft row and its history, in `tx`),
+/// and returns the new revision's number.
+async fn next_revision(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: i64,
+    current: i64,
+    r: &Revision<'_>,
+) -> Result<i64, StoreError> {
+    let rev = current + 1;
+    sqlx::query(
+        "UPDATE drafts SET title = COALESCE($1, title), source = $2, markdown = $3, revision = $4 \
+         WHERE id = $5 AND revision = $6",
+    )
+    .bind(r.title)
+    .bind(r.source)
+    .bind(r.markdown)
+    .bind(rev)
+    .bind(id)
+    .bind(current)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO draft_revisions (draft_id, rev, source, markdown, edited_by, edited_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(rev)
+    .bind(r.source)
+    .bind(r.markdown)
+    .bind(r.actor)
+    .bind(now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(rev)
 }
