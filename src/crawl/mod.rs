@@ -63,11 +63,6 @@ impl<T> FetchOutcome<T> {
         }
     }
 
-    /// Whether the answer says the account is not there (no such account, or removed).
-    pub fn is_absent(&self) -> bool {
-        matches!(self, FetchOutcome::NotFound(_) | FetchOutcome::Gone(_))
-    }
-
     /// Whether the source could not answer (blocked or failed): a problem to report.
     pub fn is_problem(&self) -> bool {
         matches!(self, FetchOutcome::Blocked(_) | FetchOutcome::Failed(_))

@@ -287,13 +287,10 @@ fn lookup_ref(a: &GenuineAccount) -> Option<AccountRef> {
         .or_else(|| a.handle.clone().map(AccountRef::Handle))
 }
 
-/// The reference of a genuine account the registry names by URL alone: a short link (lin.ee)
-/// is followed to the account it leads to. Otherwise, or when that fails, the reason staff need
-/// to fix the registry entry.
+/// The reference of a genuine account the registry names by a short link (lin.ee) alone
+/// (the others [`unaddressable`] lists before the run): the link is followed to the account
+/// it leads to, or the reason staff need to fix the registry entry is given.
 async fn genuine_ref(ctx: &Ctx, a: &GenuineAccount) -> Result<AccountRef, String> {
-    if let Some(why) = unaddressable(a) {
-        return Err(why);
-    }
     match crate::crawl::sources::watchlist::resolve_target(&a.url, &ctx.fetcher, ctx.short_base.as_deref()).await {
         Ok((p, r)) if p == a.platform => {
             let shown = match &r {
@@ -839,8 +836,10 @@ async fn scan_phases(
 
     // The night's plan within the quotas: on a quota-bound platform, the accounts of tonight's
     // window are snapshot and discovered; the others keep their last snapshot.
+    // The registry as the matcher will see it (snapshots add to it after phase 1).
+    let mut genuine = Genuine::from_registry(registry);
     let plan = Arc::new(Plan::new(
-        &Genuine::from_registry(registry),
+        &genuine,
         &platforms,
         config,
         &open_counts,
@@ -896,7 +895,6 @@ async fn scan_phases(
         .map(|s| (s.account_key.clone(), s))
         .collect();
     snaps.extend(ctx.dry_snapshots.lock().unwrap_or_else(|e| e.into_inner()).drain());
-    let mut genuine = Genuine::from_registry(registry);
     for a in accounts.iter() {
         let g = &mut genuine[a.index];
         if let Some(s) = snaps.get(&a.key).filter(|s| s.state == "present") {
