@@ -375,10 +375,9 @@ fn check_templates(config: &Config, registry: &Registry, out: &mut Vec<Check>) {
 
 fn check_disk(config: &Config, out: &mut Vec<Check>) {
     let url = database_url(&config.database.url);
-    let dir = match url.strip_prefix("sqlite:") {
-        Some(rest) => {
-            let path = rest.trim_start_matches("//");
-            let path = Path::new(path.split('?').next().unwrap_or(path));
+    let dir = match crate::store::sqlite_path(&url) {
+        Some(path) => {
+            let path = Path::new(path);
             path.parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."))

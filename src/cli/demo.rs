@@ -102,14 +102,10 @@ fn invocation() -> String {
     shell_word(&shown)
 }
 
-/// The absolute path of an SQLite database URL or path; `None` for PostgreSQL.
-fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
-    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        return None;
-    }
-    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
-    let path = path.split('?').next().unwrap_or(path);
-    let path = std::path::Path::new(path);
+/// The absolute path of an SQLite database (a configured URL or path); `None` for PostgreSQL.
+fn sqlite_file(value: &str) -> Option<std::path::PathBuf> {
+    let url = narisumashi::store::database_url(value);
+    let path = std::path::Path::new(narisumashi::store::sqlite_path(&url)?);
     Some(if path.is_absolute() {
         path.to_path_buf()
     } else {

@@ -146,6 +146,13 @@ pub fn database_url(value: &str) -> String {
     }
 }
 
+/// The file of an SQLite database URL (`sqlite://PATH?…` or `sqlite:PATH`); `None` for any
+/// other database.
+pub fn sqlite_path(url: &str) -> Option<&str> {
+    let path = url.strip_prefix("sqlite:")?.trim_start_matches("//");
+    Some(path.split('?').next().unwrap_or(path))
+}
+
 /// Migrates an SQLite database. sqlx takes no lock on SQLite, so two processes opening a new
 /// database at once (`serve` and a manual `scan`) both try to create the tables, and the one
 /// that commits second fails with "table … already exists". Each migration is one transaction,
@@ -186,16 +193,12 @@ impl Store {
     /// Connects without migrating and compares the migrations applied with this build's
     /// (for `doctor`). An SQLite file that does not exist is not created.
     pub async fn inspect(url: &str) -> Result<MigrationStatus, StoreError> {
-        if let Some(rest) = url.strip_prefix("sqlite:") {
-            let path = rest.trim_start_matches("//");
-            let path = path.split('?').next().unwrap_or(path);
-            if !Path::new(path).exists() {
-                return Ok(MigrationStatus {
-                    backend: Backend::Sqlite,
-                    exists: false,
-                    ..MigrationStatus::default()
-                });
-            }
+        if sqlite_path(url).is_some_and(|path| !Path::new(path).exists()) {
+            return Ok(MigrationStatus {
+                backend: Backend::Sqlite,
+                exists: false,
+                ..MigrationStatus::default()
+            });
         }
         let (backend, pool) = Store::connect(url).await?;
         let known = match backend {
@@ -234,9 +237,7 @@ impl Store {
         sqlx::any::install_default_drivers();
         let (backend, url) = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             (Backend::Postgres, url.to_string())
-        } else if let Some(rest) = url.strip_prefix("sqlite:") {
-            let path = rest.trim_start_matches("//");
-            let path = path.split('?').next().unwrap_or(path);
+        } else if let Some(path) = sqlite_path(url) {
             if path.is_empty() || path == ":memory:" {
                 return Err(StoreError::Url(url.to_string()));
             }
