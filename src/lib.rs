@@ -25,6 +25,7 @@ pub mod nightly;
 pub mod normalize;
 pub mod notify;
 pub mod offline;
+pub mod parallel;
 pub mod platform;
 pub mod profile;
 pub mod registry;

@@ -20,6 +20,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::normalize::{Claim, FoldedHandle, fold_handle, fold_name};
+use crate::parallel::on_every_core;
 use crate::platform::{Platform, is_youtube_channel_id};
 use crate::registry::{Registry, parse_profile_url};
 pub use avatar::{AvatarError, AvatarHash, AvatarLimits, hash_avatar};
@@ -59,21 +60,20 @@ pub struct Genuine {
 impl Genuine {
     /// Every account of a registry.
     pub fn from_registry(registry: &Registry) -> Vec<Genuine> {
-        registry
-            .accounts()
-            .map(|(org, a)| Genuine {
-                platform: Some(a.platform),
-                handle: a.handle.clone(),
-                id: a.id.clone(),
-                url: Some(a.canonical_url.clone().unwrap_or_else(|| a.url.clone())),
-                display_name: a.display_name.clone(),
-                aliases: a.aliases.iter().cloned().chain(org.reading_variants(a)).collect(),
-                bio: None,
-                avatar: None,
-                org_id: Some(org.id.clone()),
-                department: Some(a.department.clone()).filter(|d| !d.is_empty()),
-            })
-            .collect()
+        // The kana readings fold every name: on every core for a large registry.
+        let accounts: Vec<_> = registry.accounts().collect();
+        on_every_core(&accounts, |(org, a)| Genuine {
+            platform: Some(a.platform),
+            handle: a.handle.clone(),
+            id: a.id.clone(),
+            url: Some(a.canonical_url.clone().unwrap_or_else(|| a.url.clone())),
+            display_name: a.display_name.clone(),
+            aliases: a.aliases.iter().cloned().chain(org.reading_variants(a)).collect(),
+            bio: None,
+            avatar: None,
+            org_id: Some(org.id.clone()),
+            department: Some(a.department.clone()).filter(|d| !d.is_empty()),
+        })
     }
 
     /// Fills in the organisation, office and other names (aliases, kana readings) of accounts
@@ -240,25 +240,6 @@ fn handle_is_assigned(platform: Platform, handle: &str) -> bool {
     }
 }
 
-/// `f` over `items` on every core, results in input order.
-fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(items.len().max(1));
-    let chunk = items.len().div_ceil(workers).max(1);
-    std::thread::scope(|s| {
-        let f = &f;
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
-}
-
 /// A handle folded for comparison, with its platform key (lower case, no `@`); for the
 /// federated platforms, the part a person picks (`name` of `name.bsky.social`).
 fn prepared_handle(platform: Platform, handle: &str) -> Option<(FoldedHandle, String)> {
@@ -292,10 +273,16 @@ impl Matcher {
             }
             v
         };
-        // Every name folded once, on every core: folding is most of the cost of a large registry.
-        let texts: Vec<Vec<String>> = genuine.iter().map(name_texts).collect();
-        let mut folded: Vec<Vec<crate::normalize::FoldedName>> =
-            on_every_core(&texts, |names| names.iter().map(|n| fold_name(n)).collect::<Vec<_>>());
+        // Every name's variants made and folded once, on every core: that is most of the cost
+        // of a large registry.
+        let (texts, mut folded): (Vec<Vec<String>>, Vec<Vec<crate::normalize::FoldedName>>) =
+            on_every_core(&genuine, |g| {
+                let names = name_texts(g);
+                let folded = names.iter().map(|n| fold_name(n)).collect::<Vec<_>>();
+                (names, folded)
+            })
+            .into_iter()
+            .unzip();
         let weights = CharWeights::new(folded.iter().flatten().map(|f| f.visual.as_str()));
         let mut index = Index::default();
         let mut identity: HashMap<String, Vec<usize>> = HashMap::new();
@@ -324,11 +311,23 @@ impl Matcher {
                 .as_deref()
                 .filter(|h| !handle_is_assigned(platform, h))
                 .and_then(|h| prepared_handle(platform, h));
-            (names, handle, g.bio.as_deref().and_then(bio_grams))
+            let mut keys = IndexKeys::default();
+            for n in &names {
+                keys.names.push(&n.visual.chars);
+                keys.names.push(&n.reading.chars);
+            }
+            if let Some((h, _)) = &handle {
+                keys.handles.push(&h.squashed);
+                if h.core != h.squashed {
+                    keys.handles.push(&h.core);
+                }
+            }
+            let entry = index::Entry::of(&keys);
+            let ids = identity_keys(platform, g.handle.as_deref(), g.id.as_deref(), g.url.as_deref());
+            (names, handle, g.bio.as_deref().and_then(bio_grams), entry, ids)
         });
         for (i, g) in genuine.iter().enumerate() {
-            let platform = g.platform.unwrap_or(Platform::X);
-            let (names, handle, bio) = std::mem::take(&mut parts[i]);
+            let (names, handle, bio, entry, ids) = std::mem::take(&mut parts[i]);
             let vocabulary = match &g.org_id {
                 Some(org) => *org_vocabulary.entry(org.clone()).or_insert_with(|| {
                     vocabularies.push(Vocabulary::default());
@@ -348,23 +347,13 @@ impl Matcher {
                 handle,
                 vocabulary,
             };
-            let mut keys = IndexKeys::default();
-            for n in &p.names {
-                keys.names.push(&n.visual.chars);
-                keys.names.push(&n.reading.chars);
-            }
-            if let Some((h, _)) = &p.handle {
-                keys.handles.push(&h.squashed);
-                if h.core != h.squashed {
-                    keys.handles.push(&h.core);
-                }
-            }
-            index.add(i as u32, &keys);
-            for (k, _) in identity_keys(platform, g.handle.as_deref(), g.id.as_deref(), g.url.as_deref()) {
+            index.add(i as u32, &entry);
+            for (k, _) in ids {
                 identity.entry(k).or_default().push(i);
             }
             prepared.push(p);
         }
+        index.finish();
         // Offices: the organisation's department where known, else the account's own name.
         let mut offices: HashMap<String, usize> = HashMap::new();
         let office_of: Vec<usize> = genuine

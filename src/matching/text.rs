@@ -19,7 +19,6 @@ use crate::normalize::{FoldedName, fold_name};
 #[derive(Debug, Clone, Default)]
 pub struct CharWeights {
     weight: HashMap<char, f32>,
-    generic: Vec<(Vec<char>, f32)>,
 }
 
 impl CharWeights {
@@ -44,20 +43,7 @@ impl CharWeights {
                 (c, idf.clamp(t::MIN_CHAR_WEIGHT, 1.0) as f32)
             })
             .collect();
-        // Generic vocabulary and filler, longest first (see `words`), so ハローワーク is marked
-        // before its parts.
-        let generic: Vec<(Vec<char>, f32)> = super::words::folded_vocabulary()
-            .iter()
-            .map(|(chars, class)| {
-                let w = if *class == WordClass::Filler {
-                    t::FILLER_CHAR_WEIGHT
-                } else {
-                    t::GENERIC_CHAR_WEIGHT
-                };
-                (chars.clone(), w as f32)
-            })
-            .collect();
-        CharWeights { weight, generic }
+        CharWeights { weight }
     }
 
     /// The weighted form of a folded key.
@@ -67,17 +53,22 @@ impl CharWeights {
             .iter()
             .map(|c| self.weight.get(c).copied().unwrap_or(1.0))
             .collect();
+        // Generic vocabulary and filler, longest first (see `words`), so ハローワーク is marked
+        // before its parts.
         let mut generic = vec![false; chars.len()];
-        for (g, w) in &self.generic {
-            if g.len() > chars.len() {
-                continue;
-            }
-            for start in 0..=chars.len() - g.len() {
-                if chars[start..start + g.len()] == g[..] && !generic[start..start + g.len()].iter().all(|&x| x) {
-                    for i in start..start + g.len() {
-                        generic[i] = true;
-                        weights[i] = weights[i].min(*w);
-                    }
+        let vocabulary = super::words::folded_vocabulary();
+        for (word, start) in super::words::vocabulary_matches(&chars) {
+            let (g, class) = &vocabulary[word];
+            let w = if *class == WordClass::Filler {
+                t::FILLER_CHAR_WEIGHT
+            } else {
+                t::GENERIC_CHAR_WEIGHT
+            } as f32;
+            let span = start..start + g.len();
+            if !generic[span.clone()].iter().all(|&x| x) {
+                for i in span {
+                    generic[i] = true;
+                    weights[i] = weights[i].min(w);
                 }
             }
         }

@@ -10,7 +10,7 @@
 //!   organisation never uses names another body (「ハローワーク函館」 beside Hokkaido's offices):
 //!   a shared template picture then proves nothing.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::normalize::{FoldedName, fold_name};
 
@@ -148,18 +148,41 @@ pub fn folded_vocabulary() -> &'static [(Vec<char>, WordClass)] {
     &V
 }
 
+/// Where the vocabulary's words occur in a key: (word, start) pairs in the vocabulary's order
+/// (longest word first), then by position. Words are looked up by their first character, so
+/// a key costs its length, not the vocabulary's size.
+pub fn vocabulary_matches(chars: &[char]) -> Vec<(usize, usize)> {
+    static BY_FIRST: std::sync::LazyLock<HashMap<char, Vec<usize>>> = std::sync::LazyLock::new(|| {
+        let mut m: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, (g, _)) in folded_vocabulary().iter().enumerate() {
+            m.entry(g[0]).or_default().push(i);
+        }
+        m
+    });
+    let vocabulary = folded_vocabulary();
+    let mut out = Vec::new();
+    for (start, c) in chars.iter().enumerate() {
+        for &i in BY_FIRST.get(c).map_or(&[][..], Vec::as_slice) {
+            let g = &vocabulary[i].0;
+            if chars[start..].starts_with(g) {
+                out.push((i, start));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// The class of each character of a key (None: distinctive), longest vocabulary word first.
 pub fn classify(chars: &[char]) -> Vec<Option<WordClass>> {
     let mut out: Vec<Option<WordClass>> = vec![None; chars.len()];
-    for (g, class) in folded_vocabulary() {
-        if g.len() > chars.len() {
-            continue;
-        }
-        for start in 0..=chars.len() - g.len() {
-            if chars[start..start + g.len()] == g[..] && out[start..start + g.len()].iter().any(Option::is_none) {
-                for c in &mut out[start..start + g.len()] {
-                    c.get_or_insert(*class);
-                }
+    let vocabulary = folded_vocabulary();
+    for (i, start) in vocabulary_matches(chars) {
+        let (g, class) = &vocabulary[i];
+        let span = &mut out[start..start + g.len()];
+        if span.iter().any(Option::is_none) {
+            for c in span {
+                c.get_or_insert(*class);
             }
         }
     }

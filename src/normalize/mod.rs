@@ -290,10 +290,30 @@ fn unicode_mark(c: char) -> bool {
 
 fn skeleton_lower(s: &str) -> String {
     // UTS #39 folds m to rn and d to cl, but not w to vv; do it here so vv/w match.
-    unicode_security::skeleton(s)
-        .collect::<String>()
-        .to_lowercase()
-        .replace("vv", "w")
+    let skeleton: String = if s.is_ascii() {
+        // Decomposition leaves ASCII as it is, so its skeleton is each character's prototype
+        // in turn: a table lookup instead of two decompositions (most handles are ASCII).
+        s.bytes().map(|b| ASCII_PROTOTYPES[usize::from(b)].as_str()).collect()
+    } else {
+        unicode_security::skeleton(s).collect()
+    };
+    skeleton.to_lowercase().replace("vv", "w")
+}
+
+/// The UTS #39 prototype of each ASCII character.
+static ASCII_PROTOTYPES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    (0u8..128)
+        .map(|b| unicode_security::skeleton(&char::from(b).to_string()).collect())
+        .collect()
+});
+
+/// NFKC of a text, borrowed when the text is already in NFKC (as most names and handles are).
+fn nfkc(s: &str) -> std::borrow::Cow<'_, str> {
+    if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfkc().collect())
+    }
 }
 
 /// Names of one office type that readers take as the same (lookalikes-ja §4.3, name structure):
@@ -468,8 +488,7 @@ pub fn name_variants(name: &str) -> Vec<String> {
 /// About how many characters of a name are compared (letters and digits once decorations such
 /// as 【公式】 are gone): a cheap stand-in for folding the whole name.
 fn compared_len(name: &str) -> usize {
-    let nfkc: String = name.nfkc().collect();
-    decorations::strip(&nfkc).0.chars().filter(|&c| is_key_char(c)).count()
+    decorations::strip(&nfkc(name)).0.chars().filter(|&c| is_key_char(c)).count()
 }
 
 /// Removes words that name no one (YouTubeチャンネル, LINE 公式アカウント) from a name.
@@ -485,7 +504,7 @@ fn strip_filler(name: &str) -> String {
         "facebook",
         "公式",
     ];
-    let mut lower: String = name.nfkc().collect::<String>().to_lowercase();
+    let mut lower: String = nfkc(name).to_lowercase();
     for f in FILLER {
         lower = lower.replace(f, " ");
     }
@@ -495,8 +514,7 @@ fn strip_filler(name: &str) -> String {
 /// Folds a display name for lookalike comparison (see the module docs for the steps).
 pub fn fold_name(name: &str) -> FoldedName {
     let (unified, invisible) = strip_and_unify_dashes(name);
-    let nfkc: String = unified.nfkc().collect();
-    let (undecorated, claims) = decorations::strip(&nfkc);
+    let (undecorated, claims) = decorations::strip(&nfkc(&unified));
     // Everything that is not a letter, a digit or the long-vowel mark separates words, before the
     // skeleton (which would read ｜ as l).
     let lowered: String = undecorated
@@ -605,8 +623,8 @@ fn is_handle_separator(c: char) -> bool {
 
 fn handle_pre(handle: &str) -> String {
     let (unified, _) = strip_and_unify_dashes(handle.trim().trim_start_matches(['@', '＠']));
-    let nfkc: String = unified.nfkc().collect();
-    nfkc.to_lowercase()
+    nfkc(&unified)
+        .to_lowercase()
         .chars()
         .map(|c| if c == 'ー' { '-' } else { c })
         .collect()
@@ -685,6 +703,22 @@ pub fn fold_handle(handle: &str) -> FoldedHandle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_skeleton_table_agrees_with_uts39() {
+        let slow = |s: &str| unicode_security::skeleton(s).collect::<String>().to_lowercase().replace("vv", "w");
+        let mut all: Vec<String> = (0u8..128).map(|b| char::from(b).to_string()).collect();
+        all.extend(["hw_sapporo", "Rn-m.1Il|0O", "s_m0thersHW", "vvww", "kagoshimakunren", ""].map(String::from));
+        for s in &all {
+            assert_eq!(skeleton_lower(s), slow(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn nfkc_borrows_only_normal_text() {
+        assert!(matches!(nfkc("ハローワーク札幌"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(nfkc("ﾊﾛｰﾜｰｸ①"), "ハローワーク1");
+    }
 
     fn same(a: &str, b: &str) -> bool {
         let (x, y) = (fold_name(a), fold_name(b));

@@ -10,6 +10,7 @@ pub mod check;
 mod embedded;
 pub mod url;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -351,16 +352,20 @@ impl Registry {
 
     /// Builds a registry from (file name, TOML text) pairs.
     pub fn from_sources(source: &str, files: Vec<(String, String)>) -> Result<Registry, RegistryError> {
+        // Files are parsed on every core; the first error in file order is the one reported.
+        let parsed = crate::parallel::on_every_core(&files, |(file, text)| parse_organisation(file, text));
         let mut organisations: Vec<Organisation> = Vec::with_capacity(files.len());
-        for (file, text) in files {
-            let org = parse_organisation(&file, &text)?;
-            if let Some(prev) = organisations.iter().find(|o| o.id == org.id) {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for org in parsed {
+            let org = org?;
+            if let Some(&prev) = seen.get(&org.id) {
                 return Err(RegistryError::DuplicateOrganisation {
                     id: org.id,
-                    first: prev.file.clone(),
-                    second: file,
+                    first: organisations[prev].file.clone(),
+                    second: org.file,
                 });
             }
+            seen.insert(org.id.clone(), organisations.len());
             organisations.push(org);
         }
         Ok(Registry {
