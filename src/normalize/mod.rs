@@ -488,7 +488,11 @@ pub fn name_variants(name: &str) -> Vec<String> {
 /// About how many characters of a name are compared (letters and digits once decorations such
 /// as 【公式】 are gone): a cheap stand-in for folding the whole name.
 fn compared_len(name: &str) -> usize {
-    decorations::strip(&nfkc(name)).0.chars().filter(|&c| is_key_char(c)).count()
+    decorations::strip(&nfkc(name))
+        .0
+        .chars()
+        .filter(|&c| is_key_char(c))
+        .count()
 }
 
 /// Removes words that name no one (YouTubeチャンネル, LINE 公式アカウント) from a name.
@@ -706,9 +710,24 @@ mod tests {
 
     #[test]
     fn ascii_skeleton_table_agrees_with_uts39() {
-        let slow = |s: &str| unicode_security::skeleton(s).collect::<String>().to_lowercase().replace("vv", "w");
+        let slow = |s: &str| {
+            unicode_security::skeleton(s)
+                .collect::<String>()
+                .to_lowercase()
+                .replace("vv", "w")
+        };
         let mut all: Vec<String> = (0u8..128).map(|b| char::from(b).to_string()).collect();
-        all.extend(["hw_sapporo", "Rn-m.1Il|0O", "s_m0thersHW", "vvww", "kagoshimakunren", ""].map(String::from));
+        all.extend(
+            [
+                "hw_sapporo",
+                "Rn-m.1Il|0O",
+                "s_m0thersHW",
+                "vvww",
+                "kagoshimakunren",
+                "",
+            ]
+            .map(String::from),
+        );
         for s in &all {
             assert_eq!(skeleton_lower(s), slow(s), "{s:?}");
         }

@@ -146,10 +146,19 @@ fn low_dct(px: &[f32]) -> [f32; FREQ * FREQ] {
 
 /// One bit per coefficient: above the median of the coefficients other than the constant one.
 fn bits(c: &[f32; FREQ * FREQ]) -> u64 {
-    let mut ac = [0.0f32; FREQ * FREQ - 1];
-    ac.copy_from_slice(&c[1..]);
+    // The median of the AC coefficients in `f32::total_cmp` order, selected on integer keys
+    // of that order (the same element, fewer instructions per comparison).
+    let key = |v: f32| {
+        let b = v.to_bits() as i32;
+        b ^ (((b >> 31) as u32) >> 1) as i32
+    };
+    let mut ac = [0i32; FREQ * FREQ - 1];
+    for (k, v) in ac.iter_mut().zip(&c[1..]) {
+        *k = key(*v);
+    }
     let mid = ac.len() / 2;
-    let median = *ac.select_nth_unstable_by(mid, f32::total_cmp).1;
+    let median_key = *ac.select_nth_unstable(mid).1;
+    let median = f32::from_bits((median_key ^ (((median_key >> 31) as u32) >> 1) as i32) as u32);
     c.iter()
         .enumerate()
         .fold(0u64, |h, (i, &v)| if v > median { h | (1 << i) } else { h })

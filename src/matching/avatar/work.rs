@@ -40,29 +40,15 @@ impl Plane {
     /// bilinearly; `mirror` reads it left–right reversed.
     pub fn sample(&self, b: Box4, out: usize, mirror: bool, dst: &mut Vec<f32>) {
         dst.clear();
-        let s = self.side as f32;
-        let max = (self.side - 1) as f32;
-        let coord =
-            |lo: f32, hi: f32, i: usize| ((lo + (i as f32 + 0.5) / out as f32 * (hi - lo)) * s - 0.5).clamp(0.0, max);
-        let xs: Vec<(usize, usize, f32)> = (0..out)
-            .map(|i| {
-                let i = if mirror { out - 1 - i } else { i };
-                let x = coord(b.x0, b.x1, i);
-                let x0 = x.floor() as usize;
-                (x0, (x0 + 1).min(self.side - 1), x - x0 as f32)
-            })
-            .collect();
-        for j in 0..out {
-            let y = coord(b.y0, b.y1, j);
-            let y0 = y.floor() as usize;
-            let (y1, fy) = ((y0 + 1).min(self.side - 1), y - y0 as f32);
+        let g = grid(self.side, b, out, mirror);
+        let xs = g.xs();
+        for &(y0, y1, fy) in g.ys() {
             let top = &self.px[y0 * self.side..(y0 + 1) * self.side];
             let bottom = &self.px[y1 * self.side..(y1 + 1) * self.side];
-            dst.extend(xs.iter().map(|&(x0, x1, fx)| {
-                let t = top[x0] + (top[x1] - top[x0]) * fx;
-                let b = bottom[x0] + (bottom[x1] - bottom[x0]) * fx;
-                t + (b - t) * fy
-            }));
+            dst.extend(
+                xs.iter()
+                    .map(|&(x0, x1, fx)| lerp2(top[x0], top[x1], bottom[x0], bottom[x1], fx, fy)),
+            );
         }
     }
 
@@ -71,7 +57,7 @@ impl Plane {
     pub fn to_bytes(&self, side: usize, scale: f32) -> Vec<u8> {
         let mut v = Vec::new();
         self.sample(Box4::FULL, side, false, &mut v);
-        v.iter().map(|&x| (x * scale).round().clamp(0.0, 255.0) as u8).collect()
+        v.iter().map(|&x| to_byte(x * scale)).collect()
     }
 
     /// A plane from bytes written by [`Plane::to_bytes`].
@@ -81,6 +67,74 @@ impl Plane {
             px: bytes.iter().map(|&b| f32::from(b) / scale).collect(),
         }
     }
+}
+
+/// `x.round().clamp(0.0, 255.0) as u8`, without the library call `round` is on the baseline
+/// x86-64 target: halves round away from zero, NaN and negatives give 0.
+#[inline]
+fn to_byte(x: f32) -> u8 {
+    // Clamping first gives the same byte (rounding is monotonic and 0 and 255 are whole), and
+    // for 0 ≤ c ≤ 255 the whole part and the fraction are exact; NaN stays NaN and gives 0.
+    let c = x.clamp(0.0, 255.0);
+    let whole = c as u8;
+    whole + u8::from(c - f32::from(whole) >= 0.5)
+}
+
+/// Most samples a side that [`Plane::sample`] makes (the planes are 64 pixels a side).
+pub const MAX_SAMPLES: usize = 64;
+
+/// Where each of `out`×`out` samples of a box falls, for columns and rows: the two
+/// neighbouring pixels and the weight of the second. Kept on the stack: sampling runs for
+/// every view of every picture and every alignment tried.
+struct Grid {
+    xs: [(usize, usize, f32); MAX_SAMPLES],
+    ys: [(usize, usize, f32); MAX_SAMPLES],
+    len: usize,
+}
+
+impl Grid {
+    fn xs(&self) -> &[(usize, usize, f32)] {
+        &self.xs[..self.len]
+    }
+
+    fn ys(&self) -> &[(usize, usize, f32)] {
+        &self.ys[..self.len]
+    }
+}
+
+/// The sampling grid of the box `b` of a `side`×`side` picture at `out` samples a side
+/// (`mirror`: columns read right to left). Panics when `out` is over [`MAX_SAMPLES`].
+fn grid(side: usize, b: Box4, out: usize, mirror: bool) -> Grid {
+    assert!(out <= MAX_SAMPLES, "{out} samples a side; at most {MAX_SAMPLES}");
+    let s = side as f32;
+    let max = (side - 1) as f32;
+    let coord =
+        |lo: f32, hi: f32, i: usize| ((lo + (i as f32 + 0.5) / out as f32 * (hi - lo)) * s - 0.5).clamp(0.0, max);
+    // `v` is clamped to [0, side - 1], so truncation is its floor (without the library call
+    // `floor` is on the baseline x86-64 target).
+    let pair = |v: f32| {
+        let v0 = v as usize;
+        (v0, (v0 + 1).min(side - 1), v - v0 as f32)
+    };
+    let mut g = Grid {
+        xs: [(0, 0, 0.0); MAX_SAMPLES],
+        ys: [(0, 0, 0.0); MAX_SAMPLES],
+        len: out,
+    };
+    for i in 0..out {
+        g.xs[i] = pair(coord(b.x0, b.x1, if mirror { out - 1 - i } else { i }));
+        g.ys[i] = pair(coord(b.y0, b.y1, i));
+    }
+    g
+}
+
+/// Bilinear interpolation between four neighbours (top left, top right, bottom left, bottom
+/// right).
+#[inline]
+fn lerp2(tl: f32, tr: f32, bl: f32, br: f32, fx: f32, fy: f32) -> f32 {
+    let t = tl + (tr - tl) * fx;
+    let b = bl + (br - bl) * fx;
+    t + (b - t) * fy
 }
 
 /// A box inside a picture, in fractions of its sides.
@@ -133,6 +187,127 @@ impl Box4 {
     }
 }
 
+/// A run of source columns that fall in one working column: (working column, first source
+/// column, one past the last sampled one).
+type Span = (usize, usize, usize);
+
+/// Adds each working cell's samples from a decoded picture of `BPP` bytes a pixel (grey, RGB
+/// or RGBA), read in place. `spans` are the runs of source columns by working column (every
+/// `step`-th pixel from the first), `groups` the sampled rows by row of cells.
+///
+/// Where a group's pixels are opaque, its rows are first added byte by byte over their whole
+/// width (a loop the compiler turns into vector instructions) and each cell's samples are then
+/// read once from those sums; otherwise every sample is composited over white on its own.
+/// Integer sums either way, so both give the same cells.
+fn read<const BPP: usize>(
+    raw: &[u8],
+    (w, h, step): (usize, usize, usize),
+    (spans, groups): (&[Span], &[&[usize]]),
+    (sum, count): (&mut [[u32; 3]], &mut [u32]),
+) {
+    let channel = |pixel: &[u8], k: usize| u32::from(pixel[k.min(BPP - 1)]);
+    let mut rows = vec![0u16; w * BPP];
+    for group in groups {
+        let row = group[0] * WORK / h * WORK;
+        let line = |y: usize| &raw[y * w * BPP..(y + 1) * w * BPP];
+        // Byte sums fit in 16 bits up to 257 rows (a 4096-pixel picture has 64 at most).
+        let summed = group.len() <= 257 && {
+            rows.fill(0);
+            for &y in *group {
+                for (t, &v) in rows.iter_mut().zip(line(y)) {
+                    *t += u16::from(v);
+                }
+            }
+            BPP != 4
+                || rows
+                    .iter()
+                    .skip(3)
+                    .step_by(4)
+                    .all(|&a| usize::from(a) == 255 * group.len())
+        };
+        for &(cx, from, to) in spans {
+            let (mut acc, mut n) = ([0u32; 3], 0u32);
+            if summed {
+                for pixel in rows[from * BPP..to * BPP].chunks(BPP * step) {
+                    for (k, a) in acc.iter_mut().enumerate() {
+                        *a += u32::from(pixel[k.min(BPP - 1)]);
+                    }
+                    n += group.len() as u32;
+                }
+            } else {
+                for &y in *group {
+                    for pixel in line(y)[from * BPP..to * BPP].chunks(BPP * step) {
+                        let a = if BPP == 4 { u32::from(pixel[3]) } else { 255 };
+                        for (k, acc) in acc.iter_mut().enumerate() {
+                            let c = channel(pixel, k);
+                            *acc += if a == 255 { c } else { (c * a + 255 * (255 - a)) / 255 };
+                        }
+                        n += 1;
+                    }
+                }
+            }
+            let s = &mut sum[row + cx];
+            for k in 0..3 {
+                s[k] += acc[k];
+            }
+            count[row + cx] += n;
+        }
+    }
+}
+
+/// Most colour regions a picture is cut into.
+const MAX_REGIONS: usize = 8;
+
+/// Colour centres side by side, channel by channel, so that a pixel's distances to all of them
+/// are computed together; unused places are infinitely far.
+struct Centres {
+    ch: [[f32; MAX_REGIONS]; 3],
+}
+
+impl Centres {
+    fn new(centres: &[[f32; 3]]) -> Centres {
+        let mut ch = [[f32::INFINITY; MAX_REGIONS]; 3];
+        for (k, c) in centres.iter().enumerate().take(MAX_REGIONS) {
+            for (plane, v) in ch.iter_mut().zip(c) {
+                plane[k] = *v;
+            }
+        }
+        Centres { ch }
+    }
+
+    /// The nearest centre (the first of equals), by squared distance.
+    fn nearest(&self, p: &[f32; 3]) -> usize {
+        let mut d = [0.0f32; MAX_REGIONS];
+        for (k, d) in d.iter_mut().enumerate() {
+            let (d0, d1, d2) = (p[0] - self.ch[0][k], p[1] - self.ch[1][k], p[2] - self.ch[2][k]);
+            *d = d0 * d0 + d1 * d1 + d2 * d2;
+        }
+        // Unused places are infinitely far. A tournament in which the later of a pair wins only
+        // when strictly nearer finds the first nearest, as a scan would, without branches.
+        let pick = |a: (usize, f32), b: (usize, f32)| if b.1 < a.1 { b } else { a };
+        let pairs: [(usize, f32); MAX_REGIONS / 2] =
+            std::array::from_fn(|k| pick((2 * k, d[2 * k]), (2 * k + 1, d[2 * k + 1])));
+        pick(pick(pairs[0], pairs[1]), pick(pairs[2], pairs[3])).0
+    }
+}
+
+/// The last colour looked up and its centre: flat areas repeat one colour pixel after pixel.
+#[derive(Default)]
+struct Last(Option<([f32; 3], usize)>);
+
+impl Last {
+    fn nearest(&mut self, centres: &Centres, p: &[f32; 3]) -> usize {
+        match self.0 {
+            Some((c, k)) if c == *p => k,
+            _ => {
+                let k = centres.nearest(p);
+                self.0 = Some((*p, k));
+                k
+            }
+        }
+    }
+}
+
 /// The working picture: RGB in 0–255, `WORK`×`WORK`.
 pub struct WorkImage {
     rgb: Vec<[f32; 3]>,
@@ -152,92 +327,27 @@ impl WorkImage {
         let mut count = vec![0u32; WORK * WORK];
         // Source rows and columns map to working cells by integer arithmetic; a picture smaller
         // than the working size spreads each pixel over several cells (nearest neighbour).
-        // The sampled columns, grouped by the working column they fall in: each cell's samples
-        // of a row are added in registers and written once.
-        let xs: Vec<usize> = (0..w).step_by(step).collect();
-        let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(WORK);
-        let mut start = 0;
-        while start < xs.len() {
-            let cx = xs[start] * WORK / w;
-            let mut end = start + 1;
-            while end < xs.len() && xs[end] * WORK / w == cx {
-                end += 1;
-            }
-            spans.push((cx, start, end));
-            start = end;
-        }
-        fn add_row(
-            xs: &[usize],
-            spans: &[(usize, usize, usize)],
-            row: usize,
-            sum: &mut [[u32; 3]],
-            count: &mut [u32],
-            px: impl Fn(usize) -> [u8; 4],
-        ) {
-            for &(cx, from, to) in spans {
-                let mut acc = [0u32; 3];
-                for &x in &xs[from..to] {
-                    let [r, g, b, a] = px(x);
-                    if a == 255 {
-                        acc[0] += u32::from(r);
-                        acc[1] += u32::from(g);
-                        acc[2] += u32::from(b);
-                    } else {
-                        let a = u32::from(a);
-                        let over = |c: u8| (u32::from(c) * a + 255 * (255 - a)) / 255;
-                        acc[0] += over(r);
-                        acc[1] += over(g);
-                        acc[2] += over(b);
-                    }
-                }
-                let s = &mut sum[row + cx];
-                s[0] += acc[0];
-                s[1] += acc[1];
-                s[2] += acc[2];
-                count[row + cx] += (to - from) as u32;
+        // Runs of source pixels by working column: (column, first pixel, end), each read every
+        // `step` pixels from its first (the samples are every `step`-th pixel of a row).
+        let mut spans: Vec<Span> = Vec::with_capacity(WORK);
+        for x in (0..w).step_by(step) {
+            let cx = x * WORK / w;
+            match spans.last_mut() {
+                Some(last) if last.0 == cx => last.2 = x + 1,
+                _ => spans.push((cx, x, x + 1)),
             }
         }
-        let cell_row = |y: usize| (y * WORK / h) * WORK;
+        // The sampled rows, grouped by the row of cells they fall in.
+        let ys: Vec<usize> = (0..h).step_by(step).collect();
+        let groups: Vec<&[usize]> = ys.chunk_by(|a, b| a * WORK / h == b * WORK / h).collect();
+        let size = (w, h, step);
         // The common layouts are read in place from their rows: nothing is copied.
-        let rows = (0..h).step_by(step);
+        let cells = (&mut sum[..], &mut count[..]);
         match img {
-            DynamicImage::ImageRgb8(b) => {
-                let raw = b.as_raw();
-                for y in rows {
-                    let line = &raw[y * w * 3..(y + 1) * w * 3];
-                    add_row(&xs, &spans, cell_row(y), &mut sum, &mut count, |x| {
-                        [line[3 * x], line[3 * x + 1], line[3 * x + 2], 255]
-                    });
-                }
-            }
-            DynamicImage::ImageRgba8(b) => {
-                let raw = b.as_raw();
-                for y in rows {
-                    let line = &raw[y * w * 4..(y + 1) * w * 4];
-                    add_row(&xs, &spans, cell_row(y), &mut sum, &mut count, |x| {
-                        [line[4 * x], line[4 * x + 1], line[4 * x + 2], line[4 * x + 3]]
-                    });
-                }
-            }
-            DynamicImage::ImageLuma8(b) => {
-                let raw = b.as_raw();
-                for y in rows {
-                    let line = &raw[y * w..(y + 1) * w];
-                    add_row(&xs, &spans, cell_row(y), &mut sum, &mut count, |x| {
-                        [line[x], line[x], line[x], 255]
-                    });
-                }
-            }
-            other => {
-                let rgba = other.to_rgba8();
-                let raw = rgba.as_raw();
-                for y in rows {
-                    let line = &raw[y * w * 4..(y + 1) * w * 4];
-                    add_row(&xs, &spans, cell_row(y), &mut sum, &mut count, |x| {
-                        [line[4 * x], line[4 * x + 1], line[4 * x + 2], line[4 * x + 3]]
-                    });
-                }
-            }
+            DynamicImage::ImageRgb8(b) => read::<3>(b.as_raw(), size, (&spans, &groups), cells),
+            DynamicImage::ImageRgba8(b) => read::<4>(b.as_raw(), size, (&spans, &groups), cells),
+            DynamicImage::ImageLuma8(b) => read::<1>(b.as_raw(), size, (&spans, &groups), cells),
+            other => read::<4>(other.to_rgba8().as_raw(), size, (&spans, &groups), cells),
         }
         if w < WORK || h < WORK {
             // Cells no source pixel fell in take their nearest source pixel's cell.
@@ -288,29 +398,42 @@ impl WorkImage {
                 &self.rgb[yd * WORK..(yd + 1) * WORK],
             );
             let out = &mut p.px[y * WORK..(y + 1) * WORK];
-            for x in 0..WORK {
-                let (xl, xr) = (x.saturating_sub(1), (x + 1).min(WORK - 1));
-                let gx = diff(&row[xr], &row[xl]);
-                let gy = diff(&down[x], &up[x]);
-                out[x] = (gx * gx + gy * gy).sqrt();
+            let g = |xl: usize, x: usize, xr: usize| {
+                let (gx, gy) = (diff(&row[xr], &row[xl]), diff(&down[x], &up[x]));
+                (gx * gx + gy * gy).sqrt()
+            };
+            out[0] = g(0, 0, 1);
+            for (x, o) in out.iter_mut().enumerate().take(WORK - 1).skip(1) {
+                *o = g(x - 1, x, x + 1);
             }
+            out[WORK - 1] = g(WORK - 2, WORK - 1, WORK - 1);
         }
         // A 3×3 box blur (rows, then columns): edges of a copy drawn a little larger, smaller
-        // or shifted still meet.
-        let mut rows = Plane::new(WORK);
-        for y in 0..WORK {
-            let (src, dst) = (&p.px[y * WORK..(y + 1) * WORK], &mut rows.px[y * WORK..(y + 1) * WORK]);
-            for (x, d) in dst.iter_mut().enumerate() {
-                let (lo, hi) = (x.saturating_sub(1), (x + 1).min(WORK - 1));
-                *d = src[lo..=hi].iter().sum::<f32>() / (hi - lo + 1) as f32;
+        // or shifted still meet. Two or three neighbours, summed in order and divided.
+        fn blur3(a: f32, b: f32, c: Option<f32>) -> f32 {
+            match c {
+                Some(c) => (a + b + c) / 3.0,
+                None => (a + b) / 2.0,
             }
         }
+        let mut rows = Plane::new(WORK);
+        for (src, dst) in p.px.chunks_exact(WORK).zip(rows.px.chunks_exact_mut(WORK)) {
+            dst[0] = blur3(src[0], src[1], None);
+            for x in 1..WORK - 1 {
+                dst[x] = blur3(src[x - 1], src[x], Some(src[x + 1]));
+            }
+            dst[WORK - 1] = blur3(src[WORK - 2], src[WORK - 1], None);
+        }
         let mut blurred = Plane::new(WORK);
-        for y in 0..WORK {
-            let (lo, hi) = (y.saturating_sub(1), (y + 1).min(WORK - 1));
-            let n = (hi - lo + 1) as f32;
+        let r = |y: usize| &rows.px[y * WORK..(y + 1) * WORK];
+        for (y, dst) in blurred.px.chunks_exact_mut(WORK).enumerate() {
+            let (mid, up, down) = (r(y), r(y.saturating_sub(1)), r((y + 1).min(WORK - 1)));
             for x in 0..WORK {
-                blurred.px[y * WORK + x] = (lo..=hi).map(|yy| rows.px[yy * WORK + x]).sum::<f32>() / n;
+                dst[x] = match (y, y + 1 == WORK) {
+                    (0, _) => blur3(mid[x], down[x], None),
+                    (_, true) => blur3(up[x], mid[x], None),
+                    _ => blur3(up[x], mid[x], Some(down[x])),
+                };
             }
         }
         blurred
@@ -320,59 +443,68 @@ impl WorkImage {
     /// quantised to `regions` representatives (k-means from the farthest colours, a few rounds),
     /// so that a recoloured copy can be told by its regions keeping one colour each.
     pub fn labels(&self, side: usize, regions: usize) -> Vec<u8> {
-        let planes: Vec<Plane> = (0..3)
-            .map(|k| Plane {
-                side: WORK,
-                px: self.rgb.iter().map(|c| c[k]).collect(),
-            })
-            .collect();
-        let mut channels = [Vec::new(), Vec::new(), Vec::new()];
-        for (p, out) in planes.iter().zip(channels.iter_mut()) {
-            p.sample(Box4::FULL, side, false, out);
+        // The three channels sampled together, as `Plane::sample` samples one.
+        let g = grid(WORK, Box4::FULL, side, false);
+        let xs = g.xs();
+        let mut px: Vec<[f32; 3]> = Vec::with_capacity(side * side);
+        for &(y0, y1, fy) in g.ys() {
+            let (top, bottom) = (
+                &self.rgb[y0 * WORK..(y0 + 1) * WORK],
+                &self.rgb[y1 * WORK..(y1 + 1) * WORK],
+            );
+            px.extend(xs.iter().map(|&(x0, x1, fx)| {
+                let (tl, tr, bl, br) = (top[x0], top[x1], bottom[x0], bottom[x1]);
+                [
+                    lerp2(tl[0], tr[0], bl[0], br[0], fx, fy),
+                    lerp2(tl[1], tr[1], bl[1], br[1], fx, fy),
+                    lerp2(tl[2], tr[2], bl[2], br[2], fx, fy),
+                ]
+            }));
         }
-        let px: Vec<[f32; 3]> = (0..side * side)
-            .map(|i| [channels[0][i], channels[1][i], channels[2][i]])
-            .collect();
-        let dist = |a: &[f32; 3], b: &[f32; 3]| (0..3).map(|k| (a[k] - b[k]).powi(2)).sum::<f32>();
+        // Written out (the same sums, in the same order, as a fold over the channels).
+        let dist = |a: &[f32; 3], b: &[f32; 3]| {
+            let (d0, d1, d2) = (a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+            d0 * d0 + d1 * d1 + d2 * d2
+        };
         // The centres are found on every other pixel each way (a quarter of the work), then every
         // pixel takes its nearest centre.
         let sample: Vec<[f32; 3]> = px
+            .chunks_exact(side)
+            .step_by(2)
+            .flat_map(|row| row.iter().step_by(2).copied())
+            .collect();
+        // Farthest-point seeding: each new centre is the first sample farthest from those
+        // chosen (found in the same pass that brings the distances up to date).
+        let mut centres: Vec<[f32; 3]> = vec![sample[0]];
+        let mut far = (0, 0.0f32);
+        let mut nearest: Vec<f32> = sample
             .iter()
             .enumerate()
-            .filter(|(i, _)| (i % side).is_multiple_of(2) && (i / side).is_multiple_of(2))
-            .map(|(_, p)| *p)
+            .map(|(i, p)| {
+                let d = dist(p, &sample[0]);
+                if d > far.1 {
+                    far = (i, d);
+                }
+                d
+            })
             .collect();
-        let mut centres: Vec<[f32; 3]> = vec![sample[0]];
-        let mut nearest: Vec<f32> = sample.iter().map(|p| dist(p, &sample[0])).collect();
-        while centres.len() < regions {
-            let (far, d) = nearest
-                .iter()
-                .enumerate()
-                .fold((0, 0.0f32), |acc, (i, &d)| if d > acc.1 { (i, d) } else { acc });
-            if d < 1.0 {
-                break;
-            }
-            let c = sample[far];
-            for (n, p) in nearest.iter_mut().zip(&sample) {
+        while centres.len() < regions.min(MAX_REGIONS) && far.1 >= 1.0 {
+            let c = sample[far.0];
+            far = (0, 0.0);
+            for (i, (n, p)) in nearest.iter_mut().zip(&sample).enumerate() {
                 *n = n.min(dist(p, &c));
+                if *n > far.1 {
+                    far = (i, *n);
+                }
             }
             centres.push(c);
         }
-        // One distance per centre (a `min_by` comparing pairs would compute each twice).
-        let nearest_centre = |p: &[f32; 3], centres: &[[f32; 3]]| {
-            let mut best = (0, f32::INFINITY);
-            for (i, c) in centres.iter().enumerate() {
-                let d = dist(p, c);
-                if d < best.1 {
-                    best = (i, d);
-                }
-            }
-            best.0
-        };
         for _ in 0..3 {
+            let soa = Centres::new(&centres);
             let mut sum = vec![[0.0f32; 4]; centres.len()];
+            let mut last = Last::default();
             for p in &sample {
-                let s = &mut sum[nearest_centre(p, &centres)];
+                let s = &mut sum[last.nearest(&soa, p)];
                 s[0] += p[0];
                 s[1] += p[1];
                 s[2] += p[2];
@@ -384,7 +516,9 @@ impl WorkImage {
                 }
             }
         }
-        let labels: Vec<u8> = px.iter().map(|p| nearest_centre(p, &centres) as u8).collect();
+        let soa = Centres::new(&centres);
+        let mut last = Last::default();
+        let labels: Vec<u8> = px.iter().map(|p| last.nearest(&soa, p) as u8).collect();
         labels
     }
 
@@ -392,21 +526,27 @@ impl WorkImage {
     /// green and blue channels, near 0 for a plain picture. Not luma alone: a logo drawn in
     /// colours of one lightness (pink on mauve) is plain to luma and plainly drawn to the eye.
     pub fn colour_spread(&self) -> f64 {
-        let k = WORK / 16;
-        (0..3)
-            .map(|ch| {
-                let cells: Vec<f64> = (0..16 * 16)
-                    .map(|i| {
-                        let (cx, cy) = (i % 16, i / 16);
-                        let mut s = 0.0;
-                        for y in cy * k..(cy + 1) * k {
-                            for x in cx * k..(cx + 1) * k {
-                                s += f64::from(self.rgb[y * WORK + x][ch]);
-                            }
-                        }
-                        s / (k * k) as f64
-                    })
-                    .collect();
+        const CELLS: usize = 16;
+        let k = WORK / CELLS;
+        // Every cell's three channel sums in one pass (each sum in row order, as before).
+        let mut cells = [[0.0f64; CELLS * CELLS]; 3];
+        for i in 0..CELLS * CELLS {
+            let (cx, cy) = (i % CELLS, i / CELLS);
+            let mut s = [0.0f64; 3];
+            for y in cy * k..(cy + 1) * k {
+                for c in &self.rgb[y * WORK + cx * k..y * WORK + (cx + 1) * k] {
+                    for ch in 0..3 {
+                        s[ch] += f64::from(c[ch]);
+                    }
+                }
+            }
+            for (plane, s) in cells.iter_mut().zip(s) {
+                plane[i] = s / (k * k) as f64;
+            }
+        }
+        cells
+            .iter()
+            .map(|cells| {
                 let mean = cells.iter().sum::<f64>() / cells.len() as f64;
                 (cells.iter().map(|c| (c - mean).powi(2)).sum::<f64>() / cells.len() as f64).sqrt()
             })
@@ -458,23 +598,28 @@ impl WorkImage {
             .collect();
         let median = |k: usize| {
             let mut v: Vec<f32> = ring.iter().map(|c| c[k]).collect();
-            v.sort_by(f32::total_cmp);
-            v[v.len() / 2]
+            let mid = v.len() / 2;
+            *v.select_nth_unstable_by(mid, f32::total_cmp).1
         };
         let border = [median(0), median(1), median(2)];
-        let differs = |x: usize, y: usize| {
-            let c = &self.rgb[y * WORK + x];
-            (0..3).map(|k| (c[k] - border[k]).abs()).fold(0.0, f32::max) > 24.0
-        };
+        // How many pixels of each row and each column differ from the border colour.
+        let (mut in_row, mut in_col) = ([0usize; WORK], [0usize; WORK]);
+        for (row, n) in self.rgb.chunks_exact(WORK).zip(in_row.iter_mut()) {
+            for (c, m) in row.iter().zip(in_col.iter_mut()) {
+                let d = (c[0] - border[0])
+                    .abs()
+                    .max((c[1] - border[1]).abs())
+                    .max((c[2] - border[2]).abs());
+                let differs = usize::from(d > 24.0);
+                *n += differs;
+                *m += differs;
+            }
+        }
         // A row or column belongs to the content when a quarter of it differs from the border:
         // a band or badge reaching into the border does not widen the box.
         let dense = |n: usize| n * 4 >= WORK;
-        let rows: Vec<usize> = (0..WORK)
-            .filter(|&y| dense((0..WORK).filter(|&x| differs(x, y)).count()))
-            .collect();
-        let cols: Vec<usize> = (0..WORK)
-            .filter(|&x| dense((0..WORK).filter(|&y| differs(x, y)).count()))
-            .collect();
+        let rows: Vec<usize> = (0..WORK).filter(|&y| dense(in_row[y])).collect();
+        let cols: Vec<usize> = (0..WORK).filter(|&x| dense(in_col[x])).collect();
         let (Some(&y0), Some(&y1), Some(&x0), Some(&x1)) = (rows.first(), rows.last(), cols.first(), cols.last())
         else {
             return Box4::FULL;
@@ -513,6 +658,71 @@ mod tests {
             v.iter()
                 .all(|&l| (l - 0.299 * 200.0 - 0.587 * 20.0 - 0.114 * 20.0).abs() < 1.0)
         );
+    }
+
+    #[test]
+    fn every_layout_reduces_to_the_same_cells() {
+        use image::{GrayImage, Luma, Rgba, RgbaImage};
+        for (w, h) in [(10, 7), (64, 64), (300, 200), (400, 400), (1000, 700)] {
+            let grey = GrayImage::from_fn(w, h, |x, y| Luma([((x * 7 + y * 13) % 251) as u8]));
+            let as_rgb = RgbImage::from_fn(w, h, |x, y| {
+                let v = grey.get_pixel(x, y)[0];
+                Rgb([v, v, v])
+            });
+            let rgb_of = |img: DynamicImage| WorkImage::new(&img).rgb;
+            assert_eq!(
+                rgb_of(DynamicImage::ImageLuma8(grey.clone())),
+                rgb_of(DynamicImage::ImageRgb8(as_rgb.clone()))
+            );
+            let colour = RgbImage::from_fn(w, h, |x, y| {
+                Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+            });
+            let opaque = RgbaImage::from_fn(w, h, |x, y| {
+                let p = colour.get_pixel(x, y);
+                Rgba([p[0], p[1], p[2], 255])
+            });
+            assert_eq!(
+                rgb_of(DynamicImage::ImageRgba8(opaque)),
+                rgb_of(DynamicImage::ImageRgb8(colour.clone()))
+            );
+            // Transparent pixels in some rows only: those composited over white one by one.
+            let alpha = |x: u32, y: u32| if y.is_multiple_of(5) { (x % 256) as u8 } else { 255 };
+            let clear = RgbaImage::from_fn(w, h, |x, y| {
+                let p = colour.get_pixel(x, y);
+                Rgba([p[0], p[1], p[2], alpha(x, y)])
+            });
+            let over_white = RgbImage::from_fn(w, h, |x, y| {
+                let (p, a) = (colour.get_pixel(x, y), u32::from(alpha(x, y)));
+                Rgb(p.0.map(|c| ((u32::from(c) * a + 255 * (255 - a)) / 255) as u8))
+            });
+            assert_eq!(
+                rgb_of(DynamicImage::ImageRgba8(clear)),
+                rgb_of(DynamicImage::ImageRgb8(over_white)),
+                "{w}×{h}"
+            );
+        }
+    }
+
+    #[test]
+    fn bytes_round_as_round_does() {
+        let mut x = -3.0f32;
+        while x < 260.0 {
+            assert_eq!(to_byte(x), x.round().clamp(0.0, 255.0) as u8, "{x}");
+            x += 0.03125 / 4.0;
+        }
+        for x in [
+            f32::NAN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            -0.0,
+            0.49999997,
+            0.5,
+            254.49998,
+            254.5,
+            f32::MIN_POSITIVE,
+        ] {
+            assert_eq!(to_byte(x), x.round().clamp(0.0, 255.0) as u8, "{x}");
+        }
     }
 
     #[test]
