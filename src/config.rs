@@ -507,6 +507,36 @@ pub struct PagesConfig {
     pub line_short_base: Option<String>,
 }
 
+/// Where the database is when nothing names it: `narisumashi.db` in the per-user data
+/// directory (`$XDG_DATA_HOME/narisumashi/`, else `~/.local/share/narisumashi/`), or in the
+/// working directory when there is no home.
+pub fn default_database(get: impl Fn(&str) -> Option<std::ffi::OsString>) -> String {
+    let data = get("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| get("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .filter(|p| p.is_absolute());
+    match data {
+        Some(d) => d.join("narisumashi").join("narisumashi.db").display().to_string(),
+        None => "narisumashi.db".into(),
+    }
+}
+
+/// A database setting read from a configuration file in `dir`: a relative SQLite path is
+/// taken from that directory; URLs and absolute paths are left as they are.
+fn beside(url: &str, dir: &Path) -> String {
+    let path = match url.strip_prefix("sqlite:") {
+        Some(rest) => rest.trim_start_matches("//"),
+        None if url.contains("://") => return url.to_string(),
+        None => url,
+    };
+    if path.is_empty() || path.starts_with(':') || Path::new(path).is_absolute() || dir.as_os_str().is_empty() {
+        return url.to_string();
+    }
+    let prefix = &url[..url.len() - path.len()];
+    format!("{prefix}{}", dir.join(path).display())
+}
+
 impl Config {
     /// Reads `path`, or `./narisumashi.toml` when present, or uses the defaults; then applies
     /// the environment overrides.
@@ -525,6 +555,12 @@ impl Config {
                 })?
             }
             None => Config::default(),
+        };
+        // One database wherever the command is run from: a relative SQLite path in a
+        // configuration file is the file's neighbour; with no file, the per-user data directory.
+        config.database.url = match chosen {
+            Some(p) => beside(&config.database.url, p.parent().unwrap_or(Path::new(""))),
+            None => default_database(|k| std::env::var_os(k)),
         };
         config.apply_env(|k| std::env::var(k).ok());
         Ok(config)
@@ -578,6 +614,43 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_database_is_found_from_the_configuration_or_the_data_directory() {
+        let dir = Path::new("/etc/narisumashi");
+        assert_eq!(beside("narisumashi.db", dir), "/etc/narisumashi/narisumashi.db");
+        assert_eq!(
+            beside("sqlite://data/n.db?mode=rw", dir),
+            "sqlite:///etc/narisumashi/data/n.db?mode=rw"
+        );
+        assert_eq!(beside("sqlite:n.db", dir), "sqlite:/etc/narisumashi/n.db");
+        for kept in [
+            "/var/lib/n.db",
+            "sqlite:///var/lib/n.db",
+            "postgres://u:p@h/db",
+            "sqlite::memory:",
+        ] {
+            assert_eq!(beside(kept, dir), kept);
+        }
+        assert_eq!(beside("n.db", Path::new("")), "n.db");
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| std::ffi::OsString::from(v))
+            }
+        };
+        assert_eq!(
+            default_database(env(&[("XDG_DATA_HOME", "/d"), ("HOME", "/h")])),
+            "/d/narisumashi/narisumashi.db"
+        );
+        assert_eq!(
+            default_database(env(&[("XDG_DATA_HOME", "rel"), ("HOME", "/h")])),
+            "/h/.local/share/narisumashi/narisumashi.db"
+        );
+        assert_eq!(default_database(env(&[])), "narisumashi.db");
+    }
 
     #[test]
     fn example_file_parses_and_env_overrides_secrets() {

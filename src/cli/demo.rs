@@ -1,5 +1,6 @@
 //! `demo`: starts the built-in demo platform on 127.0.0.1, scans it into the configured
-//! database (SQLite `narisumashi.db` by default), prints what was found and how to review it.
+//! database (SQLite, in the per-user data directory by default), prints what was found and how
+//! to review it.
 
 use std::path::Path;
 use std::process::ExitCode;

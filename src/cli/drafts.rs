@@ -9,7 +9,7 @@ use clap::Args;
 use narisumashi::drafts::dates::JpDate;
 use narisumashi::drafts::{Draft, DraftError, DraftKind, Drafter, Format, Purpose};
 
-use super::scan::{DbArgs, open, runtime};
+use super::scan::{DbArgs, open_existing, runtime};
 
 /// `drafts`.
 #[derive(Debug, Args)]
@@ -114,7 +114,7 @@ pub fn run(args: DraftsArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
     let today = day(args.date.as_deref())?;
     let drafter = Drafter::new(&registry, &config.drafts)?;
     let drafts = runtime()?.block_on(async {
-        let store = open(&config).await?;
+        let store = open_existing(&config).await?;
         let drafts = drafter
             .for_suspects(&store, &args.ids, kinds.as_deref(), &today, purpose)
             .await;

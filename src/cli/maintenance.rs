@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::scan::{DbArgs, open, runtime};
+use super::scan::{DbArgs, open_existing, runtime};
 
 /// `purge`.
 #[derive(Debug, Args)]
@@ -35,7 +35,7 @@ pub fn purge(args: PurgeArgs) -> anyhow::Result<ExitCode> {
     let config = args.db.load()?;
     let days = args.days.unwrap_or(config.retention.dismissed_evidence_days).max(0);
     let report = runtime()?.block_on(async {
-        let store = open(&config).await?;
+        let store = open_existing(&config).await?;
         let r = store.purge(days * 86_400, args.dry_run, "cli").await?;
         store.close().await;
         anyhow::Ok(r)
@@ -59,7 +59,7 @@ pub fn purge(args: PurgeArgs) -> anyhow::Result<ExitCode> {
 pub fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
     let config = args.db.load()?;
     let bytes = runtime()?.block_on(async {
-        let store = open(&config).await?;
+        let store = open_existing(&config).await?;
         let n = store.backup(&args.path).await?;
         store.close().await;
         anyhow::Ok(n)

@@ -8,7 +8,7 @@ use anyhow::Context;
 use clap::{Args, Subcommand};
 use narisumashi::notify::{ALL_ORGS, Notifier, text};
 
-use super::scan::{DbArgs, open, runtime};
+use super::scan::{DbArgs, open_existing, runtime};
 
 /// `notify` subcommands.
 #[derive(Debug, Subcommand)]
@@ -54,7 +54,7 @@ pub fn run(command: NotifyCommand, seeds: Option<&Path>) -> anyhow::Result<ExitC
                 anyhow::bail!("no organisation {org:?} in the registry");
             }
             let digest = runtime()?.block_on(async {
-                let store = open(&config).await?;
+                let store = open_existing(&config).await?;
                 let run = match args.run {
                     Some(r) => r,
                     None => store

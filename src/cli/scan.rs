@@ -44,6 +44,19 @@ pub async fn open(config: &Config) -> anyhow::Result<Store> {
         .with_context(|| format!("opening the database {}", narisumashi::store::redact(&url)))
 }
 
+/// Opens the configured database for a command that reads what scans stored: a database that
+/// does not exist is an error (creating an empty one would answer "nothing found").
+pub async fn open_existing(config: &Config) -> anyhow::Result<Store> {
+    let url = database_url(&config.database.url);
+    if let Some(path) = narisumashi::store::sqlite_path(&url).filter(|p| !std::path::Path::new(p).exists()) {
+        anyhow::bail!(
+            "there is no database at {path}: a scan or the demo creates it (narisumashi scan, \
+             narisumashi demo); to read another one, name it with --database or [database] url"
+        );
+    }
+    open(config).await
+}
+
 /// A runtime for one command.
 pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
@@ -319,7 +332,7 @@ pub fn run_scans(args: ScansArgs) -> anyhow::Result<ExitCode> {
     let config = args.db.load()?;
     let rt = runtime()?;
     rt.block_on(async {
-        let store = open(&config).await?;
+        let store = open_existing(&config).await?;
         let runs = store.runs(args.limit).await?;
         let mut out = std::io::stdout().lock();
         if args.json {
@@ -464,7 +477,7 @@ pub fn run_suspects(args: SuspectsArgs) -> anyhow::Result<ExitCode> {
     let config = args.db.load()?;
     let rt = runtime()?;
     rt.block_on(async {
-        let store = open(&config).await?;
+        let store = open_existing(&config).await?;
         let rows = store
             .suspects(&SuspectFilter {
                 org: args.org.clone(),
@@ -590,7 +603,7 @@ pub fn run_suspect(cmd: SuspectCommand) -> anyhow::Result<ExitCode> {
             .unwrap_or_else(|| "cli".into());
     let rt = runtime()?;
     rt.block_on(async {
-        let store = open(&config).await?;
+        let store = open_existing(&config).await?;
         let row = store.decide(d.id, &decision, &actor, None).await;
         store.close().await;
         let row = row?;
@@ -608,7 +621,7 @@ fn show(id: i64, db: &DbArgs) -> anyhow::Result<ExitCode> {
     let config = db.load()?;
     let rt = runtime()?;
     rt.block_on(async {
-        let store = open(&config).await?;
+        let store = open_existing(&config).await?;
         let Some(r) = store.suspect(id).await? else {
             anyhow::bail!("no suspect #{id}");
         };

@@ -776,11 +776,19 @@ fn the_demos_review_commands_work_as_printed_from_another_directory() {
     let (here, elsewhere) = (dir.join("here"), dir.join("elsewhere"));
     std::fs::create_dir_all(&here).unwrap();
     std::fs::create_dir_all(&elsewhere).unwrap();
+    // The per-user data directory, as a login shell would have it (never the real one).
+    let data = dir.join("data");
     let o = Command::new(binary())
         .args(["--seeds", concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"), "demo"])
         .current_dir(&here)
+        .env("XDG_DATA_HOME", &data)
+        .env_remove(narisumashi::config::ENV_DATABASE_URL)
         .output()
         .unwrap();
+    assert!(
+        data.join("narisumashi/narisumashi.db").exists() && !here.join("narisumashi.db").exists(),
+        "the demo's database is in the data directory, not where it ran"
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let text = String::from_utf8_lossy(&o.stdout).to_string();
     let printed = |what: &str| -> Vec<String> {
@@ -796,6 +804,8 @@ fn the_demos_review_commands_work_as_printed_from_another_directory() {
         let o = Command::new(&words[0])
             .args(&words[1..])
             .current_dir(&elsewhere)
+            .env("XDG_DATA_HOME", &data)
+            .env_remove(narisumashi::config::ENV_DATABASE_URL)
             .output()
             .unwrap();
         assert!(o.status.success(), "{words:?}: {}", String::from_utf8_lossy(&o.stderr));
@@ -811,6 +821,26 @@ fn the_demos_review_commands_work_as_printed_from_another_directory() {
         run(printed(" scans ")).lines().any(|l| l.starts_with("1 ")),
         "run #1 is listed"
     );
+    // Without --database, from anywhere: the same database.
+    let bare = run(vec![binary().into(), "suspects".into()]);
+    assert_eq!(bare, queue, "suspects without --database reads the same queue");
+    // A read command on a database that does not exist says so, fails and creates nothing.
+    let missing = elsewhere.join("missing.db");
+    for command in [&["suspects"][..], &["scans"], &["suspect", "show", "1"]] {
+        let o = Command::new(binary())
+            .args(command)
+            .arg("--database")
+            .arg(&missing)
+            .current_dir(&elsewhere)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            !o.status.success() && err.contains("there is no database at"),
+            "{command:?}: {err}"
+        );
+        assert!(!missing.exists(), "{command:?} created the database");
+    }
     assert!(
         !elsewhere.join("narisumashi.db").exists(),
         "nothing was created where the commands ran"
