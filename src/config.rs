@@ -26,7 +26,7 @@ pub const ENV_SMTP_PASSWORD: &str = "NARISUMASHI_SMTP_PASSWORD";
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// The file could not be read.
-    #[error("cannot read configuration {path}: {source}")]
+    #[error("cannot read configuration {path}")]
     Read {
         /// The file.
         path: PathBuf,

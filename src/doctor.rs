@@ -268,7 +268,7 @@ async fn check_database(config: &Config, out: &mut Vec<Check>) -> Option<Store> 
         Err(e) => {
             out.push(error(
                 "database",
-                format!("{shown}: {e}"),
+                format!("{shown}: {}", crate::error_chain(&e)),
                 "check [database] url (or NARISUMASHI_DATABASE_URL), that the server runs and the user may connect",
             ));
             return None;
@@ -309,7 +309,11 @@ async fn check_database(config: &Config, out: &mut Vec<Check>) -> Option<Store> 
     let store = match Store::open(&url).await {
         Ok(s) => s,
         Err(e) => {
-            out.push(error("database", format!("{shown}: {e}"), "check the database"));
+            out.push(error(
+                "database",
+                format!("{shown}: {}", crate::error_chain(&e)),
+                "check the database",
+            ));
             return None;
         }
     };
@@ -330,7 +334,7 @@ async fn check_database(config: &Config, out: &mut Vec<Check>) -> Option<Store> 
                 "run `narisumashi scan` once",
             )),
         },
-        Err(e) => out.push(error("database", e.to_string(), "check the database")),
+        Err(e) => out.push(error("database", crate::error_chain(&e), "check the database")),
     }
     Some(store)
 }
@@ -339,7 +343,7 @@ fn check_templates(config: &Config, registry: &Registry, out: &mut Vec<Check>) {
     match crate::drafts::Drafter::new(registry, &config.drafts) {
         Err(e) => out.push(error(
             "templates",
-            e.to_string(),
+            crate::error_chain(&e),
             format!(
                 "fix the template in {} (or delete it to use the built-in one)",
                 config.drafts.templates

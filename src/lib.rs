@@ -38,3 +38,17 @@ pub mod wording;
 
 pub use platform::Platform;
 pub use profile::ProfileRecord;
+
+/// An error with its causes, one after another (`cannot open database x: unable to open
+/// database file`): for the places that show an error as text rather than through `anyhow`,
+/// since the library's errors keep their causes as sources, not in their own message.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
+}

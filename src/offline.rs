@@ -24,7 +24,7 @@ pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum MatchError {
     /// An input file could not be opened or read.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}")]
     Read {
         /// The file.
         path: PathBuf,

@@ -19,7 +19,8 @@ pub struct DraftsArgs {
     /// Suspects (numbers from `narisumashi suspects`); several of one body make one notice.
     #[arg(required = true, value_name = "SUSPECT_ID")]
     ids: Vec<i64>,
-    /// takedown, notice, post, report, press, or all (default: what each body's procedure asks for).
+    /// takedown, notice, post, report or press (repeat for several); `all` is every kind the body's
+    /// procedure asks for.
     #[arg(long, value_name = "KIND", default_value = "all")]
     kind: Vec<String>,
     /// md, html, txt or docx.

@@ -253,7 +253,19 @@ pub fn print_report(out: &mut dyn Write, r: &ScanReport, registry: &Registry) ->
         findings_table(out, &r.would_flag, registry)?;
         return Ok(());
     }
-    writeln!(out, "\nNew suspects to review: {}", r.new_suspects.len())?;
+    let count = |status: &str| r.status_counts.iter().find(|(s, _)| s == status).map_or(0, |(_, n)| *n);
+    let waiting = count("new");
+    let earlier = waiting - (r.new_suspects.len() + r.reopened.len()) as i64;
+    writeln!(
+        out,
+        "\nNew suspects to review: {}{}",
+        r.new_suspects.len(),
+        if earlier > 0 {
+            format!(" ({waiting} waiting for review in all, {earlier} of them from earlier runs)")
+        } else {
+            String::new()
+        }
+    )?;
     if !r.new_suspects.is_empty() {
         findings_table(out, &r.new_suspects, registry)?;
     }

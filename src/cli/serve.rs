@@ -58,9 +58,9 @@ pub fn run(args: ServeArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
                 .await
                 .with_context(|| format!("listening on {listen} for the review UI"))?;
             let addr = listener.local_addr()?;
-            // One line on stdout that tests and scripts can read.
+            // One line on stdout that people, scripts and a service's journal read (not logged
+            // as well, which showed it twice on a terminal).
             println!("review UI at http://{addr}/");
-            tracing::info!("review UI at http://{addr}/");
             let app = App::new(store.clone(), registry.clone(), config.clone());
             Some(tokio::spawn(narisumashi::web::serve(listener, app, async {
                 let _ = stopped.await;
@@ -82,7 +82,6 @@ pub fn run(args: ServeArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
                 tracing::warn!("/metrics is served on {addr}, beyond this machine: restrict access to it");
             }
             println!("health at http://{addr}/healthz");
-            tracing::info!("health at http://{addr}/healthz and /metrics");
             Some(tokio::spawn(narisumashi::web::health::serve(
                 listener,
                 store.clone(),

@@ -69,7 +69,15 @@ fn password() -> anyhow::Result<(String, bool)> {
         .lock()
         .read_line(&mut line)
         .context("reading the password from standard input")?;
-    Ok((line.trim_end_matches(['\r', '\n']).to_string(), false))
+    let line = line.trim_end_matches(['\r', '\n']);
+    if line.is_empty() {
+        anyhow::bail!(
+            "no password on standard input: give one of at least {} characters on its first line \
+             (echo '…' | narisumashi user …), or run the command at a terminal to have one made",
+            auth::MIN_PASSWORD
+        );
+    }
+    Ok((line.to_string(), false))
 }
 
 /// Runs `user …`.

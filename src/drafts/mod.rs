@@ -173,7 +173,7 @@ pub enum DraftError {
         message: String,
     },
     /// A template file could not be read.
-    #[error("reading template {path}: {source}")]
+    #[error("reading template {path}")]
     Read {
         /// The file.
         path: String,

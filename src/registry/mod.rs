@@ -225,7 +225,7 @@ pub fn account_label(handle: Option<&str>, id: Option<&str>, url: Option<&str>) 
 #[derive(Debug, thiserror::Error)]
 pub enum RegistryError {
     /// The seeds directory could not be listed.
-    #[error("cannot read seeds directory {path}: {source}")]
+    #[error("cannot read seeds directory {path}")]
     Dir {
         /// The directory.
         path: PathBuf,
@@ -233,7 +233,7 @@ pub enum RegistryError {
         source: std::io::Error,
     },
     /// A seed file could not be read.
-    #[error("cannot read seed file {path}: {source}")]
+    #[error("cannot read seed file {path}")]
     File {
         /// The file.
         path: PathBuf,

@@ -79,6 +79,9 @@ pub struct ScanReport {
     pub genuine_changes: Vec<(String, String, Option<String>, Option<String>)>,
     /// A dry run's suspects.
     pub would_flag: Vec<Finding>,
+    /// Suspects in the database after the run, by status (`new`, `confirmed`, …), so that a
+    /// run that found nothing new still says how many wait.
+    pub status_counts: Vec<(String, i64)>,
 }
 
 impl ScanReport {
@@ -89,6 +92,7 @@ impl ScanReport {
         self.errors = store.run_errors(run_id).await?;
         self.genuine_changes = store.genuine_changes(run_id).await?;
         self.probes = store.probes(run_id).await?;
+        self.status_counts = store.status_counts(None).await?;
         for (id, from, to) in store.run_events(run_id).await? {
             let Some(row) = store.suspect(id).await? else { continue };
             let list = match (from.as_deref(), to.as_str()) {

@@ -41,7 +41,7 @@ pub use users::{AuditRow, Failures, NewAudit, Role, SessionRow, UserRow};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The database could not be opened.
-    #[error("cannot open database {url}: {source}")]
+    #[error("cannot open database {url}")]
     Open {
         /// The URL, password removed.
         url: String,

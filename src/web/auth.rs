@@ -23,8 +23,14 @@ pub const LANG_COOKIE: &str = "nrs_lang";
 
 /// Why a password could not be hashed.
 #[derive(Debug, thiserror::Error)]
-#[error("password hashing failed: {0}")]
-pub struct HashError(String);
+pub enum HashError {
+    /// The password is shorter than [`MIN_PASSWORD`].
+    #[error("a password needs at least {MIN_PASSWORD} characters")]
+    TooShort,
+    /// The hasher failed.
+    #[error("password hashing failed: {0}")]
+    Failed(String),
+}
 
 /// Shortest password accepted.
 pub const MIN_PASSWORD: usize = 10;
@@ -32,14 +38,12 @@ pub const MIN_PASSWORD: usize = 10;
 /// Hashes a password with Argon2id and a random salt (PHC string).
 pub fn hash_password(password: &str) -> Result<String, HashError> {
     if password.chars().count() < MIN_PASSWORD {
-        return Err(HashError(format!(
-            "a password needs at least {MIN_PASSWORD} characters"
-        )));
+        return Err(HashError::TooShort);
     }
     argon2::Argon2::default()
         .hash_password(password.as_bytes())
         .map(|h| h.to_string())
-        .map_err(|e| HashError(e.to_string()))
+        .map_err(|e| HashError::Failed(e.to_string()))
 }
 
 /// Whether the password matches the stored hash.

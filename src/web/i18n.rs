@@ -53,6 +53,19 @@ impl Lang {
         SuspectStatus::parse(s).map_or_else(|| s.to_string(), |s| self.status(s).to_string())
     }
 
+    /// The matcher's verdict on one sighting (`suspect`, `clear`, `genuine`) as staff read it.
+    pub fn verdict(self, v: &str) -> String {
+        match (self, v) {
+            (Lang::Ja, "suspect") => "なりすましの疑い".into(),
+            (Lang::Ja, "clear") => "問題なし".into(),
+            (Lang::Ja, "genuine") => "公式アカウント".into(),
+            (Lang::En, "suspect") => "suspect".into(),
+            (Lang::En, "clear") => "clear".into(),
+            (Lang::En, "genuine") => "genuine".into(),
+            (_, other) => other.to_string(),
+        }
+    }
+
     /// A role as staff read it.
     pub fn role(self, r: Role) -> &'static str {
         match (self, r) {

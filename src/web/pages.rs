@@ -763,7 +763,7 @@ async fn suspect_page(
             name: view::visible(&s.display_name, 80),
             handle: s.handle.as_deref().map(|h| markup::inert(h, 60)).unwrap_or_default(),
             score: percent(s.score),
-            verdict: s.verdict,
+            verdict: lang.verdict(&s.verdict),
         })
         .collect();
     let events = app
