@@ -465,6 +465,10 @@ pub struct SuspectsArgs {
     /// Status (repeatable): new, confirmed, dismissed, reported, removed.
     #[arg(long, value_parser = parse_status)]
     status: Vec<SuspectStatus>,
+    /// Only what scan #N found: the suspects it flagged or reopened (see `scans`); every one
+    /// of them is listed.
+    #[arg(long, value_name = "N")]
+    run: Option<i64>,
     /// Lowest score.
     #[arg(long)]
     min_score: Option<f64>,
@@ -496,7 +500,8 @@ pub fn run_suspects(args: SuspectsArgs) -> anyhow::Result<ExitCode> {
                 platform: args.platform.map(|p| p.as_str().to_string()),
                 statuses: args.status.clone(),
                 min_score: args.min_score,
-                limit: (!args.all).then_some(args.limit),
+                limit: (!args.all && args.run.is_none()).then_some(args.limit),
+                flagged_run: args.run,
             })
             .await?;
         // How many there are in all, so that a cut list says so.
@@ -509,7 +514,7 @@ pub fn run_suspects(args: SuspectsArgs) -> anyhow::Result<ExitCode> {
             .map(|(_, n)| n)
             .sum();
         store.close().await;
-        if (rows.len() as i64) < total {
+        if args.run.is_none() && (rows.len() as i64) < total {
             eprintln!(
                 "showing {} of {total} suspects (highest scores first); --limit N or --all for more",
                 rows.len()

@@ -234,6 +234,8 @@ pub struct SuspectFilter {
     pub min_score: Option<f64>,
     /// Most rows.
     pub limit: Option<i64>,
+    /// Only the suspects this scan flagged or reopened (its findings).
+    pub flagged_run: Option<i64>,
 }
 
 impl SuspectFilter {
@@ -466,6 +468,9 @@ impl Store {
         if f.min_score.is_some() {
             sql += &format!(" AND score >= {}", next());
         }
+        if f.flagged_run.is_some() {
+            sql += &format!(" AND flagged_run_id = {}", next());
+        }
         sql += " ORDER BY score DESC, first_seen_at DESC, id DESC";
         if f.limit.is_some() {
             sql += &format!(" LIMIT {}", next());
@@ -482,6 +487,9 @@ impl Store {
         }
         if let Some(m) = f.min_score {
             q = q.bind(m);
+        }
+        if let Some(r) = f.flagged_run {
+            q = q.bind(r);
         }
         if let Some(l) = f.limit {
             q = q.bind(l);

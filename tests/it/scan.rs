@@ -821,6 +821,22 @@ fn the_demos_review_commands_work_as_printed_from_another_directory() {
         run(printed(" scans ")).lines().any(|l| l.starts_with("1 ")),
         "run #1 is listed"
     );
+    // A scan's findings for Excel: what run #1 flagged, every row, a BOM and Japanese headers;
+    // a run that does not exist has none.
+    let db = printed(" suspects ");
+    let csv_of = |number: &str| {
+        let mut words = db.clone();
+        words.extend(["--run".into(), number.into(), "--format".into(), "csv".into()]);
+        run(words)
+    };
+    let found = csv_of("1");
+    assert!(found.starts_with('\u{FEFF}'), "{found}");
+    assert_eq!(
+        found.lines().count() - 1,
+        rows,
+        "every suspect the demo's scan found: {found}"
+    );
+    assert_eq!(csv_of("99").lines().count(), 1, "a header alone");
     // Without --database, from anywhere: the same database.
     let bare = run(vec![binary().into(), "suspects".into()]);
     assert_eq!(bare, queue, "suspects without --database reads the same queue");
