@@ -693,19 +693,41 @@ async fn run_locked(
         let store = store.clone();
         let holder = holder.clone();
         let every = Duration::from_secs((ttl / 4).max(5) as u64);
-        tokio::spawn(async move {
+        let (lost, lost_rx) = tokio::sync::oneshot::channel::<StoreError>();
+        let task = tokio::spawn(async move {
             loop {
-                if let Err(e) = store.heartbeat(&holder, Some(run_id)).await {
-                    tracing::warn!("scan lease heartbeat failed: {e}");
+                match store.heartbeat(&holder, Some(run_id)).await {
+                    Ok(()) => {}
+                    // Another scan holds the lease now: this one must stop writing at once.
+                    Err(e @ StoreError::Busy { .. }) => {
+                        let _ = lost.send(e);
+                        return;
+                    }
+                    Err(e) => tracing::warn!("scan lease heartbeat failed: {e}"),
                 }
                 tokio::time::sleep(every).await;
             }
-        })
+        });
+        (task, lost_rx)
     });
-    let result = scan_phases(store, registry, config, opts, observer, run_id, resumed).await;
-    if let Some(h) = heartbeat {
-        h.abort();
-    }
+    let phases = scan_phases(store, registry, config, opts, observer, run_id, resumed);
+    let result = match heartbeat {
+        Some((task, lost)) => {
+            // A scan that loses its lease stops between two writes (each unit's writes are one
+            // transaction, so a unit is stored whole or not at all) and leaves the run to the
+            // holder, which resumes it.
+            let r = tokio::select! {
+                r = phases => r,
+                Ok(e) = lost => {
+                    tracing::error!("scan #{run_id} stopped: it lost its lease ({e})");
+                    Err(ScanError::Store(e))
+                }
+            };
+            task.abort();
+            r
+        }
+        None => phases.await,
+    };
     match result {
         Ok(mut report) => {
             if !opts.dry_run {

@@ -76,7 +76,7 @@ impl Store {
         let row: LockRow = sqlx::query_as("SELECT holder, run_id, heartbeat_at FROM scan_lock WHERE id = 1")
             .fetch_one(&mut *tx)
             .await?;
-        if let Some(holder) = row.holder.filter(|h| h != &me.0) {
+        if let Some(holder) = row.holder.clone().filter(|h| h != &me.0) {
             let age = t - row.heartbeat_at.unwrap_or(0);
             let dead = Holder(holder.clone()).is_dead_here();
             if age < ttl_secs && !dead {
@@ -88,11 +88,27 @@ impl Store {
                 row.run_id
             );
         }
-        sqlx::query("UPDATE scan_lock SET holder = $1, heartbeat_at = $2, run_id = NULL WHERE id = 1")
-            .bind(&me.0)
-            .bind(t)
-            .execute(&mut *tx)
-            .await?;
+        // Taken only from the holder and heartbeat just read: on PostgreSQL two scans can read
+        // the same free lease at once, and only one of the two updates may succeed.
+        let taken = sqlx::query(
+            "UPDATE scan_lock SET holder = $1, heartbeat_at = $2, run_id = NULL WHERE id = 1 \
+             AND (holder = $3 OR (holder IS NULL AND $3 IS NULL)) \
+             AND (heartbeat_at = $4 OR (heartbeat_at IS NULL AND $4 IS NULL))",
+        )
+        .bind(&me.0)
+        .bind(t)
+        .bind(row.holder.as_deref())
+        .bind(row.heartbeat_at)
+        .execute(&mut *tx)
+        .await?;
+        if taken.rows_affected() != 1 {
+            drop(tx);
+            let s = self.lock_state().await?;
+            return Err(StoreError::Busy {
+                holder: s.holder.unwrap_or_else(|| "another scan".into()),
+                age_secs: now() - s.heartbeat_at.unwrap_or(t),
+            });
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -414,6 +414,38 @@ async fn second_scan_is_refused_while_one_holds_the_lease() {
     }
 }
 
+/// Two scans asking for a free lease at the same instant, from two connections as two
+/// processes would: one gets it, the other is told who holds it, on both databases; and a scan
+/// whose lease is taken over stops.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_scans_racing_for_the_lease_get_one_holder() {
+    let dir = tempdir();
+    for url in databases(&dir).await {
+        let (a, b) = (Store::open(&url).await.unwrap(), Store::open(&url).await.unwrap());
+        for round in 0..20 {
+            let (ha, hb) = (
+                narisumashi::store::Holder(format!("host-a:{round}:1")),
+                narisumashi::store::Holder(format!("host-b:{round}:1")),
+            );
+            let (ra, rb) = tokio::join!(a.acquire_lock(&ha, 300), b.acquire_lock(&hb, 300));
+            assert!(
+                ra.is_ok() != rb.is_ok(),
+                "{url} round {round}: exactly one holder ({ra:?}, {rb:?})"
+            );
+            let (winner, loser, err) = if ra.is_ok() { (&ha, &hb, rb) } else { (&hb, &ha, ra) };
+            let err = err.unwrap_err().to_string();
+            assert!(err.contains(&winner.0), "{url}: the refusal names the holder: {err}");
+            assert!(
+                a.heartbeat(loser, None).await.is_err(),
+                "{url}: the loser holds nothing"
+            );
+            a.release_lock(winner).await.unwrap();
+        }
+        a.close().await;
+        b.close().await;
+    }
+}
+
 /// Every row that matters, by natural keys (no generated ids, no times).
 async fn dump(url: &str) -> Vec<String> {
     let store = Store::open(url).await.unwrap();
