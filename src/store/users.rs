@@ -391,8 +391,10 @@ impl Store {
         ))
     }
 
-    /// Counts a failed login under `key`: failures older than `window_secs` start a new
-    /// count, and the `limit`-th failure in a window locks the key for `lock_secs`.
+    /// Counts a login attempt under `key` (the web UI counts each before verifying it, and
+    /// clears the count on success): attempts older than `window_secs`, or made before a lock
+    /// that has run out, start a new count, and the `limit`-th attempt in a window locks the
+    /// key for `lock_secs`.
     pub async fn record_login_failure(
         &self,
         key: &str,
@@ -402,13 +404,14 @@ impl Store {
     ) -> Result<Failures, StoreError> {
         let (_g, mut tx) = self.write().await?;
         let t = now();
-        let row: Option<(i64, i64)> =
-            sqlx::query_as("SELECT failures, first_failed_at FROM login_failures WHERE key = $1")
+        let row: Option<(i64, i64, Option<i64>)> =
+            sqlx::query_as("SELECT failures, first_failed_at, locked_until FROM login_failures WHERE key = $1")
                 .bind(key)
                 .fetch_optional(&mut *tx)
                 .await?;
+        // A lock that has run out gives the name a new window of attempts.
         let (count, first) = match row {
-            Some((n, first)) if first + window_secs > t => (n + 1, first),
+            Some((n, first, locked)) if first + window_secs > t && locked.is_none_or(|u| u > t) => (n + 1, first),
             _ => (1, t),
         };
         let locked_until = (count >= limit).then_some(t + lock_secs);

@@ -38,6 +38,8 @@ pub struct App {
     pub config: Arc<Config>,
     /// Recent per-status counts of the queue, by filter.
     counts: std::sync::Mutex<std::collections::HashMap<String, CachedCounts>>,
+    /// Password verifications in progress: one per core.
+    pub(crate) verifying: tokio::sync::Semaphore,
 }
 
 /// Per-status counts and when they were read.
@@ -55,6 +57,7 @@ impl App {
             registry,
             config,
             counts: Default::default(),
+            verifying: tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(1, usize::from)),
         }
     }
 

@@ -186,6 +186,9 @@ fn login_form(app: &App, lang: Lang, next: String, error: &'static str, username
     Ok(res)
 }
 
+/// How long a login waits for a free core to verify its password before it is refused.
+const LOGIN_WAIT: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// `POST /login`: double-submit CSRF check, throttle, password, new session.
 pub async fn login(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Page {
     let form = Form::parse(&body);
@@ -204,6 +207,31 @@ pub async fn login(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes)
     if failures.locked_until.is_some_and(|u| u > now()) {
         return login_form(&app, lang, next, t.login_locked, name, StatusCode::TOO_MANY_REQUESTS);
     }
+    // Verifying costs a CPU and 19 MiB for a while: at most one verification per core at a
+    // time, and a request that finds them all busy for a moment is refused at once (429 with
+    // Retry-After) rather than queued, so a storm of logins cannot exhaust memory or starve
+    // the staff who are working.
+    let Ok(Ok(_permit)) = tokio::time::timeout(LOGIN_WAIT, app.verifying.acquire()).await else {
+        let mut res = login_form(&app, lang, next, t.login_busy, name, StatusCode::TOO_MANY_REQUESTS)?;
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("2"));
+        return Ok(res);
+    };
+    // The attempt is counted before the password is verified, in one write, so that attempts
+    // sent together cannot all be verified before the name locks: at most `login_attempts`
+    // verifications per name in a window.
+    let f = app
+        .store
+        .record_login_failure(
+            &key,
+            web.login_attempts.max(1),
+            3600,
+            web.login_lock_minutes.max(1) * 60,
+        )
+        .await?;
+    if f.count > web.login_attempts.max(1) {
+        return login_form(&app, lang, next, t.login_locked, name, StatusCode::TOO_MANY_REQUESTS);
+    }
     let found = app.store.user_for_login(&name).await?;
     let hash = found
         .as_ref()
@@ -215,15 +243,6 @@ pub async fn login(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes)
     let user = match found {
         Some((u, _)) if ok && !u.disabled => u,
         _ => {
-            let f = app
-                .store
-                .record_login_failure(
-                    &key,
-                    web.login_attempts.max(1),
-                    3600,
-                    web.login_lock_minutes.max(1) * 60,
-                )
-                .await?;
             let inert = markup::inert(&name, 64);
             app.store
                 .audit(&NewAudit {

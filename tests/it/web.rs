@@ -414,6 +414,42 @@ async fn repeated_failed_logins_lock_the_name_for_a_while() {
     }
 }
 
+/// Wrong passwords sent together for one name: each attempt is counted before it is verified,
+/// so at most `login_attempts` (5) are verified, the rest are refused, and the right password
+/// that follows finds the name locked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logins_sent_together_are_counted_before_they_are_verified() {
+    let dir = tempdir();
+    for url in common::databases(&dir).await {
+        let f = fixture(&url).await;
+        let mut clients = Vec::new();
+        for i in 0..24 {
+            let mut c = Client::new(&f.base);
+            let token = common::web::hidden(&c.get("/login").await.body, "csrf").unwrap();
+            clients.push((c, token, format!("wrong password {i}")));
+        }
+        let replies = futures_util::future::join_all(clients.iter_mut().map(|(c, token, password)| async move {
+            let form = [
+                ("csrf", token.as_str()),
+                ("username", "reviewer"),
+                ("password", password.as_str()),
+                ("next", "/suspects"),
+            ];
+            c.post("/login", &form).await
+        }))
+        .await;
+        let statuses: Vec<u16> = replies.iter().map(|r| r.status).collect();
+        let verified_wrong = statuses.iter().filter(|&&s| s == 401).count();
+        assert!(verified_wrong <= 5, "{url}: {verified_wrong} verified: {statuses:?}");
+        assert!(statuses.iter().all(|s| [401, 429].contains(s)), "{url}: {statuses:?}");
+        assert_eq!(
+            Client::new(&f.base).login("reviewer", PASSWORD).await.status,
+            429,
+            "{url}: locked"
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_reviewers_deciding_at_once_cannot_overwrite_each_other() {
     let dir = tempdir();
