@@ -89,6 +89,9 @@ fn blocked_v6() -> &'static [Ipv6Net] {
         [
             "::/128",
             "::1/128",
+            // IPv4-translated (SIIT, ::ffff:0:a.b.c.d): a route into an IPv4 network, never a
+            // platform's address.
+            "::ffff:0:0:0/96",
             "100::/64",
             "2001::/23",
             "2001:db8::/32",
@@ -251,6 +254,13 @@ mod tests {
             "64:ff9b::a00:1",
             "2001:db8::1",
             "::127.0.0.1",
+            "::ffff:0:127.0.0.1",
+            "::ffff:0:a9fe:a9fe",
+            "::ffff:0:808:808",
+            "64:ff9b:1::a00:1",
+            "2002:7f00:1::1",
+            "2002:c0a8:101::1",
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2",
         ] {
             assert!(!is_public(a.parse().expect(a)), "{a} must not be public");
         }

@@ -146,6 +146,21 @@ pub fn database_url(value: &str) -> String {
     }
 }
 
+/// Creates an empty file readable by its owner only (0600 on Unix), unless it exists: the
+/// database and its backups hold password hashes and sessions. (SQLite gives its journal and
+/// WAL files the database file's permissions; an empty file is an empty database.)
+pub(crate) fn create_private(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 /// The file of an SQLite database URL (`sqlite://PATH?…` or `sqlite:PATH`); `None` for any
 /// other database.
 pub fn sqlite_path(url: &str) -> Option<&str> {
@@ -247,6 +262,10 @@ impl Store {
                     source: sqlx::Error::Io(e),
                 })?;
             }
+            create_private(Path::new(path)).map_err(|e| StoreError::Open {
+                url: url.to_string(),
+                source: sqlx::Error::Io(e),
+            })?;
             (Backend::Sqlite, format!("sqlite://{path}?mode=rwc"))
         } else {
             return Err(StoreError::Url(redact(url)));

@@ -147,6 +147,8 @@ impl Store {
         let target = path
             .to_str()
             .ok_or_else(|| StoreError::Invalid("the backup path is not UTF-8".into()))?;
+        // Created empty and private first (VACUUM INTO fills an empty file).
+        super::create_private(path).map_err(|e| StoreError::Invalid(format!("cannot create {target}: {e}")))?;
         sqlx::query("VACUUM INTO $1").bind(target).execute(&self.pool).await?;
         Ok(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0))
     }

@@ -138,6 +138,16 @@ async fn backup_copies_a_live_sqlite_database() {
         f.store.backup(&copy).await.is_err(),
         "an existing file is not overwritten"
     );
+    // The database and its copy hold password hashes: readable by their owner only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let database = narisumashi::store::sqlite_path(&url).unwrap();
+        for file in [std::path::PathBuf::from(database), copy.clone()] {
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{}", file.display());
+        }
+    }
     let backup = Store::open(&format!("sqlite://{}", copy.display())).await.unwrap();
     let (a, sa) = census(&f.store).await;
     let (b, sb) = census(&backup).await;
