@@ -33,7 +33,8 @@ pub use ops::{NewNotification, NotificationRow, ProbeRow, ProbeStatus, StoredFig
 pub use retention::PurgeReport;
 pub use runs::{Coverage, RunRow, RunStatus, SnapshotRow, SourceCountRow};
 pub use suspects::{
-    Decision, EventRow, QueueCursor, QueueQuery, SightingRow, SuspectFilter, SuspectRow, SuspectStatus, reason_texts,
+    Decision, EventRow, QUEUE_PAGE_MAX, QueueCursor, QueueQuery, SightingRow, SuspectFilter, SuspectRow, SuspectStatus,
+    reason_texts,
 };
 pub use users::{AuditRow, Failures, NewAudit, Role, SessionRow, UserRow};
 

@@ -306,6 +306,9 @@ pub struct QueueQuery {
     pub limit: i64,
 }
 
+/// Most rows one page of the queue holds.
+pub const QUEUE_PAGE_MAX: i64 = 500;
+
 /// A staff decision.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decision {
@@ -399,7 +402,7 @@ impl Store {
         if let Some(c) = q.after {
             query = query.bind(c.flagged_run_id).bind(c.score).bind(c.id);
         }
-        query = query.bind(q.limit.clamp(1, 500));
+        query = query.bind(q.limit.clamp(1, QUEUE_PAGE_MAX));
         Ok(query.fetch_all(&self.pool).await?)
     }
 
@@ -445,6 +448,27 @@ impl Store {
             query = query.bind(m);
         }
         Ok(query.fetch_all(&self.pool).await?)
+    }
+
+    /// Every row of the queue as filtered (`after` and `limit` are ignored), in queue order,
+    /// read a page of [`QUEUE_PAGE_MAX`] rows at a time: for downloads, which must not stop at
+    /// one page.
+    pub async fn queue_all(&self, q: QueueQuery) -> Result<Vec<SuspectRow>, StoreError> {
+        let mut q = QueueQuery {
+            after: None,
+            limit: QUEUE_PAGE_MAX,
+            ..q
+        };
+        let mut out = Vec::new();
+        loop {
+            let page = self.queue(&q).await?;
+            let full = page.len() as i64 == QUEUE_PAGE_MAX;
+            q.after = page.last().map(QueueCursor::after);
+            out.extend(page);
+            if !full {
+                return Ok(out);
+            }
+        }
     }
 
     /// Suspects, highest score and newest first.

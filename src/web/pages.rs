@@ -451,13 +451,13 @@ pub async fn queue_csv(State(app): State<Arc<App>>, staff: Staff, Query(q): Quer
     let f = queue_filter(&staff, &q)?;
     let rows = app
         .store
-        .queue(&QueueQuery {
+        .queue_all(QueueQuery {
             orgs: f.orgs,
             statuses: f.statuses,
             platform: f.platform,
             min_score: f.min_score,
             after: None,
-            limit: i64::MAX / 2,
+            limit: 0,
         })
         .await?;
     let csv = crate::export::suspects_csv(&rows, super::view::jst);

@@ -913,4 +913,30 @@ async fn the_queue_downloads_as_csv_with_the_staffs_bodies_only() {
         "every new suspect of the reviewer's body, and no other body's"
     );
     assert_eq!(c.get(&format!("/suspects.csv?org={}", f.other)).await.status, 403);
+    // More rows than a page of the queue holds: the download still has every one.
+    let mut copy = 0;
+    while own.len() <= narisumashi::store::QUEUE_PAGE_MAX as usize + 20 {
+        copy += 1;
+        let added: Vec<(i64,)> = sqlx::query_as(
+            "INSERT INTO suspects (platform, account_key, display_name, org_id, target_key, target_label, score, \
+             reasons, status, status_changed_at, first_seen_at, last_seen_at, flagged_run_id) \
+             SELECT platform, account_key || $1, display_name, org_id, target_key, target_label, score, reasons, \
+             status, status_changed_at, first_seen_at, last_seen_at, flagged_run_id \
+             FROM suspects WHERE org_id = $2 AND status = 'new' RETURNING id",
+        )
+        .bind(format!("-copy{copy}"))
+        .bind(&f.own)
+        .fetch_all(f.store.pool())
+        .await
+        .unwrap();
+        own.extend(added.into_iter().map(|(id,)| id));
+    }
+    let r = c.get("/suspects.csv?status=new").await;
+    let mut got: Vec<i64> = csv::Reader::from_reader(r.bytes.as_slice())
+        .records()
+        .map(|r| r.unwrap()[0].parse().unwrap())
+        .collect();
+    got.sort_unstable();
+    own.sort_unstable();
+    assert_eq!(got, own, "all {} rows, past the first page", own.len());
 }
