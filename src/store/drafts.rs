@@ -107,18 +107,7 @@ impl Store {
                     actor: d.generated_by,
                 };
                 let rev = next_revision(&mut tx, id, revision, &revised).await?;
-                super::users::audit_in(
-                    &mut tx,
-                    &super::NewAudit {
-                        actor: d.generated_by,
-                        org_id: Some(d.org_id),
-                        action: "draft_generate",
-                        subject: Some(format!("draft:{id}")),
-                        detail: Some(&format!("{} (revision {rev})", d.kind)),
-                        ..Default::default()
-                    },
-                )
-                .await?;
+                audit_generated(&mut tx, d, id, &format!("{} (revision {rev})", d.kind)).await?;
                 tx.commit().await?;
                 return Ok(id);
             }
@@ -145,18 +134,7 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        super::users::audit_in(
-            &mut tx,
-            &super::NewAudit {
-                actor: d.generated_by,
-                org_id: Some(d.org_id),
-                action: "draft_generate",
-                subject: Some(format!("draft:{id}")),
-                detail: Some(d.kind),
-                ..Default::default()
-            },
-        )
-        .await?;
+        audit_generated(&mut tx, d, id, d.kind).await?;
         for s in d.suspect_ids {
             sqlx::query("INSERT INTO draft_suspects (draft_id, suspect_id) VALUES ($1, $2)")
                 .bind(id)
@@ -266,6 +244,27 @@ struct Revision<'a> {
     source: &'a str,
     markdown: &'a str,
     actor: &'a str,
+}
+
+/// Records in the audit log that draft `id` was generated (first or again), with `detail`.
+async fn audit_generated(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    d: &NewDraft<'_>,
+    id: i64,
+    detail: &str,
+) -> Result<(), StoreError> {
+    super::users::audit_in(
+        tx,
+        &super::NewAudit {
+            actor: d.generated_by,
+            org_id: Some(d.org_id),
+            action: "draft_generate",
+            subject: Some(format!("draft:{id}")),
+            detail: Some(detail),
+            ..Default::default()
+        },
+    )
+    .await
 }
 
 /// Makes `r` revision `current + 1` of draft `id` (the draft row and its history, in `tx`),

@@ -205,7 +205,10 @@ fn read<const BPP: usize>(
     (spans, groups): (&[Span], &[&[usize]]),
     (sum, count): (&mut [[u32; 3]], &mut [u32]),
 ) {
-    let channel = |pixel: &[u8], k: usize| u32::from(pixel[k.min(BPP - 1)]);
+    // Channel `k` of a pixel (of bytes, or of byte sums); grey has one for all three.
+    fn channel<T: Copy + Into<u32>>(pixel: &[T], k: usize, bpp: usize) -> u32 {
+        pixel[k.min(bpp - 1)].into()
+    }
     let mut rows = vec![0u16; w * BPP];
     for group in groups {
         let row = group[0] * WORK / h * WORK;
@@ -230,7 +233,7 @@ fn read<const BPP: usize>(
             if summed {
                 for pixel in rows[from * BPP..to * BPP].chunks(BPP * step) {
                     for (k, a) in acc.iter_mut().enumerate() {
-                        *a += u32::from(pixel[k.min(BPP - 1)]);
+                        *a += channel(pixel, k, BPP);
                     }
                     n += group.len() as u32;
                 }
@@ -239,7 +242,7 @@ fn read<const BPP: usize>(
                     for pixel in line(y)[from * BPP..to * BPP].chunks(BPP * step) {
                         let a = if BPP == 4 { u32::from(pixel[3]) } else { 255 };
                         for (k, acc) in acc.iter_mut().enumerate() {
-                            let c = channel(pixel, k);
+                            let c = channel(pixel, k, BPP);
                             *acc += if a == 255 { c } else { (c * a + 255 * (255 - a)) / 255 };
                         }
                         n += 1;
