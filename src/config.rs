@@ -231,6 +231,14 @@ pub struct WebConfig {
     pub login_attempts: i64,
     /// How long such a lock lasts, in minutes.
     pub login_lock_minutes: i64,
+    /// Seconds allowed for a request's line and headers to arrive, and for a kept-alive
+    /// connection to send its next request; then the connection is closed.
+    pub header_timeout_secs: u64,
+    /// Seconds allowed for a whole request (`408` after).
+    pub request_timeout_secs: u64,
+    /// Connections open at once; at the cap, the one waiting longest for a request is closed
+    /// to make room.
+    pub max_connections: usize,
 }
 
 impl Default for WebConfig {
@@ -242,6 +250,9 @@ impl Default for WebConfig {
             session_hours: 12,
             login_attempts: 5,
             login_lock_minutes: 15,
+            header_timeout_secs: 10,
+            request_timeout_secs: 60,
+            max_connections: 1024,
         }
     }
 }

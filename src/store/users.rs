@@ -403,28 +403,25 @@ impl Store {
         lock_secs: i64,
     ) -> Result<Failures, StoreError> {
         let (_g, mut tx) = self.write().await?;
-        let t = now();
-        let row: Option<(i64, i64, Option<i64>)> =
-            sqlx::query_as("SELECT failures, first_failed_at, locked_until FROM login_failures WHERE key = $1")
-                .bind(key)
-                .fetch_optional(&mut *tx)
-                .await?;
-        // A lock that has run out gives the name a new window of attempts.
-        let (count, first) = match row {
-            Some((n, first, locked)) if first + window_secs > t && locked.is_none_or(|u| u > t) => (n + 1, first),
-            _ => (1, t),
-        };
-        let locked_until = (count >= limit).then_some(t + lock_secs);
-        sqlx::query(
-            "INSERT INTO login_failures (key, failures, first_failed_at, locked_until) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, first_failed_at = excluded.first_failed_at, \
-             locked_until = excluded.locked_until",
-        )
+        // One statement: PostgreSQL locks the row for the update, so attempts counted at
+        // the same moment by several processes each get their own number.
+        let fresh = "(login_failures.first_failed_at + $3 > $2 \
+                     AND (login_failures.locked_until IS NULL OR login_failures.locked_until > $2))";
+        let count = format!("CASE WHEN {fresh} THEN login_failures.failures + 1 ELSE 1 END");
+        let (count, locked_until): (i64, Option<i64>) = sqlx::query_as(&format!(
+            "INSERT INTO login_failures (key, failures, first_failed_at, locked_until) \
+             VALUES ($1, 1, $2, CASE WHEN 1 >= $4 THEN $2 + $5 END) \
+             ON CONFLICT (key) DO UPDATE SET failures = {count}, \
+             first_failed_at = CASE WHEN {fresh} THEN login_failures.first_failed_at ELSE $2 END, \
+             locked_until = CASE WHEN {count} >= $4 THEN $2 + $5 END \
+             RETURNING failures, locked_until"
+        ))
         .bind(key)
-        .bind(count)
-        .bind(first)
-        .bind(locked_until)
-        .execute(&mut *tx)
+        .bind(now())
+        .bind(window_secs)
+        .bind(limit)
+        .bind(lock_secs)
+        .fetch_one(&mut *tx)
         .await?;
         tx.commit().await?;
         Ok(Failures { count, locked_until })

@@ -32,9 +32,12 @@ pub async fn serve(
     store: Store,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(store))
-        .with_graceful_shutdown(shutdown)
-        .await
+    // Scrapers and probes are few: a small cap, the UI's time limits.
+    let limits = super::listen::ListenLimits {
+        max_connections: 64,
+        ..Default::default()
+    };
+    super::listen::serve(listener, router(store), limits, shutdown).await
 }
 
 async fn database_ok(store: &Store) -> Result<(), String> {

@@ -118,6 +118,7 @@ impl Lang {
             "login" => "ログイン",
             "login_failed" => "ログイン失敗",
             "login_locked" => "ログインをロック",
+            "login_failed_unknown" => "存在しない名前でのログイン失敗（件数 / 秒: 例）",
             "logout" => "ログアウト",
             "confirm" => "なりすましと確定",
             "dismiss" => "問題なしと判断",

@@ -12,7 +12,9 @@
 pub mod auth;
 pub mod health;
 pub mod i18n;
+pub mod listen;
 mod pages;
+pub mod throttle;
 pub mod view;
 
 pub use pages::valid_user_name;
@@ -38,8 +40,8 @@ pub struct App {
     pub config: Arc<Config>,
     /// Recent per-status counts of the queue, by filter.
     counts: std::sync::Mutex<std::collections::HashMap<String, CachedCounts>>,
-    /// Password verifications in progress: one per core.
-    pub(crate) verifying: tokio::sync::Semaphore,
+    /// What log-ins may cost (verifications, unknown names, their audit summary).
+    pub(crate) logins: throttle::LoginThrottle,
 }
 
 /// Per-status counts and when they were read.
@@ -57,7 +59,7 @@ impl App {
             registry,
             config,
             counts: Default::default(),
-            verifying: tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(1, usize::from)),
+            logins: Default::default(),
         }
     }
 
@@ -240,7 +242,21 @@ async fn stylesheet() -> Response {
 
 /// The UI's routes with their middleware.
 pub fn router(app: App) -> Router {
+    routes(Arc::new(app))
+}
+
+/// The listener's limits from `[web]`, within this process's open-file limit.
+pub fn limits(config: &Config, open_files: Option<u64>) -> listen::ListenLimits {
+    let web = &config.web;
+    listen::ListenLimits {
+        header_read: std::time::Duration::from_secs(web.header_timeout_secs.max(1)),
+        max_connections: listen::connections_within(web.max_connections, open_files),
+    }
+}
+
+fn routes(app: Arc<App>) -> Router {
     let secure = app.secure();
+    let request_timeout = app.config.web.request_timeout_secs;
     let mut csrf = tower_http::csrf::CsrfLayer::new();
     if let Some(origin) = app.config.web.public_url.as_deref().and_then(origin_of) {
         csrf = match csrf.clone().add_trusted_origin(&origin) {
@@ -251,7 +267,6 @@ pub fn router(app: App) -> Router {
             }
         };
     }
-    let app = Arc::new(app);
     Router::new()
         .route("/", get(pages::home))
         .route("/login", get(pages::login_page).post(pages::login))
@@ -274,9 +289,15 @@ pub fn router(app: App) -> Router {
         .route("/users/{id}/disabled", post(pages::set_disabled))
         .fallback(|| async { WebError::NotFound })
         .with_state(app)
-        .layer(axum::middleware::map_response(move |res| security_headers(secure, res)))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            std::time::Duration::from_secs(request_timeout.max(1)),
+        ))
         .layer(csrf)
         .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        // Outermost, so that the CSRF layer's 403, the body limit's 413 and the timeout's
+        // 408 carry them too.
+        .layer(axum::middleware::map_response(move |res| security_headers(secure, res)))
 }
 
 /// `scheme://host[:port]` of a URL, as browsers send it in `Origin`.
@@ -285,13 +306,37 @@ fn origin_of(url: &str) -> Option<String> {
     Some(u.origin().ascii_serialization()).filter(|o| o != "null")
 }
 
-/// Serves the UI on a listener until `shutdown` completes.
+/// Serves the UI on a listener, within the `[web]` limits and this process's open-file
+/// limit, until `shutdown` completes; writes the login summary that is still pending.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     app: App,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(app))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let limits = limits(&app.config, listen::raise_open_files());
+    let app = Arc::new(app);
+    let summaries = {
+        let app = app.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(throttle::SUMMARY_EVERY);
+            every.tick().await;
+            loop {
+                every.tick().await;
+                write_login_summary(&app).await;
+            }
+        })
+    };
+    let served = listen::serve(listener, routes(app.clone()), limits, shutdown).await;
+    summaries.abort();
+    write_login_summary(&app).await;
+    served
+}
+
+/// Writes the summary of failed log-ins with unknown names, if there is one.
+async fn write_login_summary(app: &App) {
+    if let Some(summary) = app.logins.pending_summary()
+        && let Err(e) = pages::audit_unknown_names(&app.store, &summary).await
+    {
+        tracing::warn!("writing the login summary to the audit log: {e}");
+    }
 }

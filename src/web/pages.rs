@@ -14,6 +14,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::auth::{self, LANG_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE, Staff};
 use super::i18n::{Lang, T};
+use super::throttle::LockPolicy;
 use super::view::{self, Seg, jst, percent};
 use super::{App, WebError, local_path, url_encode};
 use crate::drafts::{DraftKind, Drafter, Format, Purpose, markup};
@@ -202,68 +203,88 @@ pub async fn login(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes)
     let password = form.get("password").unwrap_or("").to_string();
     let web = &app.config.web;
     let key = format!("user:{}", name.to_lowercase());
-    let failures = app.store.login_failures(&key).await?;
     let t = lang.t();
-    if failures.locked_until.is_some_and(|u| u > now()) {
-        return login_form(&app, lang, next, t.login_locked, name, StatusCode::TOO_MANY_REQUESTS);
+    let policy = LockPolicy {
+        attempts: web.login_attempts.max(1),
+        window_secs: 3600,
+        lock_secs: web.login_lock_minutes.max(1) * 60,
+    };
+    let locked = |app: &App, name: String| {
+        login_form(
+            app,
+            lang,
+            next.clone(),
+            t.login_locked,
+            name,
+            StatusCode::TOO_MANY_REQUESTS,
+        )
+    };
+    let Some((user, hash)) = app.store.user_for_login(&name).await? else {
+        // A name that does not exist: counted and locked in memory like one that does,
+        // answered after as long as a verification takes, and summarised in the audit log;
+        // no core, no 19 MiB, no row per attempt.
+        if app.logins.unknown_locked(&key) {
+            return locked(&app, name);
+        }
+        let counted = app.logins.count_unknown(&key, policy);
+        app.logins.stand_in_delay().await;
+        if let Some(summary) = app.logins.unknown_failed(&markup::inert(&name, 64)) {
+            audit_unknown_names(&app.store, &summary).await?;
+        }
+        if counted.locked {
+            return locked(&app, name);
+        }
+        return login_form(&app, lang, next, t.login_failed, name, StatusCode::UNAUTHORIZED);
+    };
+    if app
+        .store
+        .login_failures(&key)
+        .await?
+        .locked_until
+        .is_some_and(|u| u > now())
+    {
+        return locked(&app, name);
     }
-    // Verifying costs a CPU and 19 MiB for a while: at most one verification per core at a
-    // time, and a request that finds them all busy for a moment is refused at once (429 with
-    // Retry-After) rather than queued, so a storm of logins cannot exhaust memory or starve
-    // the staff who are working.
-    let Ok(Ok(_permit)) = tokio::time::timeout(LOGIN_WAIT, app.verifying.acquire()).await else {
+    // The attempt is counted before anything else, in one statement, so that attempts sent
+    // together cannot all be verified before the name locks: at most `login_attempts`
+    // verifications per name in a window, and the rest never wait for a core.
+    let f = app
+        .store
+        .record_login_failure(&key, policy.attempts, policy.window_secs, policy.lock_secs)
+        .await?;
+    if f.count > policy.attempts {
+        return locked(&app, name);
+    }
+    // Verifying costs a core and 19 MiB for a while: at most one verification per core at a
+    // time, and a request that finds them all busy for a moment is refused (429 with
+    // Retry-After) rather than queued.
+    let Ok(ok) = app.logins.verify(password, hash, LOGIN_WAIT).await else {
         let mut res = login_form(&app, lang, next, t.login_busy, name, StatusCode::TOO_MANY_REQUESTS)?;
         res.headers_mut()
             .insert(header::RETRY_AFTER, header::HeaderValue::from_static("2"));
         return Ok(res);
     };
-    // The attempt is counted before the password is verified, in one write, so that attempts
-    // sent together cannot all be verified before the name locks: at most `login_attempts`
-    // verifications per name in a window.
-    let f = app
-        .store
-        .record_login_failure(
-            &key,
-            web.login_attempts.max(1),
-            3600,
-            web.login_lock_minutes.max(1) * 60,
-        )
-        .await?;
-    if f.count > web.login_attempts.max(1) {
-        return login_form(&app, lang, next, t.login_locked, name, StatusCode::TOO_MANY_REQUESTS);
+    if !ok || user.disabled {
+        let inert = markup::inert(&name, 64);
+        app.store
+            .audit(&NewAudit {
+                actor: &inert,
+                action: if f.locked_until.is_some() {
+                    "login_locked"
+                } else {
+                    "login_failed"
+                },
+                detail: Some(&format!("{} / {}", f.count, policy.attempts)),
+                ..Default::default()
+            })
+            .await?;
+        let (msg, status) = if f.locked_until.is_some() {
+            (t.login_locked, StatusCode::TOO_MANY_REQUESTS)
+        } else {
+            (t.login_failed, StatusCode::UNAUTHORIZED)
+        };
+        return login_form(&app, lang, next, msg, name, status);
     }
-    let found = app.store.user_for_login(&name).await?;
-    let hash = found
-        .as_ref()
-        .map(|(_, h)| h.clone())
-        .unwrap_or_else(|| auth::dummy_hash().to_string());
-    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
-        .await
-        .unwrap_or(false);
-    let user = match found {
-        Some((u, _)) if ok && !u.disabled => u,
-        _ => {
-            let inert = markup::inert(&name, 64);
-            app.store
-                .audit(&NewAudit {
-                    actor: &inert,
-                    action: if f.locked_until.is_some() {
-                        "login_locked"
-                    } else {
-                        "login_failed"
-                    },
-                    detail: Some(&format!("{} / {}", f.count, web.login_attempts)),
-                    ..Default::default()
-                })
-                .await?;
-            let (msg, status) = if f.locked_until.is_some() {
-                (t.login_locked, StatusCode::TOO_MANY_REQUESTS)
-            } else {
-                (t.login_failed, StatusCode::UNAUTHORIZED)
-            };
-            return login_form(&app, lang, next, msg, name, status);
-        }
-    };
     app.store.clear_login_failures(&key).await?;
     // A new session id at every login (no fixation), its own CSRF token.
     let token = auth::random_token();
@@ -289,6 +310,20 @@ pub async fn login(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes)
         }
     }
     Ok(res)
+}
+
+/// One audit line for the failed log-ins with names that do not exist since the last:
+/// `count / seconds: a few of the names`.
+pub(super) async fn audit_unknown_names(store: &crate::store::Store, summary: &str) -> Result<(), WebError> {
+    store
+        .audit(&NewAudit {
+            actor: "-",
+            action: "login_failed_unknown",
+            detail: Some(summary),
+            ..Default::default()
+        })
+        .await?;
+    Ok(())
 }
 
 /// `POST /logout`.

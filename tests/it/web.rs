@@ -318,8 +318,45 @@ async fn every_route_checks_session_role_and_organisation() {
     }
 }
 
+/// Sends `request` as it is on a new connection and returns the response's head.
+async fn raw_request(base: &str, request: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut s = tokio::net::TcpStream::connect(base.trim_start_matches("http://").trim_end_matches('/'))
+        .await
+        .unwrap();
+    s.write_all(request.as_bytes()).await.unwrap();
+    let mut buf = vec![0u8; 16 * 1024];
+    let mut got = Vec::new();
+    while !got.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = s.read(&mut buf).await.unwrap();
+        if n == 0 {
+            break;
+        }
+        got.extend_from_slice(&buf[..n]);
+    }
+    String::from_utf8_lossy(&got).into_owned()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn state_changes_need_the_session_token_and_the_same_origin() {
+    fn hardened(r: &common::web::Reply, what: &str) {
+        for (name, value) in [
+            ("x-frame-options", "DENY"),
+            ("x-content-type-options", "nosniff"),
+            ("cache-control", "no-store"),
+        ] {
+            assert_eq!(
+                r.headers.get(name).and_then(|v| v.to_str().ok()),
+                Some(value),
+                "{what}: {name}"
+            );
+        }
+        let csp = r.headers.get("content-security-policy").and_then(|v| v.to_str().ok());
+        assert!(
+            csp.is_some_and(|c| c.contains("frame-ancestors 'none'")),
+            "{what}: {csp:?}"
+        );
+    }
     let dir = tempdir();
     for url in common::databases(&dir).await {
         let f = fixture(&url).await;
@@ -346,6 +383,28 @@ async fn state_changes_need_the_session_token_and_the_same_origin() {
             .post_raw(&path, &form(&c.csrf.clone()), Some("https://evil.example"))
             .await;
         assert_eq!(r.status, 403, "{url}: cross-origin");
+        hardened(&r, "the CSRF layer's 403");
+        // A body declared over the limit is refused before it is read, with the same headers.
+        let head = raw_request(
+            &base,
+            &format!(
+                "POST {path} HTTP/1.1\r\nHost: x\r\nOrigin: {base}\r\nCookie: {}\r\n\
+                 Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 3145728\r\n\r\n",
+                c.cookie_header()
+            ),
+        )
+        .await;
+        assert!(head.starts_with("HTTP/1.1 413"), "{url}: {head}");
+        for header in [
+            "x-frame-options: deny",
+            "cache-control: no-store",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(
+                head.to_lowercase().contains(header),
+                "the body limit's 413: {header} in {head}"
+            );
+        }
         assert_eq!(status_of(&f.store, id).await.0, "new", "{url}: nothing changed");
         // The login form needs its own double-submitted token too.
         let mut fresh = Client::new(&f.base);
@@ -406,7 +465,14 @@ async fn repeated_failed_logins_lock_the_name_for_a_while() {
             "{url}"
         );
         let audit = f.store.audit_log(None, None, 100).await.unwrap();
-        assert_eq!(audit.iter().filter(|a| a.action == "login_locked").count(), 2, "{url}");
+        assert_eq!(audit.iter().filter(|a| a.action == "login_locked").count(), 1, "{url}");
+        // Attempts with names that do not exist leave no row each: they are summarised.
+        assert!(!audit.iter().any(|a| a.actor == "nobody"), "{url}");
+        let (rows,): (i64,) = sqlx::query_as("SELECT count(*) FROM login_failures WHERE key = 'user:nobody'")
+            .fetch_one(f.store.pool())
+            .await
+            .unwrap();
+        assert_eq!(rows, 0, "{url}");
         assert!(audit.iter().any(|a| a.action == "login" && a.actor == "reviewer"));
         // A disabled account cannot log in.
         f.store.set_user_disabled("reviewer2", true).await.unwrap();
@@ -939,4 +1005,47 @@ async fn the_queue_downloads_as_csv_with_the_staffs_bodies_only() {
     got.sort_unstable();
     own.sort_unstable();
     assert_eq!(got, own, "all {} rows, past the first page", own.len());
+}
+
+/// Sockets that send half a request line and wait: each is closed when its head has not
+/// arrived in time, and while they are many, the one that waited longest makes room for a new
+/// connection, so staff still get their pages.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn half_open_sockets_cannot_lock_staff_out() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let dir = tempdir();
+    let url = common::databases(&dir).await.remove(0);
+    let f = fixture_with(&url, |c| {
+        c.web.max_connections = 40;
+        c.web.header_timeout_secs = 2;
+    })
+    .await;
+    let addr = f.base.trim_start_matches("http://").to_string();
+    let mut held = Vec::new();
+    for _ in 0..200 {
+        let mut s = tokio::net::TcpStream::connect(&addr).await.unwrap();
+        s.write_all(b"GET /login HT").await.unwrap();
+        held.push(s);
+    }
+    // A whole request gets its page, on a new connection, while those are held.
+    let r = reqwest::Client::new()
+        .get(format!("{}/login", f.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    // The held sockets were closed: the oldest to make room, the rest when their time ran
+    // out; none of them got an answer.
+    let mut closed = 0;
+    for s in &mut held {
+        let mut buf = [0u8; 64];
+        let n = tokio::time::timeout(std::time::Duration::from_secs(10), s.read(&mut buf))
+            .await
+            .expect("closed by the head timeout")
+            .unwrap_or(0);
+        let got = String::from_utf8_lossy(&buf[..n]).to_string();
+        assert!(n == 0 || got.starts_with("HTTP/1.1 408"), "{got}");
+        closed += 1;
+    }
+    assert_eq!(closed, 200);
 }

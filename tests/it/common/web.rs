@@ -219,7 +219,8 @@ impl Client {
         self.cookies.insert(name.to_string(), value.to_string());
     }
 
-    fn cookie_header(&self) -> String {
+    /// The `Cookie` header this client sends.
+    pub fn cookie_header(&self) -> String {
         self.cookies
             .iter()
             .map(|(k, v)| format!("{k}={v}"))
