@@ -52,6 +52,14 @@ pub enum StoreError {
     /// The URL names no supported database.
     #[error("unsupported database URL {0:?} (expected sqlite:PATH or postgres://…)")]
     Url(String),
+    /// Staff accounts whose names differ only in case, which names may no longer do.
+    #[error(
+        "staff accounts whose names differ only in upper and lower case: {}; a name is now one \
+         name whatever its case. Rename all but one of each (for example \
+         UPDATE users SET name = 'tanaka-2' WHERE name = 'Tanaka'; in sqlite3 or psql), then start again",
+        .0.iter().map(|g| g.join(" / ")).collect::<Vec<_>>().join("; ")
+    )]
+    StaffNamesClash(Vec<Vec<String>>),
     /// Migrations failed.
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -190,10 +198,27 @@ async fn migrate_sqlite(pool: &AnyPool) -> Result<(), StoreError> {
     }
 }
 
+/// Staff names that differ only in case, grouped (none when there is no `users` table yet).
+async fn staff_name_clashes(pool: &AnyPool) -> Vec<Vec<String>> {
+    let names: Vec<(String,)> = sqlx::query_as("SELECT name FROM users ORDER BY name")
+        .fetch_all(pool)
+        .await
+        .unwrap_or_default();
+    let mut groups: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for (name,) in names {
+        groups.entry(name.to_lowercase()).or_default().push(name);
+    }
+    groups.into_values().filter(|g| g.len() > 1).collect()
+}
+
 impl Store {
     /// Opens (creating an SQLite file if needed) and migrates the database.
     pub async fn open(url: &str) -> Result<Store, StoreError> {
         let (backend, pool) = Store::connect(url).await?;
+        let clashes = staff_name_clashes(&pool).await;
+        if !clashes.is_empty() {
+            return Err(StoreError::StaffNamesClash(clashes));
+        }
         match backend {
             Backend::Sqlite => migrate_sqlite(&pool).await?,
             // sqlx holds an advisory lock while migrating PostgreSQL.

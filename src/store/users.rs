@@ -154,12 +154,14 @@ impl Store {
         password_hash: &str,
     ) -> Result<i64, StoreError> {
         let (_g, mut tx) = self.write().await?;
-        let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE name = $1")
+        let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE lower(name) = lower($1)")
             .bind(name)
             .fetch_optional(&mut *tx)
             .await?;
         if taken.is_some() {
-            return Err(StoreError::Invalid(format!("a user named {name:?} already exists")));
+            return Err(StoreError::Invalid(format!(
+                "a user named {name:?} already exists (names are compared without regard to case)"
+            )));
         }
         let t = now();
         let (id,): (i64,) = sqlx::query_as(
@@ -186,7 +188,7 @@ impl Store {
     /// Sets a user's password hash and ends their sessions.
     pub async fn set_password(&self, name: &str, password_hash: &str) -> Result<(), StoreError> {
         let (_g, mut tx) = self.write().await?;
-        let user: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE name = $1")
+        let user: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE lower(name) = lower($1)")
             .bind(name)
             .fetch_optional(&mut *tx)
             .await?;
@@ -212,7 +214,7 @@ impl Store {
     /// Disables or enables an account; disabling ends its sessions.
     pub async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<(), StoreError> {
         let (_g, mut tx) = self.write().await?;
-        let user: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE name = $1")
+        let user: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE lower(name) = lower($1)")
             .bind(name)
             .fetch_optional(&mut *tx)
             .await?;
@@ -253,11 +255,12 @@ impl Store {
 
     /// A user and their password hash, by login name.
     pub async fn user_for_login(&self, name: &str) -> Result<Option<(UserRow, String)>, StoreError> {
-        let row: Option<(i64, String, String, i64, i64, String)> =
-            sqlx::query_as("SELECT id, name, role, disabled, created_at, password_hash FROM users WHERE name = $1")
-                .bind(name)
-                .fetch_optional(&self.pool)
-                .await?;
+        let row: Option<(i64, String, String, i64, i64, String)> = sqlx::query_as(
+            "SELECT id, name, role, disabled, created_at, password_hash FROM users WHERE lower(name) = lower($1)",
+        )
+        .bind(name)
+        .fetch_optional(&self.pool)
+        .await?;
         match row {
             None => Ok(None),
             Some((id, name, role, disabled, created_at, hash)) => {

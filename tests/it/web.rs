@@ -1049,3 +1049,59 @@ async fn half_open_sockets_cannot_lock_staff_out() {
     }
     assert_eq!(closed, 200);
 }
+
+/// A staff name is one name whatever its case: a second account differing only in case is
+/// refused, logging in finds the account whatever the case typed, and a database that already
+/// holds such a pair is not opened until they are renamed, with a message that names them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_names_are_one_name_whatever_their_case() {
+    let dir = tempdir();
+    for url in common::databases(&dir).await {
+        let store = narisumashi::store::Store::open(&url).await.unwrap();
+        let hash = narisumashi::web::auth::hash_password(PASSWORD).unwrap();
+        store
+            .add_user("Tanaka", narisumashi::store::Role::Reviewer, &[], &hash)
+            .await
+            .unwrap();
+        let e = store
+            .add_user("tanaka", narisumashi::store::Role::Admin, &[], &hash)
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("already exists"), "{url}: {e}");
+        let found = store.user_for_login("TANAKA").await.unwrap();
+        assert_eq!(found.map(|(u, _)| u.name).as_deref(), Some("Tanaka"), "{url}");
+        // A pair made before names were compared this way.
+        for sql in [
+            "DROP INDEX users_name_nocase",
+            "DELETE FROM _sqlx_migrations WHERE version = 7",
+            "INSERT INTO users (name, role, password_hash, disabled, created_at, password_changed_at) \
+             VALUES ('tanaka', 'viewer', 'x', 0, 0, 0)",
+        ] {
+            sqlx::query(sql).execute(store.pool()).await.unwrap();
+        }
+        store.close().await;
+        let e = narisumashi::store::Store::open(&url).await.err().expect("refused");
+        let message = e.to_string();
+        assert!(message.contains("Tanaka / tanaka"), "{url}: {message}");
+        assert!(message.contains("Rename"), "{message}");
+        // Renamed, it opens and the index is made.
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+        sqlx::query("UPDATE users SET name = 'tanaka-2' WHERE name = 'tanaka'")
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        let store = narisumashi::store::Store::open(&url).await.unwrap();
+        assert!(
+            sqlx::query(
+                "INSERT INTO users (name, role, password_hash, disabled, created_at, password_changed_at) \
+                 VALUES ('TANAKA-2', 'viewer', 'x', 0, 0, 0)"
+            )
+            .execute(store.pool())
+            .await
+            .is_err(),
+            "{url}: the index refuses another"
+        );
+    }
+}
