@@ -43,6 +43,9 @@ enum Format {
     Table,
 }
 
+/// Time allowed for one avatar URL, whatever the server answers (rate-limit pauses included).
+const AVATAR_URL_BOUND: Duration = Duration::from_secs(10);
+
 /// The avatar-URL fetcher of a `match` run: the crawler's guarded client with tight limits,
 /// and a host that failed at the network level is not tried again in the run, so a machine
 /// without network judges a large file without stalling.
@@ -51,7 +54,9 @@ fn url_fetcher(config: Option<&Path>) -> anyhow::Result<(tokio::runtime::Runtime
     let mut fc = config.fetch_config();
     fc.max_retries = 0;
     fc.connect_timeout = Duration::from_secs(3);
-    fc.total_timeout = Duration::from_secs(10);
+    fc.total_timeout = AVATAR_URL_BOUND;
+    // A rate limit longer than the bound is an error at once, not a pause.
+    fc.max_wait = AVATAR_URL_BOUND;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -77,13 +82,24 @@ pub fn run(args: MatchArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
                     .and_then(|u| u.host_str().map(str::to_string))
                     .unwrap_or_default();
                 if unreachable.contains(&host) {
-                    return Err(format!("avatar {url}: {host} was unreachable earlier in this run"));
+                    return Err(format!(
+                        "avatar {url}: {host} failed earlier in this run and is not asked again"
+                    ));
                 }
-                let fetched = runtime.block_on(avatars.fetch(url));
+                // The bound holds whatever the server says: a host that spends it (a far
+                // rate-limit reset, a trickle) is not asked again in this run.
+                let fetched = runtime
+                    .block_on(async { tokio::time::timeout(AVATAR_URL_BOUND, avatars.fetch(url)).await })
+                    .unwrap_or_else(|_| {
+                        Err(format!(
+                            "avatar {url}: no picture within {} s (timed out)",
+                            AVATAR_URL_BOUND.as_secs()
+                        ))
+                    });
                 match fetched {
                     Ok(a) => a.hash,
                     Err(e) => {
-                        if e.contains("network error") || e.contains("timed out") {
+                        if e.contains("network error") || e.contains("timed out") || e.contains("rate limited") {
                             unreachable.insert(host);
                         }
                         Err(e)

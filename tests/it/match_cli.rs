@@ -198,3 +198,76 @@ fn genuine_file_replaces_the_registry() {
     assert_eq!(v[1]["verdict"], "clear");
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// A picture host answering "no requests left until an hour from now" (X's
+/// `x-rate-limit-remaining: 0` with a far `x-rate-limit-reset`) does not hold the run: each
+/// avatar URL has 10 s in all, and the host is not asked again once it has spent them.
+#[test]
+fn a_far_rate_limit_reset_does_not_hold_the_run() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let asked = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let png = std::fs::read(avatar_fixture()).unwrap();
+    let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let counter = asked.clone();
+    runtime.spawn(async move {
+        let app = axum::Router::new().fallback(move || {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let png = png.clone();
+            async move {
+                let reset = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_secs()
+                    + 3600;
+                (
+                    [
+                        ("content-type", "image/png".to_string()),
+                        ("x-rate-limit-limit", "900".to_string()),
+                        ("x-rate-limit-remaining", "0".to_string()),
+                        ("x-rate-limit-reset", reset.to_string()),
+                    ],
+                    png,
+                )
+            }
+        });
+        axum::serve(listener, app).await.unwrap();
+    });
+    let dir = temp_dir("far-reset");
+    let config = dir.join("narisumashi.toml");
+    std::fs::write(&config, "[crawl]\nallowed_hosts = [\"127.0.0.1\"]\n").unwrap();
+    let candidates = dir.join("candidates.jsonl");
+    let text: String = (0..4)
+        .map(|i| {
+            format!(
+                "{{\"platform\": \"x\", \"handle\": \"pic{i}\", \"display_name\": \"ハローワーク千歳\", \
+                 \"avatar\": \"http://127.0.0.1:{port}/profile_images/{i}/a_normal.png\"}}\n"
+            )
+        })
+        .collect();
+    std::fs::write(&candidates, text).unwrap();
+    let started = std::time::Instant::now();
+    let out = narisumashi(&[
+        "match",
+        "--config",
+        config.to_str().unwrap(),
+        "--candidates",
+        candidates.to_str().unwrap(),
+    ]);
+    let took = started.elapsed();
+    let v = lines(&out);
+    assert_eq!(v.len(), 4, "{}", String::from_utf8_lossy(&out.stderr));
+    // The first picture arrived; the host's pause then spent the second URL's 10 s, and the
+    // rest were not asked for. (Before the bound: 120 s per URL.)
+    assert!(took < std::time::Duration::from_secs(60), "{took:?}");
+    assert!(asked.load(std::sync::atomic::Ordering::SeqCst) <= 2);
+    assert!(
+        v[3]["reasons"].to_string().contains("not asked again"),
+        "{}",
+        v[3]["reasons"]
+    );
+}
+
+fn avatar_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/avatars/img/a_circle_16.png")
+}
