@@ -53,6 +53,42 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
         .is_ok()
 }
 
+/// As [`verify_password`], computing in `blocks`, which is grown to the hash's memory cost
+/// once and kept by the caller: the verification threads reuse one block each instead of
+/// allocating 19 MiB per attempt (which the allocator kept, hundreds of megabytes after a
+/// storm of log-ins).
+pub fn verify_password_in(password: &str, hash: &str, blocks: &mut Vec<argon2::Block>) -> bool {
+    use argon2::{Algorithm, Argon2, Params, PasswordHash, Version};
+    let Ok(parsed) = PasswordHash::new(hash) else {
+        return false;
+    };
+    let (Some(salt), Some(expected)) = (&parsed.salt, &parsed.hash) else {
+        return false;
+    };
+    let Ok(algorithm) = Algorithm::try_from(parsed.algorithm.as_str()) else {
+        return false;
+    };
+    let Ok(version) = parsed.version.map(Version::try_from).transpose() else {
+        return false;
+    };
+    let Ok(params) = Params::try_from(&parsed) else {
+        return false;
+    };
+    let need = params.block_count();
+    if blocks.len() < need {
+        blocks.resize(need, argon2::Block::default());
+    }
+    let mut out = vec![0u8; expected.as_ref().len()];
+    let argon = Argon2::new(algorithm, version.unwrap_or_default(), params);
+    if argon
+        .hash_password_into_with_memory(password.as_bytes(), salt.as_ref(), &mut out, &mut blocks[..need])
+        .is_err()
+    {
+        return false;
+    }
+    out.ct_eq(expected.as_ref()).into()
+}
+
 /// A hash of no one's password, verified when the name is unknown so that a wrong name
 /// takes as long as a wrong password.
 pub fn dummy_hash() -> &'static str {
@@ -204,5 +240,30 @@ impl FromRequestParts<Arc<App>> for Staff {
             token_hash,
             lang,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verifying_in_kept_memory_agrees_with_the_library() {
+        let hash = hash_password("correct horse battery").unwrap_or_default();
+        let mut blocks = Vec::new();
+        for (password, ok) in [("correct horse battery", true), ("correct horse batterY", false)] {
+            assert_eq!(verify_password_in(password, &hash, &mut blocks), ok);
+            assert_eq!(verify_password(password, &hash), ok);
+        }
+        assert!(!verify_password_in("x", "not a hash", &mut blocks));
+        // Another cost is read from the hash itself.
+        let small = argon2::Params::new(1024, 1, 1, None)
+            .map(|p| argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, p))
+            .ok()
+            .and_then(|a| a.hash_password(b"correct horse battery").ok())
+            .map(|h| h.to_string())
+            .unwrap_or_default();
+        assert!(verify_password_in("correct horse battery", &small, &mut blocks));
+        assert!(!verify_password_in("correct horse batter", &small, &mut blocks));
     }
 }

@@ -261,7 +261,7 @@ pub async fn login(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes)
     let Ok(ok) = app.logins.verify(password, hash, LOGIN_WAIT).await else {
         let mut res = login_form(&app, lang, next, t.login_busy, name, StatusCode::TOO_MANY_REQUESTS)?;
         res.headers_mut()
-            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("2"));
+            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
         return Ok(res);
     };
     if !ok || user.disabled {

@@ -60,10 +60,45 @@ struct Summary {
     names: Vec<String>,
 }
 
+/// A password to verify against a hash, and where to say whether it matched.
+type Job = (String, String, tokio::sync::oneshot::Sender<bool>);
+
+/// The threads that verify passwords: one per core, for the life of the throttle, each with
+/// Argon2's 19 MiB of working memory allocated once and reused (allocated per attempt on
+/// blocking threads, the allocator kept 200–500 MiB after a storm of log-ins).
+#[derive(Debug)]
+struct Verifiers {
+    jobs: std::sync::mpsc::SyncSender<Job>,
+}
+
+impl Verifiers {
+    fn start(threads: usize) -> Verifiers {
+        let (jobs, queue) = std::sync::mpsc::sync_channel::<Job>(threads);
+        let queue = std::sync::Arc::new(Mutex::new(queue));
+        for i in 0..threads {
+            let queue = queue.clone();
+            let spawned = std::thread::Builder::new().name(format!("verify-{i}")).spawn(move || {
+                let mut blocks = Vec::new();
+                loop {
+                    let job = queue.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                    let Ok((password, hash, answer)) = job else { break };
+                    let _ = answer.send(super::auth::verify_password_in(&password, &hash, &mut blocks));
+                }
+            });
+            if let Err(e) = spawned {
+                tracing::error!("starting a password verification thread: {e}");
+            }
+        }
+        Verifiers { jobs }
+    }
+}
+
 /// The login throttle one `serve` shares.
 #[derive(Debug)]
 pub struct LoginThrottle {
     verifying: Semaphore,
+    verifiers: Verifiers,
+    calibrated: tokio::sync::OnceCell<()>,
     samples: Mutex<Vec<Duration>>,
     next_sample: std::sync::atomic::AtomicUsize,
     unknown: Mutex<HashMap<String, Attempts>>,
@@ -85,6 +120,8 @@ impl LoginThrottle {
     pub fn new(cores: usize) -> LoginThrottle {
         LoginThrottle {
             verifying: Semaphore::new(cores.max(1)),
+            verifiers: Verifiers::start(cores.max(1)),
+            calibrated: tokio::sync::OnceCell::new(),
             samples: Mutex::new(Vec::with_capacity(SAMPLES)),
             next_sample: Default::default(),
             unknown: Mutex::new(HashMap::new()),
@@ -102,9 +139,12 @@ impl LoginThrottle {
             return Err(Busy);
         };
         let started = Instant::now();
-        let ok = tokio::task::spawn_blocking(move || super::auth::verify_password(&password, &hash))
-            .await
-            .unwrap_or(false);
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        // A permit is held, so a thread is free (or about to be): the send does not block.
+        if self.verifiers.jobs.send((password, hash, answer)).is_err() {
+            return Ok(false);
+        }
+        let ok = answered.await.unwrap_or(false);
         self.sample(started.elapsed());
         Ok(ok)
     }
@@ -123,6 +163,15 @@ impl LoginThrottle {
     /// that a wrong name is answered like a wrong password. The delay is drawn from recent
     /// real verification times (the first is measured on a stand-in hash) and costs no CPU.
     pub async fn stand_in_delay(&self) {
+        // Measured once, by the first caller; a storm's others wait for that one.
+        self.calibrated
+            .get_or_init(|| async {
+                let hash = super::auth::dummy_hash().to_string();
+                let _ = self
+                    .verify("not anyone's password".into(), hash, Duration::from_secs(30))
+                    .await;
+            })
+            .await;
         let pick = {
             let s = self.samples.lock().unwrap_or_else(|e| e.into_inner());
             if s.is_empty() {
@@ -133,14 +182,8 @@ impl LoginThrottle {
                 Some(s[r % s.len()])
             }
         };
-        match pick {
-            Some(d) => tokio::time::sleep(d).await,
-            None => {
-                let hash = super::auth::dummy_hash().to_string();
-                let _ = self
-                    .verify("not anyone's password".into(), hash, Duration::from_secs(5))
-                    .await;
-            }
+        if let Some(d) = pick {
+            tokio::time::sleep(d).await;
         }
     }
 
