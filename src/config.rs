@@ -389,6 +389,10 @@ pub struct Crawl {
     pub requests_per_second: f64,
     /// Requests in flight per host.
     pub max_concurrent_per_host: usize,
+    /// Requests in a row to one host without an answer that take it as down (0: never).
+    pub host_down_after: u32,
+    /// Seconds a host taken as down is not asked (its requests fail at once).
+    pub host_down_secs: f64,
     /// Hosts exempt from the SSRF guard (loopback test and demo servers only).
     pub allowed_hosts: Vec<String>,
     /// Per-host politeness.
@@ -407,6 +411,8 @@ impl Default for Crawl {
             max_wait_secs: f.max_wait.as_secs_f64(),
             requests_per_second: 1.0,
             max_concurrent_per_host: 1,
+            host_down_after: f.host_down_after,
+            host_down_secs: f.host_down_for.as_secs_f64(),
             allowed_hosts: Vec::new(),
             hosts: HashMap::new(),
         }
@@ -610,6 +616,8 @@ impl Config {
             max_redirects: c.max_redirects,
             max_retries: c.max_retries,
             max_wait: Duration::from_secs_f64(c.max_wait_secs.max(0.0)),
+            host_down_after: c.host_down_after,
+            host_down_for: Duration::from_secs_f64(c.host_down_secs.max(0.0)),
             allowed_hosts: c.allowed_hosts.clone(),
             host_limits: limits(c.requests_per_second, c.max_concurrent_per_host),
             host_overrides: c

@@ -46,6 +46,11 @@ pub struct FetchConfig {
     pub host_overrides: HashMap<String, HostLimits>,
     /// Whether page fetches obey robots.txt (they do unless a test says otherwise).
     pub obey_robots: bool,
+    /// Requests in a row to one host that get no answer (timeouts, network errors) after
+    /// which the host is taken as down (0: never).
+    pub host_down_after: u32,
+    /// How long a host taken as down is not asked; then one request tries it again.
+    pub host_down_for: Duration,
 }
 
 impl Default for FetchConfig {
@@ -63,6 +68,8 @@ impl Default for FetchConfig {
             host_limits: HostLimits::default(),
             host_overrides: HashMap::new(),
             obey_robots: true,
+            host_down_after: 5,
+            host_down_for: Duration::from_secs(300),
         }
     }
 }
@@ -162,6 +169,19 @@ pub enum FetchError {
         /// What the platform said.
         detail: String,
     },
+    /// The host stopped answering: the last requests to it in a row got no answer, so it is
+    /// not asked for a while (each would only have waited for its timeout).
+    #[error(
+        "{host} stopped answering ({failures} requests in a row got no answer); not asked again for {retry_in_secs} s"
+    )]
+    HostDown {
+        /// The host.
+        host: String,
+        /// Requests in a row without an answer.
+        failures: u32,
+        /// Seconds before it is tried again.
+        retry_in_secs: u64,
+    },
     /// The server kept failing.
     #[error("server error {status} from {url} after retries")]
     ServerError {
@@ -181,6 +201,14 @@ pub struct Fetcher {
     politeness: Politeness,
     robots: RobotsCache,
     user_agent: String,
+    down: std::sync::Mutex<HashMap<String, Silence>>,
+}
+
+/// Requests in a row to a host that got no answer, and until when it is taken as down.
+#[derive(Debug, Default, Clone, Copy)]
+struct Silence {
+    failures: u32,
+    down_until: Option<Instant>,
 }
 
 /// Errors reqwest reports with our guard's error somewhere in their chain.
@@ -220,6 +248,7 @@ impl Fetcher {
             politeness,
             robots: RobotsCache::default(),
             user_agent,
+            down: Default::default(),
         })
     }
 
@@ -322,9 +351,11 @@ impl Fetcher {
         let host = Self::host_key(url);
         let mut attempt = 0u32;
         loop {
+            self.check_down(&host, url)?;
             let slot = self.politeness.acquire(&host).await;
             let result = self.send_once(url, headers, limit).await;
             drop(slot);
+            self.note_answer(&host, &result);
             let retry_wait = match &result {
                 Ok(f) => {
                     let signal = read_limits(&f.headers, SystemTime::now());
@@ -371,7 +402,9 @@ impl Fetcher {
                         return result;
                     }
                 }
-                Err(FetchError::Timeout(_) | FetchError::Network { .. }) if attempt < self.config.max_retries => {
+                Err(FetchError::Timeout(_) | FetchError::Network { .. })
+                    if attempt < self.config.max_retries && self.check_down(&host, url).is_ok() =>
+                {
                     self.backoff(attempt)
                 }
                 Err(_) => return result,
@@ -380,6 +413,49 @@ impl Fetcher {
             if !retry_wait.is_zero() {
                 tokio::time::sleep(retry_wait).await;
             }
+        }
+    }
+
+    /// Refuses at once a request to a host taken as down.
+    fn check_down(&self, host: &str, url: &Url) -> Result<(), FetchError> {
+        let down = self.down.lock().unwrap_or_else(|e| e.into_inner());
+        match down.get(host) {
+            Some(Silence {
+                failures,
+                down_until: Some(until),
+            }) if *until > Instant::now() => Err(FetchError::HostDown {
+                host: url.host_str().unwrap_or("").to_string(),
+                failures: *failures,
+                retry_in_secs: until.saturating_duration_since(Instant::now()).as_secs().max(1),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Counts a request without an answer against its host (any answer, even an error
+    /// status, resets the count); the `host_down_after`-th in a row takes the host as down.
+    fn note_answer(&self, host: &str, result: &Result<Fetched, FetchError>) {
+        if self.config.host_down_after == 0 {
+            return;
+        }
+        let mut down = self.down.lock().unwrap_or_else(|e| e.into_inner());
+        match result {
+            Err(FetchError::Timeout(_) | FetchError::Network { .. }) => {
+                let s = down.entry(host.to_string()).or_default();
+                s.failures += 1;
+                if s.failures >= self.config.host_down_after {
+                    s.down_until = Some(Instant::now() + self.config.host_down_for);
+                    tracing::warn!(
+                        "{host}: {} requests in a row got no answer; not asked for {} s",
+                        s.failures,
+                        self.config.host_down_for.as_secs()
+                    );
+                }
+            }
+            Ok(_) => {
+                down.remove(host);
+            }
+            Err(_) => {}
         }
     }
 

@@ -35,6 +35,9 @@ pub struct World {
     pub latency: Duration,
     /// Requests served.
     pub requests: u64,
+    /// After this many requests the platform stops answering: every request waits, without
+    /// a byte, until this is cleared (a platform going down mid-scan, in tests).
+    pub silent_after: Option<u64>,
     /// Platforms that "changed their format": every lookup and search comes back empty, in
     /// the platform's own not-found shape (as when profiles move to an address or a markup the
     /// crawler does not read). The crawler's self-test must notice.
@@ -244,6 +247,12 @@ impl DemoPlatform {
         } else {
             w.new_format.remove(&platform);
         }
+    }
+
+    /// Stops answering once `requests` more have been served (`None`: answers again).
+    pub fn stop_answering_after(&self, requests: Option<u64>) {
+        let mut w = self.world.write().unwrap_or_else(|e| e.into_inner());
+        w.silent_after = requests.map(|n| w.requests + n);
     }
 
     /// Slows every answer down.

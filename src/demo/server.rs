@@ -58,13 +58,24 @@ pub(super) fn router(world: Arc<RwLock<World>>, shown: super::Shown, addr: Socke
         .with_state(state)
 }
 
-/// Counts the request and waits the configured latency.
+/// Counts the request and waits the configured latency, or, when the platform has stopped
+/// answering, until it answers again.
 async fn pace(s: &AppState) {
     let latency = {
         let mut w = s.world.write().unwrap_or_else(|e| e.into_inner());
         w.requests += 1;
         w.latency
     };
+    loop {
+        let silent = {
+            let w = s.world.read().unwrap_or_else(|e| e.into_inner());
+            w.silent_after.is_some_and(|n| w.requests > n)
+        };
+        if !silent {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }

@@ -297,6 +297,61 @@ async fn a_trickling_server_times_out() {
     assert!(t.elapsed() < Duration::from_secs(3));
 }
 
+/// A host that stops answering (it accepts connections and says nothing): after
+/// `host_down_after` requests in a row without an answer it is taken as down, and the next
+/// requests fail at once, naming it, instead of each waiting for its timeout; an answer from
+/// the host clears it.
+#[tokio::test]
+async fn a_host_that_stops_answering_is_taken_as_down() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let accepted = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let silent = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let (count, quiet) = (accepted.clone(), silent.clone());
+    tokio::spawn(async move {
+        while let Ok((mut sock, _)) = listener.accept().await {
+            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let quiet = quiet.clone();
+            tokio::spawn(async move {
+                let mut buf = [0u8; 1024];
+                let _ = sock.read(&mut buf).await;
+                if quiet.load(std::sync::atomic::Ordering::SeqCst) {
+                    tokio::time::sleep(Duration::from_secs(30)).await;
+                } else {
+                    let _ = sock.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok").await;
+                }
+            });
+        }
+    });
+    let f = Fetcher::new(FetchConfig {
+        max_retries: 1,
+        total_timeout: Duration::from_millis(300),
+        host_down_after: 3,
+        host_down_for: Duration::from_millis(1500),
+        ..config()
+    })
+    .unwrap();
+    let url = format!("http://{addr}/profile");
+    let mut errors = Vec::new();
+    for _ in 0..6 {
+        errors.push(f.get(&url, RequestKind::Api, &[]).await.unwrap_err());
+    }
+    // The first request and its retry got no answer, then the second's first attempt: the
+    // third in a row takes the host as down, so the second is not retried.
+    assert!(matches!(errors[0], FetchError::Timeout(_)), "{:?}", errors[0]);
+    assert!(matches!(errors[1], FetchError::Timeout(_)), "{:?}", errors[1]);
+    assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 3);
+    for e in &errors[2..] {
+        assert!(matches!(e, FetchError::HostDown { failures: 3.., .. }), "{e}");
+        assert!(e.to_string().contains("stopped answering"), "{e}");
+    }
+    // It answers again; once the pause is over it is asked, and one answer clears it.
+    silent.store(false, std::sync::atomic::Ordering::SeqCst);
+    tokio::time::sleep(Duration::from_millis(1600)).await;
+    assert_eq!(f.get(&url, RequestKind::Api, &[]).await.unwrap().status, 200);
+    assert_eq!(f.get(&url, RequestKind::Api, &[]).await.unwrap().status, 200);
+}
+
 #[tokio::test]
 async fn per_host_spacing_holds() {
     let (base, hits) = mock_platform().await;

@@ -10,6 +10,7 @@ mod browser;
 mod corpus;
 mod crawl_client;
 mod drafts;
+mod faults;
 mod fetch_cli;
 mod match_cli;
 mod matching_scale;

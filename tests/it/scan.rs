@@ -13,11 +13,10 @@ use narisumashi::demo::{DemoAccount, DemoPlatform, Role, population};
 use narisumashi::registry::Registry;
 use narisumashi::scan::{self, ScanOptions, Silent};
 use narisumashi::store::{Decision, Store, SuspectFilter, SuspectStatus};
-use sqlx::Row;
 
 use crate::common;
 
-use common::{databases, next, registry};
+use common::{databases, dump, next, registry};
 
 fn tempdir() -> std::path::PathBuf {
     common::tempdir("scan")
@@ -444,44 +443,6 @@ async fn two_scans_racing_for_the_lease_get_one_holder() {
         a.close().await;
         b.close().await;
     }
-}
-
-/// Every row that matters, by natural keys (no generated ids, no times).
-async fn dump(url: &str) -> Vec<String> {
-    let store = Store::open(url).await.unwrap();
-    let pool = store.pool();
-    let queries = [
-        "SELECT platform, account_key, display_name, COALESCE(handle, ''), target_key, CAST(ROUND(score * 1000) AS BIGINT), status, reasons, COALESCE(avatar_sha256, '') FROM suspects",
-        "SELECT s.account_key, g.run_id, g.display_name, CAST(ROUND(g.score * 1000) AS BIGINT), g.verdict, COALESCE(g.avatar_sha256, '') FROM sightings g JOIN suspects s ON s.id = g.suspect_id",
-        "SELECT s.account_key, e.run_id, e.actor, COALESCE(e.from_status, ''), e.to_status FROM suspect_events e JOIN suspects s ON s.id = e.suspect_id",
-        "SELECT account_key, state, COALESCE(display_name, ''), COALESCE(avatar_sha256, ''), run_id FROM genuine_snapshots",
-        "SELECT id, status, scope, units_total, units_done, candidates, new_suspects, reopened, removed, genuine_changes, errors FROM scan_runs",
-        "SELECT run_id, platform, looked_up, found, not_found, blocked, failed FROM scan_source_counts",
-        "SELECT run_id, unit FROM scan_units",
-        "SELECT sha256, size FROM avatars",
-    ];
-    let mut out = Vec::new();
-    for q in queries {
-        let rows = sqlx::query(q).fetch_all(pool).await.unwrap();
-        let mut lines: Vec<String> = rows
-            .iter()
-            .map(|r| {
-                (0..r.len())
-                    .map(|i| {
-                        r.try_get::<String, _>(i)
-                            .or_else(|_| r.try_get::<i64, _>(i).map(|v| v.to_string()))
-                            .unwrap_or_else(|_| "?".into())
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            })
-            .collect();
-        lines.sort();
-        out.push(format!("-- {q}"));
-        out.extend(lines);
-    }
-    store.close().await;
-    out
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

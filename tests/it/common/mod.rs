@@ -9,6 +9,8 @@ pub mod web;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use narisumashi::registry::Registry;
+use narisumashi::store::Store;
+use sqlx::Row;
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
@@ -52,5 +54,81 @@ pub async fn databases(dir: &std::path::Path) -> Vec<String> {
             "set NARISUMASHI_TEST_POSTGRES (scripts/test.sh does) or NARISUMASHI_SKIP_POSTGRES=1"
         ),
     }
+    out
+}
+
+/// Every row that matters, by natural keys (no generated ids, no times): two databases that
+/// did the same work hold the same dump.
+pub async fn dump(url: &str) -> Vec<String> {
+    rows_of(
+        url,
+        &[
+            "SELECT platform, account_key, display_name, COALESCE(handle, ''), target_key, CAST(ROUND(score * 1000) AS BIGINT), status, reasons, COALESCE(avatar_sha256, '') FROM suspects",
+            "SELECT s.account_key, g.run_id, g.display_name, CAST(ROUND(g.score * 1000) AS BIGINT), g.verdict, COALESCE(g.avatar_sha256, '') FROM sightings g JOIN suspects s ON s.id = g.suspect_id",
+            "SELECT s.account_key, e.run_id, e.actor, COALESCE(e.from_status, ''), e.to_status FROM suspect_events e JOIN suspects s ON s.id = e.suspect_id",
+            "SELECT account_key, state, COALESCE(display_name, ''), COALESCE(avatar_sha256, ''), run_id FROM genuine_snapshots",
+            "SELECT id, status, scope, units_total, units_done, candidates, new_suspects, reopened, removed, genuine_changes, errors FROM scan_runs",
+            "SELECT run_id, platform, looked_up, found, not_found, blocked, failed FROM scan_source_counts",
+            "SELECT run_id, unit FROM scan_units",
+            "SELECT sha256, size FROM avatars",
+        ],
+    )
+    .await
+}
+
+/// What staff see of a database, whatever runs it took to get there: the suspects with
+/// their status, score and reasons, each suspect's decisions and status changes in order
+/// (without run numbers), the genuine accounts' states, and the drafts. A fault followed by
+/// a recovery must end with the same outcome as the same work without the fault.
+pub async fn outcome(url: &str) -> Vec<String> {
+    rows_of(
+        url,
+        &[
+            "SELECT platform, account_key, display_name, COALESCE(handle, ''), target_key, CAST(ROUND(score * 1000) AS BIGINT), status, reasons, COALESCE(avatar_sha256, '') FROM suspects",
+            "SELECT s.platform, s.account_key, e.actor, COALESCE(e.from_status, ''), e.to_status, COALESCE(e.note, '') FROM suspect_events e JOIN suspects s ON s.id = e.suspect_id",
+            "SELECT account_key, state, COALESCE(display_name, ''), COALESCE(avatar_sha256, '') FROM genuine_snapshots",
+            "SELECT d.kind, d.org_id, COALESCE(d.platform, ''), d.generated_by, s.platform, s.account_key FROM drafts d JOIN draft_suspects ds ON ds.draft_id = d.id JOIN suspects s ON s.id = ds.suspect_id",
+        ],
+    )
+    .await
+}
+
+/// Differences between two dumps, one line each (`-` only in `a`, `+` only in `b`).
+pub fn diff(a: &[String], b: &[String]) -> String {
+    a.iter()
+        .filter(|l| !b.contains(l))
+        .map(|l| format!("- {l}"))
+        .chain(b.iter().filter(|l| !a.contains(l)).map(|l| format!("+ {l}")))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+async fn rows_of(url: &str, queries: &[&str]) -> Vec<String> {
+    let store = Store::open(url).await.unwrap();
+    let pool = store.pool();
+    let mut out = Vec::new();
+    for q in queries {
+        let rows = sqlx::query(q)
+            .fetch_all(pool)
+            .await
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+        let mut lines: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                (0..r.len())
+                    .map(|i| {
+                        r.try_get::<String, _>(i)
+                            .or_else(|_| r.try_get::<i64, _>(i).map(|v| v.to_string()))
+                            .unwrap_or_else(|_| "?".into())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect();
+        lines.sort();
+        out.push(format!("-- {q}"));
+        out.extend(lines);
+    }
+    store.close().await;
     out
 }

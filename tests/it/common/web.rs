@@ -228,7 +228,7 @@ impl Client {
             .join("; ")
     }
 
-    async fn read(&mut self, res: reqwest::Response) -> Reply {
+    async fn read(&mut self, res: reqwest::Response) -> Option<Reply> {
         for v in res.headers().get_all("set-cookie") {
             let v = v.to_str().unwrap();
             let first = v.split(';').next().unwrap();
@@ -241,38 +241,52 @@ impl Client {
         }
         let status = res.status().as_u16();
         let headers = res.headers().clone();
-        let bytes = res.bytes().await.unwrap().to_vec();
-        Reply {
+        let bytes = res.bytes().await.ok()?.to_vec();
+        Some(Reply {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
             bytes,
-        }
+        })
     }
 
     /// GET a path.
     pub async fn get(&mut self, path: &str) -> Reply {
+        self.try_get(path).await.expect("an answer")
+    }
+
+    /// GET a path; `None` when no whole answer came (the server went away).
+    pub async fn try_get(&mut self, path: &str) -> Option<Reply> {
         let res = self
             .http
             .get(format!("{}{path}", self.base))
             .header("cookie", self.cookie_header())
             .send()
             .await
-            .unwrap();
+            .ok()?;
         self.read(res).await
     }
 
     /// POST a form as the page would (same origin, the session's CSRF token added).
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        self.try_post(path, fields).await.expect("an answer")
+    }
+
+    /// As [`Client::post`]; `None` when no whole answer came (the server went away).
+    pub async fn try_post(&mut self, path: &str, fields: &[(&str, &str)]) -> Option<Reply> {
         let mut form: Vec<(String, String)> = fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         if !fields.iter().any(|(k, _)| *k == "csrf") {
             form.push(("csrf".into(), self.csrf.clone()));
         }
-        self.post_raw(path, &form, Some(&self.base.clone())).await
+        self.try_post_raw(path, &form, Some(&self.base.clone())).await
     }
 
     /// POST exactly these fields with this `Origin` (none if `None`).
     pub async fn post_raw(&mut self, path: &str, form: &[(String, String)], origin: Option<&str>) -> Reply {
+        self.try_post_raw(path, form, origin).await.expect("an answer")
+    }
+
+    async fn try_post_raw(&mut self, path: &str, form: &[(String, String)], origin: Option<&str>) -> Option<Reply> {
         let mut req = self
             .http
             .post(format!("{}{path}", self.base))
@@ -286,7 +300,7 @@ impl Client {
         if let Some(o) = origin {
             req = req.header("origin", o);
         }
-        let res = req.send().await.unwrap();
+        let res = req.send().await.ok()?;
         self.read(res).await
     }
 
