@@ -37,17 +37,37 @@ pub mod web;
 pub mod wording;
 
 pub use platform::Platform;
+
+#[cfg(test)]
+mod tests {
+    #[derive(Debug, thiserror::Error)]
+    #[error("database error: {0}")]
+    struct Outer(#[source] Inner);
+    #[derive(Debug, thiserror::Error)]
+    #[error("connection refused")]
+    struct Inner;
+
+    #[test]
+    fn a_cause_already_in_the_message_is_not_repeated() {
+        assert_eq!(super::error_chain(&Outer(Inner)), "database error: connection refused");
+    }
+}
 pub use profile::ProfileRecord;
 
 /// An error with its causes, one after another (`cannot open database x: unable to open
 /// database file`): for the places that show an error as text rather than through `anyhow`,
-/// since the library's errors keep their causes as sources, not in their own message.
+/// since the library's errors keep their causes as sources, not in their own message. A cause
+/// whose text is already shown (drivers' errors often repeat their source in their own
+/// message) is not shown again.
 pub fn error_chain(e: &dyn std::error::Error) -> String {
     let mut text = e.to_string();
     let mut cause = e.source();
     while let Some(c) = cause {
-        text.push_str(": ");
-        text.push_str(&c.to_string());
+        let said = c.to_string();
+        if !said.is_empty() && !text.contains(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
         cause = c.source();
     }
     text

@@ -19,7 +19,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("narisumashi: {e:#}");
+            eprintln!("narisumashi: {}", narisumashi::error_chain(e.as_ref()));
             ExitCode::from(2)
         }
     }

@@ -55,8 +55,9 @@ fn url_fetcher(config: Option<&Path>) -> anyhow::Result<(tokio::runtime::Runtime
     fc.max_retries = 0;
     fc.connect_timeout = Duration::from_secs(3);
     fc.total_timeout = AVATAR_URL_BOUND;
-    // A rate limit longer than the bound is an error at once, not a pause.
-    fc.max_wait = AVATAR_URL_BOUND;
+    // A pause the server asks for is kept to a little over the bound: the next URL of that
+    // host then spends its bound waiting, and the host is not asked again in the run.
+    fc.max_wait = AVATAR_URL_BOUND + Duration::from_secs(1);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -160,7 +160,7 @@ pub struct UnitTally {
     pub genuine_changes: usize,
 }
 
-type Tx = sqlx::Transaction<'static, sqlx::Any>;
+use super::Tx;
 
 async fn put_avatar(tx: &mut Tx, a: &AvatarBlob, t: i64) -> Result<(), StoreError> {
     sqlx::query(

@@ -247,12 +247,7 @@ struct Revision<'a> {
 }
 
 /// Records in the audit log that draft `id` was generated (first or again), with `detail`.
-async fn audit_generated(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    d: &NewDraft<'_>,
-    id: i64,
-    detail: &str,
-) -> Result<(), StoreError> {
+async fn audit_generated(tx: &mut super::Tx, d: &NewDraft<'_>, id: i64, detail: &str) -> Result<(), StoreError> {
     super::users::audit_in(
         tx,
         &super::NewAudit {
@@ -269,12 +264,7 @@ async fn audit_generated(
 
 /// Makes `r` revision `current + 1` of draft `id` (the draft row and its history, in `tx`),
 /// and returns the new revision's number.
-async fn next_revision(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    id: i64,
-    current: i64,
-    r: &Revision<'_>,
-) -> Result<i64, StoreError> {
+async fn next_revision(tx: &mut super::Tx, id: i64, current: i64, r: &Revision<'_>) -> Result<i64, StoreError> {
     let rev = current + 1;
     sqlx::query(
         "UPDATE drafts SET title = COALESCE($1, title), source = $2, markdown = $3, revision = $4 \

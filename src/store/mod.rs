@@ -187,7 +187,7 @@ async fn migrate_sqlite(pool: &AnyPool) -> Result<(), StoreError> {
         match SQLITE_MIGRATIONS.run(pool).await {
             Ok(()) => return Ok(()),
             Err(e @ (sqlx::migrate::MigrateError::ExecuteMigration(..) | sqlx::migrate::MigrateError::Execute(_)))
-                if attempt < 10 =>
+                if attempt < 10 && e.to_string().contains("already exists") =>
             {
                 attempt += 1;
                 tracing::debug!("migration raced with another process ({e}); retrying");
@@ -336,17 +336,73 @@ impl Store {
     }
 
     /// Starts a write transaction, queued behind this process's other writers.
-    pub(crate) async fn write(
-        &self,
-    ) -> Result<(tokio::sync::MutexGuard<'_, ()>, sqlx::Transaction<'static, sqlx::Any>), StoreError> {
+    pub(crate) async fn write(&self) -> Result<(tokio::sync::MutexGuard<'_, ()>, Tx), StoreError> {
         let guard = self.writer.lock().await;
-        let tx = match self.backend {
-            // Take SQLite's write lock at the start, so that a transaction that reads first
-            // waits for another process's writer instead of failing when it upgrades.
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+        // Take SQLite's write lock at the start, so that a transaction that reads first
+        // waits for another process's writer instead of failing when it upgrades.
+        let begin = match self.backend {
+            Backend::Sqlite => "BEGIN IMMEDIATE",
+            Backend::Postgres => "BEGIN",
         };
-        Ok((guard, tx))
+        Ok((guard, Tx::begin(&self.pool, begin).await?))
+    }
+}
+
+/// A write transaction on one pooled connection, begun and ended with plain statements. One
+/// that ends without [`Tx::commit`] (an error on the way), or whose commit fails, closes its
+/// connection, which rolls it back, instead of returning it to the pool. (With sqlx's own
+/// transactions, a connection whose transaction SQLite had already rolled back itself, as it
+/// does on a full disk, went back to the pool believing it was still in one, and every later
+/// write on it failed with "attempted to call begin_with at non-zero transaction depth".)
+pub(crate) struct Tx {
+    conn: Option<sqlx::pool::PoolConnection<sqlx::Any>>,
+}
+
+impl Tx {
+    async fn begin(pool: &AnyPool, begin: &'static str) -> Result<Tx, StoreError> {
+        let mut conn = pool.acquire().await?;
+        if let Err(e) = sqlx::query(begin).execute(&mut *conn).await {
+            conn.close_on_drop();
+            return Err(e.into());
+        }
+        Ok(Tx { conn: Some(conn) })
+    }
+
+    /// Commits; on failure the connection is closed (and the transaction with it).
+    pub(crate) async fn commit(mut self) -> Result<(), StoreError> {
+        let Some(mut conn) = self.conn.take() else {
+            return Ok(());
+        };
+        match sqlx::query("COMMIT").execute(&mut *conn).await {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                conn.close_on_drop();
+                Err(e.into())
+            }
+        }
+    }
+}
+
+impl Drop for Tx {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn.as_mut() {
+            conn.close_on_drop();
+        }
+    }
+}
+
+impl std::ops::Deref for Tx {
+    type Target = sqlx::AnyConnection;
+
+    fn deref(&self) -> &sqlx::AnyConnection {
+        // Present from `begin` until `commit` consumes the value.
+        self.conn.as_deref().expect("a transaction's connection")
+    }
+}
+
+impl std::ops::DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        self.conn.as_deref_mut().expect("a transaction's connection")
     }
 }
 

@@ -483,10 +483,7 @@ impl Store {
 }
 
 /// Writes an audit entry inside a transaction.
-pub(super) async fn audit_in(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    a: &NewAudit<'_>,
-) -> Result<(), StoreError> {
+pub(super) async fn audit_in(tx: &mut super::Tx, a: &NewAudit<'_>) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO audit_log (at, actor, org_id, action, subject, from_state, to_state, detail) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

@@ -183,10 +183,12 @@ async fn reviewed_database(url: &str, reg: &Registry, demo: &DemoPlatform) -> Ve
 /// Confirms a suspect as a reviewer does (the page, then its form); the status code, or 0
 /// when no answer came.
 async fn confirm(c: &mut Client, id: i64) -> u16 {
-    let page = c.try_get(&format!("/suspects/{id}")).await;
-    let Some(page) = page.filter(|p| p.status == 200) else {
+    let Some(page) = c.try_get(&format!("/suspects/{id}")).await else {
         return 0;
     };
+    if page.status != 200 {
+        return page.status;
+    }
     let Some(version) = hidden(&page.body, "version") else {
         return page.status;
     };
@@ -223,9 +225,9 @@ async fn serve_killed_while_reviewers_decide_keeps_every_answered_decision() {
         let answered = Arc::new(std::sync::Mutex::new(Vec::<i64>::new()));
         let mut reviewers = Vec::new();
         for part in ids.chunks(ids.len().div_ceil(4)) {
-            let (base, part, answered) = (serve.base.clone(), part.to_vec(), answered.clone());
+            let (part, answered) = (part.to_vec(), answered.clone());
+            let mut c = Client::logged_in(&serve.base, "chief").await;
             reviewers.push(tokio::spawn(async move {
-                let mut c = Client::logged_in(&base, "chief").await;
                 for id in part {
                     match confirm(&mut c, id).await {
                         303 => answered.lock().unwrap().push(id),
@@ -392,4 +394,333 @@ async fn a_storm_of_made_up_log_ins_against_serve() {
     );
     assert!(audit.iter().filter(|a| a.action == "login_failed").count() == 0);
     store.close().await;
+}
+
+/// Cuts a PostgreSQL database off as a server restart does: every connection to it ends, new
+/// ones are refused for `outage`, then it accepts them again. (Only this test's database: the
+/// server itself serves the other tests meanwhile.)
+async fn restart_postgres(url: &str, outage: Duration) {
+    use sqlx::Connection;
+    let admin = std::env::var("NARISUMASHI_TEST_POSTGRES").unwrap();
+    let name = url.rsplit('/').next().unwrap().to_string();
+    let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+    for sql in [
+        format!("ALTER DATABASE {name} ALLOW_CONNECTIONS false"),
+        format!("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"),
+    ] {
+        sqlx::Executor::execute(&mut conn, sql.as_str()).await.unwrap();
+    }
+    tokio::time::sleep(outage).await;
+    let sql = format!("ALTER DATABASE {name} ALLOW_CONNECTIONS true");
+    sqlx::Executor::execute(&mut conn, sql.as_str()).await.unwrap();
+}
+
+/// PostgreSQL restarted in the middle of a scan: the scan stops with a message, the next
+/// scan finishes the night, and the result is a clean night's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_restarted_mid_scan_loses_nothing() {
+    let dir = tempdir();
+    let reg = registry();
+    let urls = databases(&dir).await;
+    let Some(clean) = urls.get(1).cloned() else {
+        return; // SQLite only (NARISUMASHI_SKIP_POSTGRES=1): its faults are the disk's
+    };
+    let faulty = databases(&dir).await.remove(1);
+    let demo = DemoPlatform::start(population(&reg, 5)).await.unwrap();
+    let write = |url: &str| {
+        let path = dir.join(format!("scan{}.toml", next()));
+        std::fs::write(&path, demo.config_toml(url)).unwrap();
+        path
+    };
+    let scan = |cfg: &std::path::Path| {
+        Command::new(binary())
+            .args(["--seeds", concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")])
+            .args(["scan", "--config"])
+            .arg(cfg)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let status = scan(&write(&clean)).wait_with_output().unwrap().status;
+    assert!(matches!(status.code(), Some(0 | 3)), "{status:?}");
+    demo.set_latency(Duration::from_millis(10));
+    let cfg = write(&faulty);
+    let child = scan(&cfg);
+    let store = Store::open(&faulty).await.unwrap();
+    let started = Instant::now();
+    loop {
+        let done: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scan_units")
+            .fetch_one(store.pool())
+            .await
+            .unwrap_or(0);
+        if done >= 20 {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(120), "no progress");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    store.close().await;
+    restart_postgres(&faulty, Duration::from_secs(2)).await;
+    let out = child.wait_with_output().unwrap();
+    demo.set_latency(Duration::ZERO);
+    let said = String::from_utf8_lossy(&out.stderr);
+    eprintln!("the scan during the restart: {:?}\n{said}", out.status.code());
+    // However it ended, the next scan finishes the night.
+    let again = scan(&cfg).wait_with_output().unwrap();
+    assert!(
+        matches!(again.status.code(), Some(0 | 3)),
+        "{:?}\n{}",
+        again.status,
+        String::from_utf8_lossy(&again.stderr)
+    );
+    same(&faulty, &outcome(&clean).await, &outcome(&faulty).await);
+}
+
+/// PostgreSQL restarted while a reviewer decides: the decisions sent during the outage are
+/// answered with an error page (never acknowledged and half-written), `serve` goes on without
+/// a restart once the database is back, and sending them again ends where a calm day ends.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_restarted_mid_decision_loses_nothing() {
+    let dir = tempdir();
+    let reg = registry();
+    let Some(clean) = databases(&dir).await.get(1).cloned() else {
+        return; // SQLite only (NARISUMASHI_SKIP_POSTGRES=1)
+    };
+    let faulty = databases(&dir).await.remove(1);
+    let demo = DemoPlatform::start(population(&reg, 3)).await.unwrap();
+    let clean_ids = reviewed_database(&clean, &reg, &demo).await;
+    let ids = reviewed_database(&faulty, &reg, &demo).await;
+    {
+        let serve = Serve::start(&clean);
+        let mut c = Client::logged_in(&serve.base, "chief").await;
+        for id in &clean_ids {
+            assert_eq!(confirm(&mut c, *id).await, 303, "{clean}");
+        }
+    }
+    let serve = Serve::start(&faulty);
+    let mut c = Client::logged_in(&serve.base, "chief").await;
+    let third = ids.len() / 3;
+    for id in &ids[..third] {
+        assert_eq!(confirm(&mut c, *id).await, 303);
+    }
+    let outage = tokio::spawn({
+        let faulty = faulty.clone();
+        async move { restart_postgres(&faulty, Duration::from_secs(2)).await }
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut refused = Vec::new();
+    for id in &ids[third..2 * third] {
+        let status = confirm(&mut c, *id).await;
+        assert_ne!(status, 303, "#{id}: acknowledged while the database was away");
+        refused.push((*id, status));
+        if outage.is_finished() {
+            break;
+        }
+    }
+    outage.await.unwrap();
+    assert!(
+        refused.iter().any(|(_, s)| *s == 500),
+        "the outage was seen: {refused:?}"
+    );
+    // Back: the same session goes on, and what was refused is sent again.
+    for id in &ids[third..] {
+        let status = confirm(&mut c, *id).await;
+        assert!([303, 409].contains(&status), "#{id}: {status}");
+    }
+    drop(serve);
+    same(&faulty, &outcome(&clean).await, &outcome(&faulty).await);
+}
+
+/// A small tmpfs (a disk that can fill up and be made read-only), mounted for a test; needs
+/// root, as `.ci/run` and `scripts/test.sh` run. Unmounted when dropped.
+struct Disk {
+    path: std::path::PathBuf,
+}
+
+impl Disk {
+    fn mount(path: std::path::PathBuf, size: &str) -> Option<Disk> {
+        std::fs::create_dir_all(&path).unwrap();
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size},mode=0700"), "tmpfs"])
+            .arg(&path)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(Disk { path })
+    }
+
+    fn remount(&self, options: &str) {
+        let status = Command::new("mount")
+            .args(["-o", &format!("remount,{options}")])
+            .arg(&self.path)
+            .status()
+            .unwrap();
+        assert!(status.success(), "remount {options}");
+    }
+
+    fn url(&self) -> String {
+        format!("sqlite://{}/narisumashi.db", self.path.display())
+    }
+}
+
+impl Drop for Disk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.path).status();
+    }
+}
+
+fn scan_process(cfg: &std::path::Path) -> Child {
+    Command::new(binary())
+        .args(["--seeds", concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")])
+        .args(["scan", "--config"])
+        .arg(cfg)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// SQLite on a disk that fills up mid-scan, and on one that turns read-only mid-scan: the
+/// scan stops and says why, nothing stored is damaged, and once there is room (or the disk is
+/// writable again) the next scan finishes the night as a clean one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_on_a_full_or_read_only_disk_loses_nothing() {
+    let dir = tempdir();
+    let reg = registry();
+    let demo = DemoPlatform::start(population(&reg, 5)).await.unwrap();
+    let write = |url: &str| {
+        let path = dir.join(format!("scan{}.toml", next()));
+        std::fs::write(&path, demo.config_toml(url)).unwrap();
+        path
+    };
+    let clean = databases(&dir).await.remove(0);
+    let status = scan_process(&write(&clean)).wait_with_output().unwrap().status;
+    assert!(matches!(status.code(), Some(0 | 3)), "{status:?}");
+    let size: u64 = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(clean.rsplit('/').next().unwrap())
+        })
+        .map(|e| e.metadata().unwrap().len())
+        .sum();
+    let Some(full) = Disk::mount(dir.join("full"), &format!("{}k", (size / 3 / 1024).max(64))) else {
+        eprintln!("faults::sqlite_on_a_full_or_read_only_disk: skipped, mounting a tmpfs needs root");
+        return;
+    };
+    // Full: the scan stops with SQLite's own words, and room lets the next one finish.
+    let cfg = write(&full.url());
+    let out = scan_process(&cfg).wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!matches!(out.status.code(), Some(0 | 3)), "the disk filled up: {said}");
+    assert!(said.contains("full"), "{said}");
+    full.remount("size=256m");
+    let again = scan_process(&cfg).wait_with_output().unwrap();
+    assert!(
+        matches!(again.status.code(), Some(0 | 3)),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    same("full disk", &outcome(&clean).await, &outcome(&full.url()).await);
+    drop(full);
+    // Read-only with a night half done: the scan is cut (as a power loss would), the disk
+    // comes back read-only (Linux refuses to remount a disk read-only under open files, as
+    // it is while a scan writes), the next scan says so, and once writable it finishes.
+    let ro = Disk::mount(dir.join("ro"), "256m").unwrap();
+    let cfg = write(&ro.url());
+    demo.set_latency(Duration::from_millis(10));
+    let mut child = scan_process(&cfg);
+    let store = Store::open(&ro.url()).await.unwrap();
+    let started = Instant::now();
+    loop {
+        let done: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scan_units")
+            .fetch_one(store.pool())
+            .await
+            .unwrap_or(0);
+        if done >= 20 {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(120), "no progress");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    store.close().await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    demo.set_latency(Duration::ZERO);
+    ro.remount("ro");
+    let out = scan_process(&cfg).wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !matches!(out.status.code(), Some(0 | 3)),
+        "the disk is read-only: {said}"
+    );
+    assert!(said.contains("read"), "{said}");
+    ro.remount("rw");
+    let again = scan_process(&cfg).wait_with_output().unwrap();
+    assert!(
+        matches!(again.status.code(), Some(0 | 3)),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    same("read-only disk", &outcome(&clean).await, &outcome(&ro.url()).await);
+}
+
+/// A scan whose lease is taken over (its heartbeat was late, and another scan took the lease
+/// as a dead holder's) stops at its next heartbeat, naming the new holder, and writes nothing
+/// more; the holder's scan finishes the night as a clean one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scan_that_loses_its_lease_stops_and_says_so() {
+    let dir = tempdir();
+    let reg = registry();
+    for (clean, faulty) in databases(&dir).await.into_iter().zip(databases(&dir).await) {
+        let demo = DemoPlatform::start(population(&reg, 5)).await.unwrap();
+        scan_into(&clean, &reg, &config(&demo, &clean)).await.unwrap();
+        let mut cfg = config(&demo, &faulty);
+        cfg.scan.lease_ttl_secs = 20; // a heartbeat every 5 s
+        cfg.crawl.timeout_secs = 10.0;
+        demo.set_latency(Duration::from_millis(30));
+        let scan = tokio::spawn({
+            let (faulty, cfg, reg) = (faulty.clone(), cfg.clone(), registry());
+            async move { scan_into(&faulty, &reg, &cfg).await }
+        });
+        let store = Store::open(&faulty).await.unwrap();
+        let started = Instant::now();
+        while sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM scan_units")
+            .fetch_one(store.pool())
+            .await
+            .unwrap_or(0)
+            < 5
+        {
+            assert!(started.elapsed() < Duration::from_secs(60), "no progress");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        sqlx::query("UPDATE scan_lock SET holder = 'another-host:4242:1', heartbeat_at = $1")
+            .bind(chrono::Utc::now().timestamp())
+            .execute(store.pool())
+            .await
+            .unwrap();
+        let stopped = scan.await.unwrap().unwrap_err();
+        demo.set_latency(Duration::ZERO);
+        assert!(stopped.contains("another-host:4242:1"), "{faulty}: {stopped}");
+        let units = |store: Store| async move {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM scan_units")
+                .fetch_one(store.pool())
+                .await
+                .unwrap()
+        };
+        let at_stop = units(store.clone()).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(units(store.clone()).await, at_stop, "{faulty}: nothing written after");
+        // The holder resumes the run (played here by releasing its lease and scanning).
+        sqlx::query("UPDATE scan_lock SET holder = NULL, run_id = NULL, heartbeat_at = NULL")
+            .execute(store.pool())
+            .await
+            .unwrap();
+        store.close().await;
+        scan_into(&faulty, &reg, &config(&demo, &faulty)).await.unwrap();
+        same(&faulty, &outcome(&clean).await, &outcome(&faulty).await);
+    }
 }
