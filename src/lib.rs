@@ -38,20 +38,6 @@ pub mod wording;
 
 pub use platform::Platform;
 
-#[cfg(test)]
-mod tests {
-    #[derive(Debug, thiserror::Error)]
-    #[error("database error: {0}")]
-    struct Outer(#[source] Inner);
-    #[derive(Debug, thiserror::Error)]
-    #[error("connection refused")]
-    struct Inner;
-
-    #[test]
-    fn a_cause_already_in_the_message_is_not_repeated() {
-        assert_eq!(super::error_chain(&Outer(Inner)), "database error: connection refused");
-    }
-}
 pub use profile::ProfileRecord;
 
 /// An error with its causes, one after another (`cannot open database x: unable to open
@@ -71,4 +57,19 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
         cause = c.source();
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    #[derive(Debug, thiserror::Error)]
+    #[error("database error: {0}")]
+    struct Outer(#[source] Inner);
+    #[derive(Debug, thiserror::Error)]
+    #[error("connection refused")]
+    struct Inner;
+
+    #[test]
+    fn a_cause_already_in_the_message_is_not_repeated() {
+        assert_eq!(super::error_chain(&Outer(Inner)), "database error: connection refused");
+    }
 }
