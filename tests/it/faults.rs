@@ -607,11 +607,12 @@ async fn sqlite_on_a_full_or_read_only_disk_loses_nothing() {
         })
         .map(|e| e.metadata().unwrap().len())
         .sum();
-    let Some(full) = Disk::mount(dir.join("full"), &format!("{}k", (size / 3 / 1024).max(64))) else {
+    let Some(full) = Disk::mount(dir.join("full"), &format!("{}k", (size * 2 / 3 / 1024).max(64))) else {
         eprintln!("faults::sqlite_on_a_full_or_read_only_disk: skipped, mounting a tmpfs needs root");
         return;
     };
-    // Full: the scan stops with SQLite's own words, and room lets the next one finish.
+    // Full (two thirds of what the night needs, so it fills mid-scan): the scan stops with
+    // SQLite's own words, and room lets the next one finish.
     let cfg = write(&full.url());
     let out = scan_process(&cfg).wait_with_output().unwrap();
     let said = String::from_utf8_lossy(&out.stderr);
