@@ -11,9 +11,8 @@
 //! criterion: `cargo bench --bench hostile`.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::io::Write;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use narisumashi::store::{Role, Store};
@@ -23,64 +22,9 @@ const STORM: usize = 500;
 const KNOWN_NAMES: usize = 100;
 const HALF_OPEN: usize = 3_000;
 
-struct Serve {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Serve {
-    fn start(db: &Path) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_narisumashi"))
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args([
-                "serve",
-                "--no-schedule",
-                "--listen",
-                "127.0.0.1:0",
-                "--health-listen",
-                "none",
-            ])
-            .arg("--database")
-            .arg(db)
-            .env("RUST_LOG", "error")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let base = line
-            .trim()
-            .trim_start_matches("review UI at ")
-            .trim_end_matches('/')
-            .to_string();
-        Serve { child, base }
-    }
-
-    /// Peak and current resident memory, in MiB.
-    fn memory(&self) -> (f64, f64) {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
-        let kb = |key: &str| {
-            status
-                .lines()
-                .find(|l| l.starts_with(key))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<f64>().ok())
-                .unwrap_or(0.0)
-                / 1024.0
-        };
-        (kb("VmHWM:"), kb("VmRSS:"))
-    }
-}
+#[path = "../tests/it/common/serve.rs"]
+mod serve_process;
+use serve_process::Serve;
 
 /// The login form's token (its cookie and hidden field carry the same value).
 async fn login_token(http: &reqwest::Client, base: &str) -> String {
@@ -170,7 +114,7 @@ async fn storm(serve: &Serve, name: impl Fn(usize) -> String) -> String {
         *statuses.entry(a.await.unwrap()).or_default() += 1;
     }
     let all = started.elapsed();
-    let (peak, now) = serve.memory();
+    let (peak, now) = serve.memory_mib();
     format!(
         "real log-in {:.0} ms ({status}, {tries} tries); storm answered in {:.1} s {statuses:?}; peak RSS {peak:.0} MiB, {now:.0} MiB after",
         real.as_secs_f64() * 1000.0,
@@ -208,7 +152,7 @@ async fn half_open(serve: &Serve) -> String {
         times.push(t.elapsed());
     }
     times.sort();
-    let (peak, _) = serve.memory();
+    let (peak, _) = serve.memory_mib();
     drop(held);
     format!(
         "page on a new connection: median {:.1} ms, slowest {:.1} ms, {ok}/20 answered 200, while {} sockets were opened ({refused} refused); peak RSS {peak:.0} MiB",
@@ -253,17 +197,17 @@ fn main() {
     });
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     println!("hostile load against `serve` (release build, SQLite, {cores} cores)");
-    let serve = Serve::start(&db);
-    let (idle, _) = serve.memory();
+    let serve = Serve::start(db.to_str().unwrap());
+    let (idle, _) = serve.memory_mib();
     println!("  idle: peak RSS {idle:.0} MiB");
     let line = rt.block_on(storm(&serve, |i| format!("attacker{i}")));
     println!("  {STORM} log-ins with made-up names: {line}");
     drop(serve);
-    let serve = Serve::start(&db);
+    let serve = Serve::start(db.to_str().unwrap());
     let line = rt.block_on(storm(&serve, |i| format!("staff{}", i % KNOWN_NAMES)));
     println!("  {STORM} wrong passwords over {KNOWN_NAMES} real names: {line}");
     drop(serve);
-    let serve = Serve::start(&db);
+    let serve = Serve::start(db.to_str().unwrap());
     let line = rt.block_on(half_open(&serve));
     println!("  {HALF_OPEN} half-open sockets: {line}");
     drop(serve);

@@ -18,8 +18,6 @@
 #[path = "../tests/it/common/mod.rs"]
 mod common;
 
-use std::io::BufRead;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use narisumashi::store::{QueueCursor, Role, Store};
@@ -123,49 +121,7 @@ async fn seed(store: &Store, n: usize) -> Vec<String> {
     orgs
 }
 
-struct Served {
-    child: std::process::Child,
-    base: String,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(url: &str) -> Served {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_narisumashi"))
-        .args([
-            "serve",
-            "--no-schedule",
-            "--listen",
-            "127.0.0.1:0",
-            "--health-listen",
-            "none",
-            "--database",
-            url,
-            "--seeds",
-        ])
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("narisumashi serve");
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .trim()
-        .strip_prefix("review UI at ")
-        .expect(&line)
-        .trim_end_matches('/')
-        .to_string();
-    Served { child, base }
-}
+use common::serve::Serve;
 
 struct Figures {
     requests: usize,
@@ -259,7 +215,7 @@ async fn run() {
         }
         .encode();
         store.close().await;
-        let served = serve(&url);
+        let served = Serve::start(&url);
         let mut admin = common::web::Client::new(&served.base);
         assert_eq!(admin.login("admin", common::web::PASSWORD).await.status, 303);
         let mut reviewer = common::web::Client::new(&served.base);

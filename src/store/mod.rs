@@ -187,7 +187,11 @@ async fn migrate_sqlite(pool: &AnyPool) -> Result<(), StoreError> {
         match SQLITE_MIGRATIONS.run(pool).await {
             Ok(()) => return Ok(()),
             Err(e @ (sqlx::migrate::MigrateError::ExecuteMigration(..) | sqlx::migrate::MigrateError::Execute(_)))
-                if attempt < 10 && e.to_string().contains("already exists") =>
+                if attempt < 10 && {
+                    // The race's own errors; a full or read-only disk is not retried.
+                    let said = e.to_string();
+                    said.contains("already exists") || said.contains("duplicate column")
+                } =>
             {
                 attempt += 1;
                 tracing::debug!("migration raced with another process ({e}); retrying");

@@ -7,7 +7,6 @@
 //! nothing acknowledged is lost or applied twice. Runs on SQLite and on PostgreSQL.
 #![allow(clippy::unwrap_used)]
 
-use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -18,6 +17,7 @@ use narisumashi::registry::Registry;
 use narisumashi::scan::{self, ScanOptions, Silent};
 use narisumashi::store::{Role, Store};
 
+use crate::common::serve::Serve;
 use crate::common::web::{Client, PASSWORD, hidden};
 use crate::common::{self, databases, diff, dump, next, outcome, registry};
 
@@ -30,12 +30,7 @@ fn binary() -> &'static str {
 }
 
 fn opts() -> ScanOptions {
-    ScanOptions {
-        org: None,
-        platform: None,
-        dry_run: false,
-        trigger: "test".into(),
-    }
+    common::scan_options()
 }
 
 /// The demo platform's configuration storing into `url`, with a short request timeout and no
@@ -54,6 +49,59 @@ async fn scan_into(url: &str, reg: &Registry, config: &Config) -> Result<scan::S
     let r = scan::run(&store, reg, config, &opts(), Arc::new(Silent)).await;
     store.close().await;
     r.map_err(|e| e.to_string())
+}
+
+/// `narisumashi scan --config CFG`, as cron starts it.
+fn scan_process(cfg: &std::path::Path) -> Child {
+    Command::new(binary())
+        .args(["--seeds", concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")])
+        .args(["scan", "--config"])
+        .arg(cfg)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Runs a scan process to its end, which must be a finished night (exit 0, or 3 when some
+/// source failed).
+fn scan_to_the_end(cfg: &std::path::Path) {
+    let out = scan_process(cfg).wait_with_output().unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 3)),
+        "{:?}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A configuration file for the demo platform storing into `url`, in `dir`.
+fn config_file(dir: &std::path::Path, demo: &DemoPlatform, url: &str) -> std::path::PathBuf {
+    let path = dir.join(format!("scan{}.toml", next()));
+    std::fs::write(&path, demo.config_toml(url)).unwrap();
+    path
+}
+
+/// Units of work committed so far in `url`'s database.
+async fn units_done(store: &Store) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM scan_units")
+        .fetch_one(store.pool())
+        .await
+        .unwrap_or(0)
+}
+
+/// Waits until a scan running on `url` has committed `n` units.
+async fn wait_for_units(url: &str, n: i64) {
+    let store = Store::open(url).await.unwrap();
+    let started = Instant::now();
+    while units_done(&store).await < n {
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "{url}: the scan made no progress"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    store.close().await;
 }
 
 fn same(what: &str, clean: &[String], faulty: &[String]) {
@@ -99,70 +147,6 @@ async fn a_platform_that_stops_answering_mid_scan_loses_nothing() {
         same(&faulty, &outcome(&clean).await, &outcome(&faulty).await);
         scan_into(&faulty, &reg, &config(&demo, &faulty)).await.unwrap();
         same(&faulty, &outcome(&clean).await, &outcome(&faulty).await);
-    }
-}
-
-/// `serve` as started from the command line, on `url`, with the review UI on a free port.
-struct Serve {
-    child: Child,
-    base: String,
-}
-
-impl Serve {
-    fn start(url: &str) -> Serve {
-        let mut child = Command::new(binary())
-            .args(["--seeds", concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")])
-            .args([
-                "serve",
-                "--no-schedule",
-                "--listen",
-                "127.0.0.1:0",
-                "--health-listen",
-                "none",
-            ])
-            .args(["--database", url])
-            .env("RUST_LOG", "error")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let base = line
-            .trim()
-            .trim_start_matches("review UI at ")
-            .trim_end_matches('/')
-            .to_string();
-        assert!(base.starts_with("http://"), "serve said {line:?}");
-        Serve { child, base }
-    }
-
-    /// Peak resident memory, in MiB.
-    fn peak_mib(&self) -> u64 {
-        std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
-            .unwrap_or_default()
-            .lines()
-            .find(|l| l.starts_with("VmHWM:"))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|v| v.parse::<u64>().ok())
-            .map_or(0, |kb| kb / 1024)
-    }
-
-    /// Asks it to stop as Ctrl-C does, and waits.
-    fn interrupt(mut self) {
-        let _ = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
-            .status();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -312,27 +296,11 @@ async fn two_scans_started_together_run_once() {
     let reg = registry();
     for (clean, together) in databases(&dir).await.into_iter().zip(databases(&dir).await) {
         let demo = DemoPlatform::start(population(&reg, 5)).await.unwrap();
-        let write = |url: &str| {
-            let path = dir.join(format!("scan{}.toml", next()));
-            std::fs::write(&path, demo.config_toml(url)).unwrap();
-            path
-        };
-        let scan = |cfg: &std::path::Path| {
-            Command::new(binary())
-                .args(["--seeds", concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")])
-                .args(["scan", "--config"])
-                .arg(cfg)
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        };
-        let status = scan(&write(&clean)).wait_with_output().unwrap().status;
-        assert!(matches!(status.code(), Some(0 | 3)), "{status:?}");
+        scan_to_the_end(&config_file(&dir, &demo, &clean));
         // Slow enough that the two overlap.
         demo.set_latency(Duration::from_millis(10));
-        let cfg = write(&together);
-        let (a, b) = (scan(&cfg), scan(&cfg));
+        let cfg = config_file(&dir, &demo, &together);
+        let (a, b) = (scan_process(&cfg), scan_process(&cfg));
         let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
         demo.set_latency(Duration::ZERO);
         let mut codes = [a.status.code(), b.status.code()];
@@ -392,8 +360,8 @@ async fn a_storm_of_made_up_log_ins_against_serve() {
     }
     assert_eq!(real, 303, "the real log-in gets in");
     assert!(statuses.keys().all(|s| [401, 429].contains(s)), "{statuses:?}");
-    let peak = serve.peak_mib();
-    assert!(peak < 300, "peak RSS {peak} MiB");
+    let (peak, _) = serve.memory_mib();
+    assert!(peak < 300.0, "peak RSS {peak} MiB");
     serve.interrupt();
     let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM login_failures")
         .fetch_one(store.pool())
@@ -443,53 +411,18 @@ async fn postgres_restarted_mid_scan_loses_nothing() {
     };
     let faulty = databases(&dir).await.remove(1);
     let demo = DemoPlatform::start(population(&reg, 5)).await.unwrap();
-    let write = |url: &str| {
-        let path = dir.join(format!("scan{}.toml", next()));
-        std::fs::write(&path, demo.config_toml(url)).unwrap();
-        path
-    };
-    let scan = |cfg: &std::path::Path| {
-        Command::new(binary())
-            .args(["--seeds", concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")])
-            .args(["scan", "--config"])
-            .arg(cfg)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
-    let status = scan(&write(&clean)).wait_with_output().unwrap().status;
-    assert!(matches!(status.code(), Some(0 | 3)), "{status:?}");
+    scan_to_the_end(&config_file(&dir, &demo, &clean));
     demo.set_latency(Duration::from_millis(10));
-    let cfg = write(&faulty);
-    let child = scan(&cfg);
-    let store = Store::open(&faulty).await.unwrap();
-    let started = Instant::now();
-    loop {
-        let done: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scan_units")
-            .fetch_one(store.pool())
-            .await
-            .unwrap_or(0);
-        if done >= 20 {
-            break;
-        }
-        assert!(started.elapsed() < Duration::from_secs(120), "no progress");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    store.close().await;
+    let cfg = config_file(&dir, &demo, &faulty);
+    let child = scan_process(&cfg);
+    wait_for_units(&faulty, 20).await;
     restart_postgres(&faulty, Duration::from_secs(2)).await;
     let out = child.wait_with_output().unwrap();
     demo.set_latency(Duration::ZERO);
     let said = String::from_utf8_lossy(&out.stderr);
     eprintln!("the scan during the restart: {:?}\n{said}", out.status.code());
     // However it ended, the next scan finishes the night.
-    let again = scan(&cfg).wait_with_output().unwrap();
-    assert!(
-        matches!(again.status.code(), Some(0 | 3)),
-        "{:?}\n{}",
-        again.status,
-        String::from_utf8_lossy(&again.stderr)
-    );
+    scan_to_the_end(&cfg);
     same(&faulty, &outcome(&clean).await, &outcome(&faulty).await);
 }
 
@@ -586,17 +519,6 @@ impl Drop for Disk {
     }
 }
 
-fn scan_process(cfg: &std::path::Path) -> Child {
-    Command::new(binary())
-        .args(["--seeds", concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")])
-        .args(["scan", "--config"])
-        .arg(cfg)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
 /// SQLite on a disk that fills up mid-scan, and on one that turns read-only mid-scan: the
 /// scan stops and says why, nothing stored is damaged, and once there is room (or the disk is
 /// writable again) the next scan finishes the night as a clean one.
@@ -605,14 +527,8 @@ async fn sqlite_on_a_full_or_read_only_disk_loses_nothing() {
     let dir = tempdir();
     let reg = registry();
     let demo = DemoPlatform::start(population(&reg, 5)).await.unwrap();
-    let write = |url: &str| {
-        let path = dir.join(format!("scan{}.toml", next()));
-        std::fs::write(&path, demo.config_toml(url)).unwrap();
-        path
-    };
     let clean = databases(&dir).await.remove(0);
-    let status = scan_process(&write(&clean)).wait_with_output().unwrap().status;
-    assert!(matches!(status.code(), Some(0 | 3)), "{status:?}");
+    scan_to_the_end(&config_file(&dir, &demo, &clean));
     let size: u64 = std::fs::read_dir(&dir)
         .unwrap()
         .flatten()
@@ -629,41 +545,23 @@ async fn sqlite_on_a_full_or_read_only_disk_loses_nothing() {
     };
     // Full (two thirds of what the night needs, so it fills mid-scan): the scan stops with
     // SQLite's own words, and room lets the next one finish.
-    let cfg = write(&full.url());
+    let cfg = config_file(&dir, &demo, &full.url());
     let out = scan_process(&cfg).wait_with_output().unwrap();
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(!matches!(out.status.code(), Some(0 | 3)), "the disk filled up: {said}");
     assert!(said.contains("full"), "{said}");
     full.remount("size=256m");
-    let again = scan_process(&cfg).wait_with_output().unwrap();
-    assert!(
-        matches!(again.status.code(), Some(0 | 3)),
-        "{}",
-        String::from_utf8_lossy(&again.stderr)
-    );
+    scan_to_the_end(&cfg);
     same("full disk", &outcome(&clean).await, &outcome(&full.url()).await);
     drop(full);
     // Read-only with a night half done: the scan is cut (as a power loss would), the disk
     // comes back read-only (Linux refuses to remount a disk read-only under open files, as
     // it is while a scan writes), the next scan says so, and once writable it finishes.
     let ro = Disk::mount(dir.join("ro"), "256m").unwrap();
-    let cfg = write(&ro.url());
+    let cfg = config_file(&dir, &demo, &ro.url());
     demo.set_latency(Duration::from_millis(10));
     let mut child = scan_process(&cfg);
-    let store = Store::open(&ro.url()).await.unwrap();
-    let started = Instant::now();
-    loop {
-        let done: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scan_units")
-            .fetch_one(store.pool())
-            .await
-            .unwrap_or(0);
-        if done >= 20 {
-            break;
-        }
-        assert!(started.elapsed() < Duration::from_secs(120), "no progress");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    store.close().await;
+    wait_for_units(&ro.url(), 20).await;
     child.kill().unwrap();
     child.wait().unwrap();
     demo.set_latency(Duration::ZERO);
@@ -676,12 +574,7 @@ async fn sqlite_on_a_full_or_read_only_disk_loses_nothing() {
     );
     assert!(said.contains("read"), "{said}");
     ro.remount("rw");
-    let again = scan_process(&cfg).wait_with_output().unwrap();
-    assert!(
-        matches!(again.status.code(), Some(0 | 3)),
-        "{}",
-        String::from_utf8_lossy(&again.stderr)
-    );
+    scan_to_the_end(&cfg);
     same("read-only disk", &outcome(&clean).await, &outcome(&ro.url()).await);
 }
 
@@ -703,17 +596,8 @@ async fn a_scan_that_loses_its_lease_stops_and_says_so() {
             let (faulty, cfg, reg) = (faulty.clone(), cfg.clone(), registry());
             async move { scan_into(&faulty, &reg, &cfg).await }
         });
+        wait_for_units(&faulty, 5).await;
         let store = Store::open(&faulty).await.unwrap();
-        let started = Instant::now();
-        while sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM scan_units")
-            .fetch_one(store.pool())
-            .await
-            .unwrap_or(0)
-            < 5
-        {
-            assert!(started.elapsed() < Duration::from_secs(60), "no progress");
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
         sqlx::query("UPDATE scan_lock SET holder = 'another-host:4242:1', heartbeat_at = $1")
             .bind(chrono::Utc::now().timestamp())
             .execute(store.pool())
@@ -722,15 +606,9 @@ async fn a_scan_that_loses_its_lease_stops_and_says_so() {
         let stopped = scan.await.unwrap().unwrap_err();
         demo.set_latency(Duration::ZERO);
         assert!(stopped.contains("another-host:4242:1"), "{faulty}: {stopped}");
-        let units = |store: Store| async move {
-            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM scan_units")
-                .fetch_one(store.pool())
-                .await
-                .unwrap()
-        };
-        let at_stop = units(store.clone()).await;
+        let at_stop = units_done(&store).await;
         tokio::time::sleep(Duration::from_millis(300)).await;
-        assert_eq!(units(store.clone()).await, at_stop, "{faulty}: nothing written after");
+        assert_eq!(units_done(&store).await, at_stop, "{faulty}: nothing written after");
         // The holder resumes the run (played here by releasing its lease and scanning).
         sqlx::query("UPDATE scan_lock SET holder = NULL, run_id = NULL, heartbeat_at = NULL")
             .execute(store.pool())

@@ -23,12 +23,7 @@ fn tempdir() -> std::path::PathBuf {
 }
 
 fn opts() -> ScanOptions {
-    ScanOptions {
-        org: None,
-        platform: None,
-        dry_run: false,
-        trigger: "test".into(),
-    }
+    common::scan_options()
 }
 
 async fn scan_once(store: &Store, reg: &Registry, config: &Config) -> scan::ScanReport {

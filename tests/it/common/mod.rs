@@ -3,6 +3,7 @@
 //! database when `NARISUMASHI_TEST_POSTGRES` names a server, as scripts/test.sh arranges).
 #![allow(dead_code, clippy::unwrap_used)] // not every test module uses every helper
 
+pub mod serve;
 pub mod smtp;
 pub mod web;
 
@@ -55,6 +56,16 @@ pub async fn databases(dir: &std::path::Path) -> Vec<String> {
         ),
     }
     out
+}
+
+/// A whole scan, as cron runs it (every body, every platform, stored).
+pub fn scan_options() -> narisumashi::scan::ScanOptions {
+    narisumashi::scan::ScanOptions {
+        org: None,
+        platform: None,
+        dry_run: false,
+        trigger: "test".into(),
+    }
 }
 
 /// Every row that matters, by natural keys (no generated ids, no times): two databases that

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use narisumashi::config::Config;
 use narisumashi::demo::{DemoPlatform, population};
-use narisumashi::scan::{self, ScanOptions, Silent};
+use narisumashi::scan::{self, Silent};
 use narisumashi::store::{Role, Store};
 use narisumashi::web::{App, auth};
 
@@ -55,12 +55,7 @@ pub async fn fixture_with(url: &str, adjust: impl FnOnce(&mut Config)) -> Fixtur
     let mut config = demo.config(&base);
     adjust(&mut config);
     let store = Store::open(url).await.unwrap();
-    let opts = ScanOptions {
-        org: None,
-        platform: None,
-        dry_run: false,
-        trigger: "test".into(),
-    };
+    let opts = super::scan_options();
     scan::run(&store, &registry, &config, &opts, Arc::new(Silent))
         .await
         .unwrap();
