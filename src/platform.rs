@@ -59,6 +59,12 @@ impl Platform {
         }
     }
 
+    /// The name as staff know it of a platform given by its stored id (`x` → `X`); `?` for
+    /// an id that names no platform.
+    pub fn label_of(id: &str) -> &'static str {
+        id.parse::<Platform>().map_or("?", Platform::label)
+    }
+
     /// The name as staff know it, for tables and documents.
     pub fn label(self) -> &'static str {
         match self {

@@ -55,12 +55,6 @@ pub fn defang(s: &str) -> String {
     out
 }
 
-fn platform_label(p: &str) -> String {
-    p.parse::<Platform>()
-        .map(|p| p.label().to_string())
-        .unwrap_or_else(|_| p.to_string())
-}
-
 /// A Unix time as Japan time, `2026年11月26日 02:00`.
 pub fn jst(secs: i64) -> String {
     chrono::DateTime::from_timestamp(secs, 0)
@@ -100,7 +94,7 @@ fn item_lines(out: &mut String, n: usize, i: &Item, all_orgs: bool) {
     let _ = writeln!(
         out,
         "{n}. [{}] 表示名「{}」 ユーザー名 {}",
-        platform_label(&i.platform),
+        Platform::label_of(&i.platform).to_string(),
         inert(&i.display_name, MAX_VALUE),
         i.handle
             .as_deref()

@@ -1,0 +1,236 @@
+//! Log-in (with the throttle of [`crate::web::throttle`]), log-out and the language switch.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect};
+
+use super::{Form, Page};
+use crate::drafts::markup;
+use crate::store::{NewAudit, now};
+use crate::web::auth::{self, LANG_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE, Staff};
+use crate::web::i18n::{Lang, T};
+use crate::web::throttle::LockPolicy;
+use crate::web::{App, WebError, local_path};
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    t: &'static T,
+    lang: &'static str,
+    csrf: String,
+    next: String,
+    error: &'static str,
+    username: String,
+}
+
+/// `GET /`.
+pub async fn home() -> Redirect {
+    Redirect::to("/suspects")
+}
+
+#[derive(serde::Deserialize)]
+pub struct NextParam {
+    next: Option<String>,
+}
+
+/// `GET /login`.
+pub async fn login_page(State(app): State<Arc<App>>, Query(q): Query<NextParam>, headers: HeaderMap) -> Page {
+    let lang = auth::lang_of(&headers);
+    login_form(
+        &app,
+        lang,
+        local_path(q.next.as_deref()),
+        "",
+        String::new(),
+        StatusCode::OK,
+    )
+}
+
+fn login_form(app: &App, lang: Lang, next: String, error: &'static str, username: String, status: StatusCode) -> Page {
+    let csrf = auth::random_token();
+    let page = LoginPage {
+        t: lang.t(),
+        lang: lang.code(),
+        csrf: csrf.clone(),
+        next,
+        error,
+        username,
+    };
+    let mut res = (status, Html(page.render()?)).into_response();
+    let cookie = auth::set_cookie(LOGIN_CSRF_COOKIE, &csrf, Some(3600), app.secure());
+    if let Ok(v) = cookie.parse() {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(res)
+}
+
+/// How long a login waits for a free core to verify its password before it is refused.
+const LOGIN_WAIT: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// `POST /login`: double-submit CSRF check, throttle, password, new session.
+pub async fn login(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Page {
+    let form = Form::parse(&body);
+    let lang = auth::lang_of(&headers);
+    let next = local_path(form.get("next"));
+    let token = form.get("csrf").unwrap_or("");
+    if token.is_empty() || !auth::cookie(&headers, LOGIN_CSRF_COOKIE).is_some_and(|c| auth::same(c, token)) {
+        return Err(WebError::Csrf);
+    }
+    let name: String = form.get("username").unwrap_or("").trim().chars().take(64).collect();
+    let password = form.get("password").unwrap_or("").to_string();
+    let web = &app.config.web;
+    let key = format!("user:{}", name.to_lowercase());
+    let t = lang.t();
+    let policy = LockPolicy {
+        attempts: web.login_attempts.max(1),
+        window_secs: 3600,
+        lock_secs: web.login_lock_minutes.max(1) * 60,
+    };
+    let locked = |app: &App, name: String| {
+        login_form(
+            app,
+            lang,
+            next.clone(),
+            t.login_locked,
+            name,
+            StatusCode::TOO_MANY_REQUESTS,
+        )
+    };
+    let Some((user, hash)) = app.store.user_for_login(&name).await? else {
+        // A name that does not exist: counted and locked in memory like one that does,
+        // answered after as long as a verification takes, and summarised in the audit log;
+        // no core, no 19 MiB, no row per attempt.
+        if app.logins.unknown_locked(&key) {
+            return locked(&app, name);
+        }
+        let counted = app.logins.count_unknown(&key, policy);
+        app.logins.stand_in_delay().await;
+        if let Some(summary) = app.logins.unknown_failed(&markup::inert(&name, 64)) {
+            audit_unknown_names(&app.store, &summary).await?;
+        }
+        if counted.locked {
+            return locked(&app, name);
+        }
+        return login_form(&app, lang, next, t.login_failed, name, StatusCode::UNAUTHORIZED);
+    };
+    if app
+        .store
+        .login_failures(&key)
+        .await?
+        .locked_until
+        .is_some_and(|u| u > now())
+    {
+        return locked(&app, name);
+    }
+    // The attempt is counted before anything else, in one statement, so that attempts sent
+    // together cannot all be verified before the name locks: at most `login_attempts`
+    // verifications per name in a window, and the rest never wait for a core.
+    let f = app
+        .store
+        .record_login_failure(&key, policy.attempts, policy.window_secs, policy.lock_secs)
+        .await?;
+    if f.count > policy.attempts {
+        return locked(&app, name);
+    }
+    // Verifying costs a core and 19 MiB for a while: at most one verification per core at a
+    // time, and a request that finds them all busy for a moment is refused (429 with
+    // Retry-After) rather than queued.
+    let Ok(ok) = app.logins.verify(password, hash, LOGIN_WAIT).await else {
+        let mut res = login_form(&app, lang, next, t.login_busy, name, StatusCode::TOO_MANY_REQUESTS)?;
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+        return Ok(res);
+    };
+    if !ok || user.disabled {
+        let inert = markup::inert(&name, 64);
+        app.store
+            .audit(&NewAudit {
+                actor: &inert,
+                action: if f.locked_until.is_some() {
+                    "login_locked"
+                } else {
+                    "login_failed"
+                },
+                detail: Some(&format!("{} / {}", f.count, policy.attempts)),
+                ..Default::default()
+            })
+            .await?;
+        let (msg, status) = if f.locked_until.is_some() {
+            (t.login_locked, StatusCode::TOO_MANY_REQUESTS)
+        } else {
+            (t.login_failed, StatusCode::UNAUTHORIZED)
+        };
+        return login_form(&app, lang, next, msg, name, status);
+    }
+    app.store.clear_login_failures(&key).await?;
+    // A new session id at every login (no fixation), its own CSRF token.
+    let token = auth::random_token();
+    let expires = now() + web.session_hours.max(1) * 3600;
+    app.store
+        .create_session(&auth::sha256_hex(&token), user.id, &auth::random_token(), expires)
+        .await?;
+    app.store
+        .audit(&NewAudit {
+            actor: &user.name,
+            action: "login",
+            ..Default::default()
+        })
+        .await?;
+    let mut res = Redirect::to(&next).into_response();
+    let secure = app.secure();
+    for c in [
+        auth::set_cookie(SESSION_COOKIE, &token, Some(web.session_hours.max(1) * 3600), secure),
+        auth::set_cookie(LOGIN_CSRF_COOKIE, "", Some(0), secure),
+    ] {
+        if let Ok(v) = c.parse() {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    Ok(res)
+}
+
+/// One audit line for the failed log-ins with names that do not exist since the last:
+/// `count / seconds: a few of the names`.
+pub(in crate::web) async fn audit_unknown_names(store: &crate::store::Store, summary: &str) -> Result<(), WebError> {
+    store
+        .audit(&NewAudit {
+            actor: "-",
+            action: "login_failed_unknown",
+            detail: Some(summary),
+            ..Default::default()
+        })
+        .await?;
+    Ok(())
+}
+
+/// `POST /logout`.
+pub async fn logout(State(app): State<Arc<App>>, staff: Staff, body: Bytes) -> Page {
+    staff.check_csrf(Form::parse(&body).get("csrf").unwrap_or(""))?;
+    app.store.delete_session(&staff.token_hash).await?;
+    app.store
+        .audit(&NewAudit {
+            actor: &staff.user.name,
+            action: "logout",
+            ..Default::default()
+        })
+        .await?;
+    let mut res = Redirect::to("/login").into_response();
+    if let Ok(v) = auth::set_cookie(SESSION_COOKIE, "", Some(0), app.secure()).parse() {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(res)
+}
+
+/// `GET /lang/{ja|en}?next=/path`: a preference cookie, then back.
+pub async fn switch_lang(State(app): State<Arc<App>>, Path(code): Path<String>, Query(q): Query<NextParam>) -> Page {
+    let lang = if code == "en" { "en" } else { "ja" };
+    let mut res = Redirect::to(&local_path(q.next.as_deref())).into_response();
+    if let Ok(v) = auth::set_cookie(LANG_COOKIE, lang, Some(365 * 86400), app.secure()).parse() {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(res)
+}

@@ -1,0 +1,171 @@
+//! The UI's pages and actions, one room per part of the UI (log-in, the queue, one suspect,
+//! documents, scans, the registry, administration). Each handler checks access first (`Staff`
+//! for a session, then the organisation and role), then reads or changes the store, then
+//! renders a page or redirects. Forms are parsed by hand from
+//! `application/x-www-form-urlencoded`, so a missing or repeated field is a clear 400, and
+//! multi-valued fields (draft kinds, organisations) work.
+
+mod admin;
+mod drafts;
+mod login;
+mod queue;
+mod registry;
+mod scans;
+mod suspect;
+
+pub use admin::{add_user, audit, set_disabled, users, valid_user_name};
+pub use drafts::{download_draft, draft, edit_draft, save_draft};
+pub(super) use login::audit_unknown_names;
+pub use login::{home, login, login_page, logout, switch_lang};
+pub use queue::{queue, queue_csv};
+pub use registry::registry;
+pub use scans::scans;
+pub use suspect::{avatar, decide, generate_drafts, suspect};
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+use super::auth::Staff;
+use super::i18n::{Lang, T};
+use super::view::{self, jst};
+use super::{App, WebError, url_encode};
+use crate::drafts::DraftKind;
+use crate::store::{Role, RunStatus, now};
+
+type Page = Result<Response, WebError>;
+
+const PAGE_SIZE: i64 = 50;
+
+/// A submitted form's fields.
+struct Form(Vec<(String, String)>);
+
+impl Form {
+    fn parse(body: &[u8]) -> Form {
+        Form(url::form_urlencoded::parse(body).into_owned().collect())
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    fn all(&self, name: &str) -> Vec<&str> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
+    fn need(&self, name: &str) -> Result<&str, WebError> {
+        self.get(name)
+            .ok_or_else(|| WebError::BadRequest(format!("the form has no {name}")))
+    }
+}
+
+fn html(t: impl Template) -> Page {
+    Ok(Html(t.render()?).into_response())
+}
+
+fn with_status(status: StatusCode, t: impl Template) -> Page {
+    Ok((status, Html(t.render()?)).into_response())
+}
+
+/// What every page's header shows.
+pub struct Chrome {
+    /// Words.
+    pub t: &'static T,
+    /// `ja` or `en`.
+    pub lang: &'static str,
+    /// The other language's code and name, for the switch.
+    pub other_lang: &'static str,
+    /// The other language's name.
+    pub other_lang_label: &'static str,
+    /// The staff member.
+    pub user: String,
+    /// Their role, in words.
+    pub role: &'static str,
+    /// Whether to show the admin pages.
+    pub is_admin: bool,
+    /// The session's CSRF token.
+    pub csrf: String,
+    /// Which nav item is current.
+    pub nav: &'static str,
+    /// This page's path, encoded, to come back to after a language switch.
+    pub here: String,
+    /// When the last scan ran and how it went.
+    pub scan_text: String,
+    /// `ok` or `warn`.
+    pub scan_class: &'static str,
+    /// A warning about the last scan, empty if none.
+    pub scan_warning: &'static str,
+}
+
+async fn chrome(app: &App, staff: &Staff, nav: &'static str, here: &str) -> Result<Chrome, WebError> {
+    let t = staff.lang.t();
+    let last = app.store.runs(1).await?.into_iter().next();
+    let (scan_text, scan_warning) = match &last {
+        None => (t.no_scan_yet.to_string(), ""),
+        Some(r) => {
+            let when = jst(r.finished_at.unwrap_or(r.started_at));
+            let text = format!("{when}（{}）#{}", staff.lang.run_status(r.status), r.id);
+            let warning = if matches!(r.status, RunStatus::Failed | RunStatus::Interrupted) || r.errors > 0 {
+                t.scan_failed_warning
+            } else if now() - r.started_at > 36 * 3600 {
+                t.scan_stale_warning
+            } else {
+                ""
+            };
+            (text, warning)
+        }
+    };
+    let (other_lang, other_lang_label) = match staff.lang {
+        Lang::Ja => ("en", "English"),
+        Lang::En => ("ja", "日本語"),
+    };
+    Ok(Chrome {
+        t,
+        lang: staff.lang.code(),
+        other_lang,
+        other_lang_label,
+        user: staff.user.name.clone(),
+        role: staff.lang.role(staff.user.role),
+        is_admin: staff.user.role == Role::Admin,
+        csrf: staff.csrf.clone(),
+        nav,
+        here: url_encode(here),
+        scan_class: if scan_warning.is_empty() && last.is_some() {
+            "ok"
+        } else {
+            "warn"
+        },
+        scan_text,
+        scan_warning,
+    })
+}
+
+/// The CSS class of a suspect's status.
+pub(super) fn status_class(s: &str) -> &'static str {
+    match s {
+        "new" => "st-new",
+        "confirmed" => "st-confirmed",
+        "reported" => "st-reported",
+        "removed" => "st-removed",
+        _ => "st-dismissed",
+    }
+}
+
+/// A kind of document, in the UI's language.
+pub(super) fn kind_label(k: DraftKind, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => k.label_ja(),
+        Lang::En => match k {
+            DraftKind::Takedown => "Takedown request (to the platform)",
+            DraftKind::Notice => "Public notice (homepage)",
+            DraftKind::Post => "Post on the official account",
+            DraftKind::Report => "Internal report",
+            DraftKind::Press => "Press information",
+            DraftKind::AccountsPage => "Official accounts page",
+        },
+    }
+}
