@@ -200,7 +200,7 @@ pub async fn build(
     // on a platform looks for impostors of every account.
     let probes = store.probes(last).await?;
     for p in &probes {
-        let label = Platform::label_of(&p.platform).to_string();
+        let label = Platform::label_of(&p.platform);
         match p.status {
             ProbeStatus::Degraded => d.source_problems.push(SourceProblem {
                 platform: p.platform.clone(),
@@ -220,7 +220,7 @@ pub async fn build(
     let degraded = |p: &str| d.source_problems.iter().any(|s| s.platform == p);
     let mut counted = Vec::new();
     for c in store.run_counts(last).await? {
-        let label = Platform::label_of(&c.platform).to_string();
+        let label = Platform::label_of(&c.platform);
         if c.blocked > 0 {
             counted.push(SourceProblem {
                 platform: c.platform.clone(),
@@ -243,7 +243,7 @@ pub async fn build(
     d.source_problems.extend(counted);
     // How far the night reached within the quotas, where it did not reach every account.
     for c in run.coverage().into_iter().filter(|c| c.nights != 1) {
-        let label = Platform::label_of(&c.platform).to_string();
+        let label = Platform::label_of(&c.platform);
         let note = if c.nights == 0 {
             format!("{label}: 利用枠（クォータ）が足りず、なりすましの調査を行えませんでした。利用枠の拡大が必要です。")
         } else {
@@ -256,7 +256,7 @@ pub async fn build(
     }
     let skipped: Vec<(String, String)> = serde_json::from_str(&run.skipped).unwrap_or_default();
     for (p, why) in skipped {
-        let label = Platform::label_of(&p).to_string();
+        let label = Platform::label_of(&p);
         d.source_notes.push((p, format!("{label}: 取得していません（{why}）")));
     }
     Ok(Some(d))

@@ -94,7 +94,7 @@ fn item_lines(out: &mut String, n: usize, i: &Item, all_orgs: bool) {
     let _ = writeln!(
         out,
         "{n}. [{}] 表示名「{}」 ユーザー名 {}",
-        Platform::label_of(&i.platform).to_string(),
+        Platform::label_of(&i.platform),
         inert(&i.display_name, MAX_VALUE),
         i.handle
             .as_deref()
