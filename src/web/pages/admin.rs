@@ -3,12 +3,11 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
-use super::{Chrome, Form, Page, chrome, html, with_status};
+use super::{Chrome, Page, Posted, chrome, html, with_status};
 use crate::drafts::markup;
 use crate::store::{NewAudit, Role, StoreError};
 use crate::web::auth::{self, Staff};
@@ -145,9 +144,7 @@ pub async fn users(State(app): State<Arc<App>>, staff: Staff) -> Page {
 }
 
 /// `POST /users` (administrators): adds a staff account.
-pub async fn add_user(State(app): State<Arc<App>>, staff: Staff, body: Bytes) -> Page {
-    let form = Form::parse(&body);
-    staff.check_csrf(form.get("csrf").unwrap_or(""))?;
+pub async fn add_user(State(app): State<Arc<App>>, Posted { staff, form }: Posted) -> Page {
     staff.must_admin()?;
     let name = form.need("name")?.trim().to_string();
     let role = Role::parse(form.need("role")?).ok_or_else(|| WebError::BadRequest("no such role".into()))?;
@@ -194,9 +191,7 @@ pub fn valid_user_name(name: &str) -> bool {
 }
 
 /// `POST /users/{id}/disabled` (administrators).
-pub async fn set_disabled(State(app): State<Arc<App>>, staff: Staff, Path(id): Path<i64>, body: Bytes) -> Page {
-    let form = Form::parse(&body);
-    staff.check_csrf(form.get("csrf").unwrap_or(""))?;
+pub async fn set_disabled(State(app): State<Arc<App>>, Path(id): Path<i64>, Posted { staff, form }: Posted) -> Page {
     staff.must_admin()?;
     let disabled = form.need("disabled")? == "1";
     let user = app

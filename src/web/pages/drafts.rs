@@ -4,12 +4,11 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 
-use super::{Chrome, Form, Page, chrome, html, kind_label, with_status};
+use super::{Chrome, Page, Posted, chrome, html, kind_label, with_status};
 use crate::drafts::{DraftKind, Drafter, Format, markup};
 use crate::store::StoreError;
 use crate::web::auth::Staff;
@@ -139,10 +138,8 @@ pub async fn edit_draft(State(app): State<Arc<App>>, staff: Staff, Path(id): Pat
 }
 
 /// `POST /drafts/{id}`: saves an edit as the next revision.
-pub async fn save_draft(State(app): State<Arc<App>>, staff: Staff, Path(id): Path<i64>, body: Bytes) -> Page {
+pub async fn save_draft(State(app): State<Arc<App>>, Path(id): Path<i64>, Posted { staff, form }: Posted) -> Page {
     let d = visible_draft(&app, &staff, id).await?;
-    let form = Form::parse(&body);
-    staff.check_csrf(form.get("csrf").unwrap_or(""))?;
     staff.must_decide()?;
     let revision: i64 = form
         .need("revision")?

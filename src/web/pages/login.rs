@@ -8,10 +8,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect};
 
-use super::{Form, Page};
+use super::{Form, Page, Posted};
 use crate::drafts::markup;
 use crate::store::{NewAudit, now};
-use crate::web::auth::{self, LANG_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE, Staff};
+use crate::web::auth::{self, LANG_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE};
 use crate::web::i18n::{Lang, T};
 use crate::web::throttle::LockPolicy;
 use crate::web::{App, WebError, local_path};
@@ -71,6 +71,18 @@ fn login_form(app: &App, lang: Lang, next: String, error: &'static str, username
 /// How long a login waits for a free core to verify its password before it is refused.
 const LOGIN_WAIT: std::time::Duration = std::time::Duration::from_millis(500);
 
+/// What became of a log-in attempt.
+enum Attempt {
+    /// The password is right: this account.
+    In(crate::store::UserRow),
+    /// Wrong name or password (or a disabled account).
+    Failed,
+    /// The name is locked for a while.
+    Locked,
+    /// Every core was verifying for a moment: try again.
+    Busy,
+}
+
 /// `POST /login`: double-submit CSRF check, throttle, password, new session.
 pub async fn login(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Page {
     let form = Form::parse(&body);
@@ -82,92 +94,91 @@ pub async fn login(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes)
     }
     let name: String = form.get("username").unwrap_or("").trim().chars().take(64).collect();
     let password = form.get("password").unwrap_or("").to_string();
+    let t = lang.t();
+    let (message, status) = match attempt(&app, &name, password).await? {
+        Attempt::In(user) => return start_session(&app, &user, &next).await,
+        Attempt::Failed => (t.login_failed, StatusCode::UNAUTHORIZED),
+        Attempt::Locked => (t.login_locked, StatusCode::TOO_MANY_REQUESTS),
+        Attempt::Busy => {
+            let mut res = login_form(&app, lang, next, t.login_busy, name, StatusCode::TOO_MANY_REQUESTS)?;
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+            return Ok(res);
+        }
+    };
+    login_form(&app, lang, next, message, name, status)
+}
+
+/// Checks a log-in within the throttle: names that do not exist are answered from memory
+/// after a stand-in delay; a name that exists has its attempt counted, in one statement, before
+/// its password waits for a core, so that attempts sent together cannot all be verified
+/// before the name locks (at most `login_attempts` verifications per name in a window).
+async fn attempt(app: &App, name: &str, password: String) -> Result<Attempt, WebError> {
     let web = &app.config.web;
     let key = format!("user:{}", name.to_lowercase());
-    let t = lang.t();
     let policy = LockPolicy {
         attempts: web.login_attempts.max(1),
         window_secs: 3600,
         lock_secs: web.login_lock_minutes.max(1) * 60,
     };
-    let locked = |app: &App, name: String| {
-        login_form(
-            app,
-            lang,
-            next.clone(),
-            t.login_locked,
-            name,
-            StatusCode::TOO_MANY_REQUESTS,
-        )
-    };
-    let Some((user, hash)) = app.store.user_for_login(&name).await? else {
-        // A name that does not exist: counted and locked in memory like one that does,
-        // answered after as long as a verification takes, and summarised in the audit log;
-        // no core, no 19 MiB, no row per attempt.
+    let Some((user, hash)) = app.store.user_for_login(name).await? else {
+        // No core, no 19 MiB, no row per attempt.
         if app.logins.unknown_locked(&key) {
-            return locked(&app, name);
+            return Ok(Attempt::Locked);
         }
         let counted = app.logins.count_unknown(&key, policy);
         app.logins.stand_in_delay().await;
-        if let Some(summary) = app.logins.unknown_failed(&markup::inert(&name, 64)) {
+        if let Some(summary) = app.logins.unknown_failed(&markup::inert(name, 64)) {
             audit_unknown_names(&app.store, &summary).await?;
         }
-        if counted.locked {
-            return locked(&app, name);
-        }
-        return login_form(&app, lang, next, t.login_failed, name, StatusCode::UNAUTHORIZED);
+        return Ok(if counted.locked {
+            Attempt::Locked
+        } else {
+            Attempt::Failed
+        });
     };
-    if app
-        .store
-        .login_failures(&key)
-        .await?
-        .locked_until
-        .is_some_and(|u| u > now())
-    {
-        return locked(&app, name);
+    let locked_now = app.store.login_failures(&key).await?.locked_until;
+    if locked_now.is_some_and(|u| u > now()) {
+        return Ok(Attempt::Locked);
     }
-    // The attempt is counted before anything else, in one statement, so that attempts sent
-    // together cannot all be verified before the name locks: at most `login_attempts`
-    // verifications per name in a window, and the rest never wait for a core.
     let f = app
         .store
         .record_login_failure(&key, policy.attempts, policy.window_secs, policy.lock_secs)
         .await?;
     if f.count > policy.attempts {
-        return locked(&app, name);
+        return Ok(Attempt::Locked);
     }
-    // Verifying costs a core and 19 MiB for a while: at most one verification per core at a
-    // time, and a request that finds them all busy for a moment is refused (429 with
-    // Retry-After) rather than queued.
     let Ok(ok) = app.logins.verify(password, hash, LOGIN_WAIT).await else {
-        let mut res = login_form(&app, lang, next, t.login_busy, name, StatusCode::TOO_MANY_REQUESTS)?;
-        res.headers_mut()
-            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
-        return Ok(res);
+        return Ok(Attempt::Busy);
     };
-    if !ok || user.disabled {
-        let inert = markup::inert(&name, 64);
-        app.store
-            .audit(&NewAudit {
-                actor: &inert,
-                action: if f.locked_until.is_some() {
-                    "login_locked"
-                } else {
-                    "login_failed"
-                },
-                detail: Some(&format!("{} / {}", f.count, policy.attempts)),
-                ..Default::default()
-            })
-            .await?;
-        let (msg, status) = if f.locked_until.is_some() {
-            (t.login_locked, StatusCode::TOO_MANY_REQUESTS)
-        } else {
-            (t.login_failed, StatusCode::UNAUTHORIZED)
-        };
-        return login_form(&app, lang, next, msg, name, status);
+    if ok && !user.disabled {
+        app.store.clear_login_failures(&key).await?;
+        return Ok(Attempt::In(user));
     }
-    app.store.clear_login_failures(&key).await?;
-    // A new session id at every login (no fixation), its own CSRF token.
+    let inert = markup::inert(name, 64);
+    app.store
+        .audit(&NewAudit {
+            actor: &inert,
+            action: if f.locked_until.is_some() {
+                "login_locked"
+            } else {
+                "login_failed"
+            },
+            detail: Some(&format!("{} / {}", f.count, policy.attempts)),
+            ..Default::default()
+        })
+        .await?;
+    Ok(if f.locked_until.is_some() {
+        Attempt::Locked
+    } else {
+        Attempt::Failed
+    })
+}
+
+/// A new session for `user` (a new id at every login: no fixation; its own CSRF token), and
+/// the way on to `next`.
+async fn start_session(app: &App, user: &crate::store::UserRow, next: &str) -> Page {
+    let web = &app.config.web;
     let token = auth::random_token();
     let expires = now() + web.session_hours.max(1) * 3600;
     app.store
@@ -180,7 +191,7 @@ pub async fn login(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes)
             ..Default::default()
         })
         .await?;
-    let mut res = Redirect::to(&next).into_response();
+    let mut res = Redirect::to(next).into_response();
     let secure = app.secure();
     for c in [
         auth::set_cookie(SESSION_COOKIE, &token, Some(web.session_hours.max(1) * 3600), secure),
@@ -208,8 +219,7 @@ pub(in crate::web) async fn audit_unknown_names(store: &crate::store::Store, sum
 }
 
 /// `POST /logout`.
-pub async fn logout(State(app): State<Arc<App>>, staff: Staff, body: Bytes) -> Page {
-    staff.check_csrf(Form::parse(&body).get("csrf").unwrap_or(""))?;
+pub async fn logout(State(app): State<Arc<App>>, Posted { staff, .. }: Posted) -> Page {
     app.store.delete_session(&staff.token_hash).await?;
     app.store
         .audit(&NewAudit {

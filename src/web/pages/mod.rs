@@ -22,7 +22,10 @@ pub use registry::registry;
 pub use scans::scans;
 pub use suspect::{avatar, decide, generate_drafts, suspect};
 
+use std::sync::Arc;
+
 use askama::Template;
+use axum::body::Bytes;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
@@ -37,8 +40,39 @@ type Page = Result<Response, WebError>;
 
 const PAGE_SIZE: i64 = 50;
 
+/// A form posted by a logged-in staff member with this session's CSRF token: the extractor
+/// finds the session (or sends to the log-in page), reads and parses the body, and checks the
+/// token, so every state-changing handler starts from both. (The role is each handler's to
+/// check: it differs.)
+pub struct Posted {
+    /// Who posted it.
+    pub staff: Staff,
+    /// Its fields.
+    pub form: Form,
+}
+
+impl axum::extract::FromRequest<Arc<App>> for Posted {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, app: &Arc<App>) -> Result<Posted, Response> {
+        use axum::extract::FromRequestParts;
+        let (mut parts, body) = req.into_parts();
+        let staff = Staff::from_request_parts(&mut parts, app)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let body = Bytes::from_request(axum::extract::Request::from_parts(parts, body), app)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let form = Form::parse(&body);
+        staff
+            .check_csrf(form.get("csrf").unwrap_or(""))
+            .map_err(IntoResponse::into_response)?;
+        Ok(Posted { staff, form })
+    }
+}
+
 /// A submitted form's fields.
-struct Form(Vec<(String, String)>);
+pub struct Form(Vec<(String, String)>);
 
 impl Form {
     fn parse(body: &[u8]) -> Form {

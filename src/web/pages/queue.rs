@@ -145,6 +145,25 @@ pub async fn queue_csv(State(app): State<Arc<App>>, staff: Staff, Query(q): Quer
         .into_response())
 }
 
+/// One row of the queue as staff see it.
+fn queue_row(app: &App, lang: crate::web::i18n::Lang, r: &SuspectRow) -> QueueRow {
+    QueueRow {
+        id: r.id,
+        platform: Platform::label_of(&r.platform),
+        name: view::visible(&r.display_name, 80),
+        handle: r.handle.as_deref().map(|h| markup::inert(h, 60)).unwrap_or_default(),
+        target: r.target_label.clone(),
+        org: app
+            .registry
+            .organisation(&r.org_id)
+            .map_or_else(|| r.org_id.clone(), |o| o.name.clone()),
+        score: percent(r.score),
+        status: lang.status_word(&r.status),
+        status_class: status_class(&r.status),
+        flagged: jst(r.first_seen_at),
+    }
+}
+
 /// `GET /suspects`.
 pub async fn queue(State(app): State<Arc<App>>, staff: Staff, Query(q): Query<QueueParams>) -> Page {
     let QueueFilter {
@@ -194,45 +213,30 @@ pub async fn queue(State(app): State<Arc<App>>, staff: Staff, Query(q): Query<Qu
         }
         qs
     };
-    let mut tabs: Vec<Tab> = SuspectStatus::ALL
+    let tabs = SuspectStatus::ALL
         .iter()
-        .map(|s| Tab {
-            label: lang.status(*s).to_string(),
-            href: base_query(s.as_str(), None),
-            count: counts.get(s.as_str()).copied().unwrap_or(0),
-            active: status == s.as_str(),
+        .map(|s| {
+            (
+                lang.status(*s),
+                s.as_str(),
+                counts.get(s.as_str()).copied().unwrap_or(0),
+            )
+        })
+        .chain([(t.all, "all", counts.values().sum())])
+        .map(|(label, key, count)| Tab {
+            label: label.to_string(),
+            href: base_query(key, None),
+            count,
+            active: status == key,
         })
         .collect();
-    tabs.push(Tab {
-        label: t.all.to_string(),
-        href: base_query("all", None),
-        count: counts.values().sum(),
-        active: status == "all",
-    });
     let more = rows.len() as i64 > PAGE_SIZE;
     let rows: Vec<SuspectRow> = rows.into_iter().take(PAGE_SIZE as usize).collect();
     let next = match (more, rows.last()) {
         (true, Some(last)) => base_query(&status, Some(&QueueCursor::after(last).encode())),
         _ => String::new(),
     };
-    let view_rows = rows
-        .iter()
-        .map(|r| QueueRow {
-            id: r.id,
-            platform: Platform::label_of(&r.platform),
-            name: view::visible(&r.display_name, 80),
-            handle: r.handle.as_deref().map(|h| markup::inert(h, 60)).unwrap_or_default(),
-            target: r.target_label.clone(),
-            org: app
-                .registry
-                .organisation(&r.org_id)
-                .map_or_else(|| r.org_id.clone(), |o| o.name.clone()),
-            score: percent(r.score),
-            status: lang.status_word(&r.status),
-            status_class: status_class(&r.status),
-            flagged: jst(r.first_seen_at),
-        })
-        .collect();
+    let view_rows = rows.iter().map(|r| queue_row(&app, lang, r)).collect();
     let visible_orgs: Vec<(String, String, bool)> = app
         .registry
         .organisations

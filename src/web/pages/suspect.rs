@@ -4,12 +4,11 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 
-use super::{Chrome, Form, Page, chrome, kind_label, status_class, with_status};
+use super::{Chrome, Page, Posted, chrome, kind_label, status_class, with_status};
 use crate::Platform;
 use crate::drafts::{DraftKind, Drafter, Purpose, markup};
 use crate::store::{Decision, StoreError, SuspectRow, SuspectStatus, now};
@@ -182,69 +181,7 @@ async fn suspect_page(
             .map(|s| format!("/suspects/{}/avatars/{}", row.id, url_encode(s)))
             .unwrap_or_default()
     };
-    let reason_texts: Vec<String> = row
-        .reasons()
-        .iter()
-        .map(|r| {
-            crate::wording::stored(
-                r,
-                match lang {
-                    Lang::Ja => crate::wording::Lang::Ja,
-                    Lang::En => crate::wording::Lang::En,
-                },
-            )
-        })
-        .map(|s| markup::inert(&s, 400))
-        .collect();
-    let sightings = app
-        .store
-        .sightings(row.id)
-        .await?
-        .into_iter()
-        .rev()
-        .take(50)
-        .map(|s| SightingView {
-            run: s.run_id,
-            when: jst(s.seen_at),
-            name: view::visible(&s.display_name, 80),
-            handle: s.handle.as_deref().map(|h| markup::inert(h, 60)).unwrap_or_default(),
-            score: percent(s.score),
-            verdict: lang.verdict(&s.verdict),
-        })
-        .collect();
-    let events = app
-        .store
-        .events(row.id)
-        .await?
-        .into_iter()
-        .rev()
-        .map(|e| EventView {
-            when: jst(e.at),
-            who: e.actor,
-            from: e
-                .from_status
-                .as_deref()
-                .map(|s| lang.status_word(s))
-                .unwrap_or_default(),
-            to: lang.status_word(&e.to_status),
-            note: e.note.as_deref().map(|n| markup::inert(n, 300)).unwrap_or_default(),
-        })
-        .collect();
-    let drafts = app
-        .store
-        .drafts_for(row.id)
-        .await?
-        .into_iter()
-        .map(|d| DraftLink {
-            id: d.id,
-            title: markup::inert(&d.title, 120),
-            kind: DraftKind::parse(&d.kind).map_or(d.kind.clone(), |k| kind_label(k, lang).to_string()),
-            lang: d.lang,
-            revision: d.revision,
-            when: jst(d.generated_at),
-            who: d.generated_by,
-        })
-        .collect();
+    let (sightings, events, drafts) = history(app, row.id, lang).await?;
     let steps = org.map(|o| o.procedure.steps.clone()).unwrap_or_default();
     let kinds = DraftKind::FOR_SUSPECTS
         .iter()
@@ -284,7 +221,7 @@ async fn suspect_page(
             url: markup::inert(&s_url, 300),
             avatar: avatar_url(&row.avatar_sha256),
         },
-        reasons: reason_texts,
+        reasons: reason_texts(&row, lang),
         sightings,
         events,
         drafts,
@@ -298,11 +235,79 @@ async fn suspect_page(
     with_status(status, page)
 }
 
+/// The stored reasons of a suspect, in the UI's language and made inert.
+fn reason_texts(row: &SuspectRow, lang: Lang) -> Vec<String> {
+    let words = match lang {
+        Lang::Ja => crate::wording::Lang::Ja,
+        Lang::En => crate::wording::Lang::En,
+    };
+    row.reasons()
+        .iter()
+        .map(|r| markup::inert(&crate::wording::stored(r, words), 400))
+        .collect()
+}
+
+/// A suspect's last 50 sightings, its status history and its documents, newest first.
+async fn history(
+    app: &App,
+    id: i64,
+    lang: Lang,
+) -> Result<(Vec<SightingView>, Vec<EventView>, Vec<DraftLink>), WebError> {
+    let sightings = app
+        .store
+        .sightings(id)
+        .await?
+        .into_iter()
+        .rev()
+        .take(50)
+        .map(|s| SightingView {
+            run: s.run_id,
+            when: jst(s.seen_at),
+            name: view::visible(&s.display_name, 80),
+            handle: s.handle.as_deref().map(|h| markup::inert(h, 60)).unwrap_or_default(),
+            score: percent(s.score),
+            verdict: lang.verdict(&s.verdict),
+        })
+        .collect();
+    let events = app
+        .store
+        .events(id)
+        .await?
+        .into_iter()
+        .rev()
+        .map(|e| EventView {
+            when: jst(e.at),
+            who: e.actor,
+            from: e
+                .from_status
+                .as_deref()
+                .map(|s| lang.status_word(s))
+                .unwrap_or_default(),
+            to: lang.status_word(&e.to_status),
+            note: e.note.as_deref().map(|n| markup::inert(n, 300)).unwrap_or_default(),
+        })
+        .collect();
+    let drafts = app
+        .store
+        .drafts_for(id)
+        .await?
+        .into_iter()
+        .map(|d| DraftLink {
+            id: d.id,
+            title: markup::inert(&d.title, 120),
+            kind: DraftKind::parse(&d.kind).map_or(d.kind.clone(), |k| kind_label(k, lang).to_string()),
+            lang: d.lang,
+            revision: d.revision,
+            when: jst(d.generated_at),
+            who: d.generated_by,
+        })
+        .collect();
+    Ok((sightings, events, drafts))
+}
+
 /// `POST /suspects/{id}/decision`.
-pub async fn decide(State(app): State<Arc<App>>, staff: Staff, Path(id): Path<i64>, body: Bytes) -> Page {
+pub async fn decide(State(app): State<Arc<App>>, Path(id): Path<i64>, Posted { staff, form }: Posted) -> Page {
     let row = visible_suspect(&app, &staff, id).await?;
-    let form = Form::parse(&body);
-    staff.check_csrf(form.get("csrf").unwrap_or(""))?;
     staff.must_decide()?;
     let version: i64 = form
         .need("version")?
@@ -400,10 +405,8 @@ pub async fn avatar(State(app): State<Arc<App>>, staff: Staff, Path((id, sha)): 
 }
 
 /// `POST /suspects/{id}/drafts`: generates the chosen kinds and stores them.
-pub async fn generate_drafts(State(app): State<Arc<App>>, staff: Staff, Path(id): Path<i64>, body: Bytes) -> Page {
+pub async fn generate_drafts(State(app): State<Arc<App>>, Path(id): Path<i64>, Posted { staff, form }: Posted) -> Page {
     let row = visible_suspect(&app, &staff, id).await?;
-    let form = Form::parse(&body);
-    staff.check_csrf(form.get("csrf").unwrap_or(""))?;
     staff.must_decide()?;
     let kinds: Vec<DraftKind> = form
         .all("kind")
