@@ -9,7 +9,6 @@ use super::avatars::Copy;
 use crate::discover::permutations::{permutations, valid_handle};
 use crate::platform::Platform;
 use crate::registry::Registry;
-use crate::scan::account_key;
 use crate::synthetic::Rng;
 
 /// What an account on the demo platform is.
@@ -215,7 +214,7 @@ pub fn population(registry: &Registry, seed: u64) -> Vec<DemoAccount> {
     };
     let genuine = crate::matching::Genuine::from_registry(registry);
     for (i, (org, acc)) in registry.accounts().enumerate() {
-        let key = account_key(org, acc);
+        let key = org.account_key(acc);
         // What a search for this account finds (the scan searches YouTube by these).
         let queries: Vec<Vec<(char, char)>> = crate::discover::queries(&genuine[i])
             .iter()

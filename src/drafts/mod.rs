@@ -480,7 +480,7 @@ impl<'r> Drafter<'r> {
             let genuine = org
                 .accounts
                 .iter()
-                .find(|a| crate::scan::account_key(org, a) == row.target_key)
+                .find(|a| org.account_key(a) == row.target_key)
                 .cloned();
             let sightings = store.sightings(id).await?.len();
             let suspect_png = match &row.avatar_sha256 {

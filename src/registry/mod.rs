@@ -177,6 +177,13 @@ pub struct GenuineAccount {
 }
 
 impl Organisation {
+    /// The stable key of one of this body's accounts: `org/platform/@handle` (or id or URL),
+    /// as suspects and snapshots store it.
+    pub fn account_key(&self, a: &GenuineAccount) -> String {
+        let label = account_label(a.handle.as_deref(), a.id.as_deref(), Some(&a.url)).unwrap_or_else(|| a.url.clone());
+        format!("{}/{}/{}", self.id, a.platform.as_str(), label)
+    }
+
     /// The account's names with place names written in kana, as impostors also write them
     /// (札幌新卒応援ハローワーク → さっぽろ新卒応援ハローワーク). Empty without readings.
     pub fn reading_variants(&self, account: &GenuineAccount) -> Vec<String> {

@@ -37,7 +37,7 @@ pub struct Known {
 pub fn known_accounts(registry: &Registry, snapshots: &HashMap<String, SnapshotRow>) -> HashMap<Platform, Vec<Known>> {
     let mut out: HashMap<Platform, Vec<Known>> = HashMap::new();
     for (org, a) in registry.accounts() {
-        let Some(reference) = super::lookup_ref(a) else {
+        let Some(reference) = super::units::lookup_ref(a) else {
             continue;
         };
         let key = super::account_key(org, a);
@@ -73,7 +73,7 @@ pub fn add_suspects(known: &mut HashMap<Platform, Vec<Known>>, suspects: &[crate
     let mut by_recent: Vec<&crate::store::SuspectRow> = suspects.iter().collect();
     by_recent.sort_by_key(|s| std::cmp::Reverse(s.last_seen_at));
     for s in by_recent {
-        let (Ok(platform), Some(reference)) = (s.platform.parse::<Platform>(), super::suspect_ref(s)) else {
+        let (Ok(platform), Some(reference)) = (s.platform.parse::<Platform>(), super::units::suspect_ref(s)) else {
             continue;
         };
         let list = known.entry(platform).or_default();

@@ -74,7 +74,7 @@ pub async fn registry(State(app): State<Arc<App>>, staff: Staff) -> Page {
                 .accounts
                 .iter()
                 .map(|a| {
-                    let key = crate::scan::account_key(o, a);
+                    let key = o.account_key(a);
                     let snap = snapshots.get(&key);
                     AccountView {
                         platform: a.platform.label(),
