@@ -16,11 +16,11 @@ fn main() -> ExitCode {
             if e.downcast_ref::<std::io::Error>()
                 .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
         {
-            ExitCode::SUCCESS
+            cli::Exit::Done.into()
         }
         Err(e) => {
             eprintln!("narisumashi: {}", narisumashi::error_chain(e.as_ref()));
-            ExitCode::from(2)
+            cli::Exit::Refused.into()
         }
     }
 }

@@ -74,7 +74,7 @@ pub fn run(args: DemoArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
             writeln!(out, "\n(`cargo install --path .` puts `narisumashi` on your PATH.)")?;
         }
         writeln!(out, "Run the demo again to see a re-scan update the same suspects instead of duplicating them.")?;
-        Ok(ExitCode::SUCCESS)
+        Ok(ExitCode::from(super::Exit::Done))
     })
 }
 

@@ -28,7 +28,7 @@ pub fn run(args: DoctorArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
         Err(e) => {
             println!("ERROR  config     {e:#}");
             println!("       fix: correct the line the message names; narisumashi.example.toml documents every key");
-            return Ok(ExitCode::from(1));
+            return Ok(ExitCode::from(super::Exit::No));
         }
     };
     let registry = match super::load_registry(seeds) {
@@ -36,7 +36,7 @@ pub fn run(args: DoctorArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
         Err(e) => {
             println!("ERROR  registry   {e:#}");
             println!("       fix: `narisumashi registry check` shows the line; correct seeds/");
-            return Ok(ExitCode::from(1));
+            return Ok(ExitCode::from(super::Exit::No));
         }
     };
     let checks = runtime()?.block_on(doctor::run(&config, &registry, &Options { offline: args.offline }));
@@ -59,8 +59,8 @@ pub fn run(args: DoctorArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
         println!("\n{errors} errors, {warnings} warnings");
     }
     Ok(if checks.iter().any(|c| c.level == Level::Error) {
-        ExitCode::from(1)
+        ExitCode::from(super::Exit::No)
     } else {
-        ExitCode::SUCCESS
+        ExitCode::from(super::Exit::Done)
     })
 }

@@ -152,5 +152,5 @@ pub fn run(args: DraftsArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
         anyhow::Ok(drafts)
     })?;
     emit(&drafts, format, args.out.as_deref())?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(super::Exit::Done))
 }

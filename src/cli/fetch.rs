@@ -43,7 +43,7 @@ async fn fetch(args: FetchArgs, config: Config) -> anyhow::Result<ExitCode> {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("narisumashi: {e}");
-                return Ok(ExitCode::from(2));
+                return Ok(ExitCode::from(super::Exit::Refused));
             }
         };
     let source = for_platform(platform, &config, fetcher.clone());
@@ -52,7 +52,7 @@ async fn fetch(args: FetchArgs, config: Config) -> anyhow::Result<ExitCode> {
             "{}",
             json!({"outcome": "skipped", "platform": platform, "target": args.target, "reason": why})
         );
-        return Ok(ExitCode::from(3));
+        return Ok(ExitCode::from(super::Exit::Look));
     }
     let (kind, reason, profile) = match source.lookup(&account).await {
         FetchOutcome::Found(p) => ("found", None, Some(p)),
@@ -63,7 +63,11 @@ async fn fetch(args: FetchArgs, config: Config) -> anyhow::Result<ExitCode> {
             "{}",
             json!({"outcome": kind, "platform": platform, "target": args.target, "reason": reason})
         );
-        return Ok(ExitCode::from(if matches!(kind, "not_found" | "gone") { 1 } else { 3 }));
+        return Ok(ExitCode::from(if matches!(kind, "not_found" | "gone") {
+            super::Exit::No
+        } else {
+            super::Exit::Look
+        }));
     };
     let mut record = serde_json::to_value(profile.to_record())?;
     record["outcome"] = json!("found");
@@ -87,5 +91,5 @@ async fn fetch(args: FetchArgs, config: Config) -> anyhow::Result<ExitCode> {
         }
     }
     println!("{record}");
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(super::Exit::Done))
 }

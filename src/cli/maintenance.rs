@@ -52,7 +52,7 @@ pub fn purge(args: PurgeArgs) -> anyhow::Result<ExitCode> {
     for id in &report.suspects {
         println!("  suspect #{id}");
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(super::Exit::Done))
 }
 
 /// Runs `backup`.
@@ -65,5 +65,5 @@ pub fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
         anyhow::Ok(n)
     })?;
     println!("wrote {} ({bytes} bytes)", args.path.display());
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(super::Exit::Done))
 }

@@ -182,9 +182,9 @@ pub fn run(args: MatchArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
                 s.lines, s.suspect, s.clear, s.genuine, s.errors
             );
             Ok(if s.errors > 0 {
-                ExitCode::from(3)
+                ExitCode::from(super::Exit::Look)
             } else {
-                ExitCode::SUCCESS
+                ExitCode::from(super::Exit::Done)
             })
         }
         Err(e) => Ok(unreadable(e)),
@@ -193,5 +193,5 @@ pub fn run(args: MatchArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
 
 fn unreadable(e: MatchError) -> ExitCode {
     eprintln!("narisumashi: {e}");
-    ExitCode::from(2)
+    ExitCode::from(super::Exit::Refused)
 }

@@ -82,6 +82,33 @@ enum Command {
 }
 
 /// Runs a parsed command line.
+/// How a command ended, as its exit status: one enum for every command, so that each number
+/// keeps its meaning across them and a scheduler or script can act on it (README, "Exit
+/// statuses").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: done, and nothing needs a person.
+    Done = 0,
+    /// 1: done, and the answer is "no": `doctor` or `registry check` found something to fix,
+    /// `notify test` could not reach a recipient, `fetch` was told the account does not exist
+    /// (or was removed).
+    No = 1,
+    /// 2: not done: a configuration, file or database that cannot be used, another scan
+    /// running, unusable input, a request refused (documents for an unconfirmed suspect).
+    /// The message on standard error says why.
+    Refused = 2,
+    /// 3: done, and a person should look: `scan` found new or reopened suspects to review,
+    /// `match` has lines in error, `fetch` got no usable answer (blocked, failed, not visible,
+    /// skipped; the reason is printed).
+    Look = 3,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> ExitCode {
+        ExitCode::from(e as u8)
+    }
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     progress::init_logging();
     match cli.command {

@@ -79,14 +79,14 @@ pub fn run(command: NotifyCommand, seeds: Option<&Path>) -> anyhow::Result<ExitC
                     println!("(nothing new: only sent to recipients with all_clear = true)");
                 }
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(ExitCode::from(super::Exit::Done))
         }
         NotifyCommand::Test(args) => {
             let config = args.db.load()?;
             let notifier = Notifier::new(&config, &registry).context("checking [notify]")?;
             if !notifier.has_recipients() {
                 println!("no recipients in [notify.org.\"<org-id>\"]");
-                return Ok(ExitCode::from(1));
+                return Ok(ExitCode::from(super::Exit::No));
             }
             let deliveries = runtime()?.block_on(notifier.send_test());
             for d in &deliveries {
@@ -96,9 +96,9 @@ pub fn run(command: NotifyCommand, seeds: Option<&Path>) -> anyhow::Result<ExitC
                 }
             }
             Ok(if deliveries.iter().all(|d| d.sent) {
-                ExitCode::SUCCESS
+                ExitCode::from(super::Exit::Done)
             } else {
-                ExitCode::from(1)
+                ExitCode::from(super::Exit::No)
             })
         }
     }

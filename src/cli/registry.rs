@@ -69,7 +69,7 @@ pub fn run(cmd: RegistryCommand, seeds: Option<&Path>) -> anyhow::Result<ExitCod
             let page = drafter.accounts_page(&org, &super::drafts::day(date.as_deref())?)?;
             drop(out);
             super::drafts::emit(&[page], format, dir.as_deref())?;
-            Ok(ExitCode::SUCCESS)
+            Ok(ExitCode::from(super::Exit::Done))
         }
         RegistryCommand::List { org, platform, json } => {
             if let Some(org) = &org {
@@ -86,7 +86,7 @@ pub fn run(cmd: RegistryCommand, seeds: Option<&Path>) -> anyhow::Result<ExitCod
             }
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&registry)?)?;
-                return Ok(ExitCode::SUCCESS);
+                return Ok(ExitCode::from(super::Exit::Done));
             }
             let total: usize = registry.organisations.iter().map(|o| o.accounts.len()).sum();
             writeln!(
@@ -134,7 +134,7 @@ pub fn run(cmd: RegistryCommand, seeds: Option<&Path>) -> anyhow::Result<ExitCod
                 }
                 table::write(&mut out, &rows, "  ")?;
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(ExitCode::from(super::Exit::Done))
         }
         RegistryCommand::Check { deny_warnings } => {
             let findings = check(&registry);
@@ -151,9 +151,9 @@ pub fn run(cmd: RegistryCommand, seeds: Option<&Path>) -> anyhow::Result<ExitCod
                 registry.source
             );
             Ok(if errors > 0 || (deny_warnings && warnings > 0) {
-                ExitCode::from(1)
+                ExitCode::from(super::Exit::No)
             } else {
-                ExitCode::SUCCESS
+                ExitCode::from(super::Exit::Done)
             })
         }
     }

@@ -110,7 +110,7 @@ pub fn run_scan(args: ScanArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode
             plan.context("planning the scan")
         })?;
         print!("{}", plan.describe());
-        return Ok(ExitCode::SUCCESS);
+        return Ok(ExitCode::from(super::Exit::Done));
     }
     let notifier = if args.notify {
         Some(narisumashi::notify::Notifier::new(&config, &registry).context("checking [notify]")?)
@@ -156,9 +156,9 @@ pub fn run_scan(args: ScanArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode
         print_report(&mut out, &report, &registry)?;
     }
     Ok(if report.needs_review() > 0 {
-        ExitCode::from(3)
+        ExitCode::from(super::Exit::Look)
     } else {
-        ExitCode::SUCCESS
+        ExitCode::from(super::Exit::Done)
     })
 }
 
@@ -360,7 +360,7 @@ pub fn run_scans(args: ScansArgs) -> anyhow::Result<ExitCode> {
             }
             serde_json::to_writer_pretty(&mut out, &list)?;
             writeln!(out)?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(ExitCode::from(super::Exit::Done));
         }
         let mut rows = vec![vec![
             "#".to_string(),
@@ -436,7 +436,7 @@ pub fn run_scans(args: ScansArgs) -> anyhow::Result<ExitCode> {
             }
         }
         store.close().await;
-        Ok(ExitCode::SUCCESS)
+        Ok(ExitCode::from(super::Exit::Done))
     })
 }
 
@@ -553,7 +553,7 @@ pub fn run_suspects(args: SuspectsArgs) -> anyhow::Result<ExitCode> {
                 table::write(&mut out, &t, "")?;
             }
         }
-        Ok(ExitCode::SUCCESS)
+        Ok(ExitCode::from(super::Exit::Done))
     })
 }
 
@@ -630,7 +630,7 @@ pub fn run_suspect(cmd: SuspectCommand) -> anyhow::Result<ExitCode> {
             row.status,
             row.status().label_ja()
         );
-        Ok(ExitCode::SUCCESS)
+        Ok(ExitCode::from(super::Exit::Done))
     })
 }
 
@@ -714,7 +714,7 @@ fn show(id: i64, db: &DbArgs) -> anyhow::Result<ExitCode> {
             }
         }
         store.close().await;
-        Ok(ExitCode::SUCCESS)
+        Ok(ExitCode::from(super::Exit::Done))
     })
 }
 

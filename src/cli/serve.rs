@@ -107,7 +107,7 @@ pub fn run(args: ServeArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
                 .context("serving the review UI")?;
         }
         store.close().await;
-        Ok(ExitCode::SUCCESS)
+        Ok(ExitCode::from(super::Exit::Done))
     })
 }
 

@@ -176,7 +176,7 @@ pub fn run(command: UserCommand, seeds: Option<&std::path::Path>) -> anyhow::Res
         UserCommand::Disable(a) => set_disabled(&rt, a, true)?,
         UserCommand::Enable(a) => set_disabled(&rt, a, false)?,
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(super::Exit::Done))
 }
 
 fn set_disabled(rt: &tokio::runtime::Runtime, a: NameArgs, disabled: bool) -> anyhow::Result<()> {
