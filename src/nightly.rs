@@ -8,18 +8,18 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::notify::{Delivery, Notifier};
 use crate::registry::Registry;
-use crate::scan::{self, Observer, ScanOptions, ScanReport};
-use crate::store::{PurgeReport, RunStatus, Store};
+use crate::scan::{self, Observer, ScanError, ScanOptions, ScanReport};
+use crate::store::{PurgeReport, RunStatus, Store, StoreError};
 
 /// What one night did.
 #[derive(Debug)]
 pub struct Night {
     /// The scan's report, or why it failed.
-    pub scan: Result<ScanReport, String>,
+    pub scan: Result<ScanReport, ScanError>,
     /// The digests sent or failed.
     pub deliveries: Vec<Delivery>,
     /// What the retention rule purged, or why it could not.
-    pub purge: Result<PurgeReport, String>,
+    pub purge: Result<PurgeReport, StoreError>,
 }
 
 /// Runs the scheduled work once.
@@ -36,9 +36,7 @@ pub async fn run_once(
         dry_run: false,
         trigger: "schedule".into(),
     };
-    let scan = scan::run(store, registry, config, &opts, observer)
-        .await
-        .map_err(|e| e.to_string());
+    let scan = scan::run(store, registry, config, &opts, observer).await;
     let mut deliveries = Vec::new();
     if let Ok(report) = &scan
         && let Some(run) = report.run.as_ref().filter(|r| r.status == RunStatus::Finished)
@@ -49,10 +47,7 @@ pub async fn run_once(
         }
     }
     let days = config.retention.dismissed_evidence_days.max(0);
-    let purge = store
-        .purge(days * 86_400, false, "schedule")
-        .await
-        .map_err(|e| e.to_string());
+    let purge = store.purge(days * 86_400, false, "schedule").await;
     match &purge {
         Ok(p) if !p.suspects.is_empty() => tracing::info!(
             "purged the evidence of {} suspects dismissed more than {days} days ago",

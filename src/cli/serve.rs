@@ -142,7 +142,7 @@ async fn schedule_loop(
                     .await;
             match &night.scan {
                 Ok(report) => tracing::info!("{}", report.summary_line()),
-                Err(e) => tracing::error!("scheduled scan failed: {e}"),
+                Err(e) => tracing::error!("scheduled scan failed: {}", narisumashi::error_chain(e)),
             }
             let failed = night.deliveries.iter().filter(|d| !d.sent).count();
             if !night.deliveries.is_empty() {

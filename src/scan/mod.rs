@@ -35,14 +35,14 @@ pub enum ScanError {
     #[error(transparent)]
     Store(#[from] StoreError),
     /// The HTTP client could not be built.
-    #[error("cannot set up the HTTP client: {0}")]
-    Client(String),
+    #[error("cannot set up the HTTP client")]
+    Client(#[source] crate::crawl::FetchError),
     /// The scope names an unknown organisation.
     #[error("no organisation {0:?} in the registry")]
     UnknownOrg(String),
-    /// A unit's task stopped unexpectedly.
-    #[error("scan task failed: {0}")]
-    Task(String),
+    /// A unit's task stopped unexpectedly (it panicked or was cancelled).
+    #[error("a scan task stopped")]
+    Task(#[source] tokio::task::JoinError),
 }
 
 /// What to scan.

@@ -77,7 +77,7 @@ where
         }
         let Some(done) = set.join_next().await else { break };
         observer.advance();
-        let r = done.map_err(|e| ScanError::Task(e.to_string())).and_then(|r| r);
+        let r = done.map_err(ScanError::Task).and_then(|r| r);
         if let Err(e) = r
             && first_error.is_none()
         {
@@ -205,7 +205,10 @@ async fn run_locked(
         Err(e) => {
             // A storage error leaves the run `running`, to be resumed; anything else ends it.
             if !opts.dry_run && !matches!(e, ScanError::Store(_)) {
-                let _ = store.finish_run(run_id, RunStatus::Failed, Some(&e.to_string())).await;
+                let why = crate::error_chain(&e);
+                if let Err(not_recorded) = store.finish_run(run_id, RunStatus::Failed, Some(&why)).await {
+                    tracing::error!("scan #{run_id} failed ({why}), and could not be recorded: {not_recorded}");
+                }
             }
             Err(e)
         }
@@ -358,7 +361,7 @@ async fn set_up(
     observer: &Arc<dyn Observer>,
     run_id: i64,
 ) -> Result<Night, ScanError> {
-    let fetcher = Arc::new(Fetcher::new(config.fetch_config()).map_err(|e| ScanError::Client(e.to_string()))?);
+    let fetcher = Arc::new(Fetcher::new(config.fetch_config()).map_err(ScanError::Client)?);
     let platforms = scanned_platforms(config, opts);
     let sources: Vec<Box<dyn Source>> = platforms
         .iter()
