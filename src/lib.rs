@@ -6,9 +6,10 @@
 //! [`normalize`] (text folding for lookalike comparison), [`matching`] (similarity, indexes and
 //! verdicts; pure, no I/O), [`profile`] (the JSON Lines record contract), [`crawl`] and
 //! [`discover`] (fetching and candidate generation), [`store`] (the database), [`scan`] (the
-//! nightly job), [`schedule`] (when it runs), [`nightly`] (scan, digests, purge), [`notify`]
-//! (the digests), [`drafts`] (the documents staff send), [`web`] (the staff review UI and the
-//! health endpoints), [`metrics`] (process counters) and [`demo`] (a local platform to scan).
+//! nightly job), [`ops`] (running it unattended: [`nightly`] work, its [`schedule`], process
+//! [`metrics`], the [`doctor`] check), [`notify`] (the digests), [`drafts`] (the documents
+//! staff send), [`web`] (the staff review UI and the health endpoints) and [`demo`] (a local
+//! platform to scan, and the [`synthetic`] registries and candidates of the benchmarks).
 
 #![forbid(unsafe_code)]
 
@@ -16,26 +17,24 @@ pub mod config;
 pub mod crawl;
 pub mod demo;
 pub mod discover;
-pub mod doctor;
 pub mod drafts;
 pub mod export;
 pub mod matching;
-pub mod metrics;
-pub mod nightly;
 pub mod normalize;
 pub mod notify;
 pub mod offline;
+pub mod ops;
 pub mod parallel;
 pub mod platform;
 pub mod profile;
 pub mod registry;
 pub mod scan;
-pub mod schedule;
 pub mod store;
-pub mod synthetic;
 pub mod web;
 pub mod wording;
 
+pub use demo::synthetic;
+pub use ops::{doctor, metrics, nightly, schedule};
 pub use platform::Platform;
 
 pub use profile::ProfileRecord;

@@ -8,6 +8,7 @@
 pub mod avatars;
 pub mod population;
 mod server;
+pub mod synthetic;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
