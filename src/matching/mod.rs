@@ -9,6 +9,7 @@
 pub mod avatar;
 pub mod handles;
 mod index;
+mod model;
 mod pictures;
 pub mod reason;
 pub mod text;
@@ -17,159 +18,19 @@ pub mod words;
 
 use std::collections::{HashMap, HashSet};
 
-use serde::Serialize;
-
 use crate::normalize::{Claim, FoldedHandle, fold_handle, fold_name};
 use crate::parallel::on_every_core;
 use crate::platform::{Platform, is_youtube_channel_id};
-use crate::registry::{Registry, parse_profile_url};
+use crate::registry::parse_profile_url;
 pub use avatar::{AvatarError, AvatarHash, AvatarLimits, hash_avatar};
 use handles::local_part;
 use index::{Index, IndexKeys};
+pub use model::{AvatarEvidence, Candidate, Genuine, Judgement, Verdict};
 use pictures::{PictureMatch, Pictures};
 pub use reason::{Absorbed, Copied, Edit, HandleRelation, IdentityKey, Reason};
 use text::{CharWeights, NameMatch, PreparedName, View};
 use thresholds as t;
 use words::{Vocabulary, names_other_body};
-
-/// A genuine account as the matcher knows it.
-#[derive(Debug, Clone, Default)]
-pub struct Genuine {
-    /// Platform (None only in `Default`).
-    pub platform: Option<Platform>,
-    /// Handle as published.
-    pub handle: Option<String>,
-    /// Stable platform id.
-    pub id: Option<String>,
-    /// Profile URL.
-    pub url: Option<String>,
-    /// Display name.
-    pub display_name: String,
-    /// Other names it goes by.
-    pub aliases: Vec<String>,
-    /// Profile text, when a snapshot has it.
-    pub bio: Option<String>,
-    /// Avatar fingerprint, when a snapshot has it.
-    pub avatar: Option<AvatarHash>,
-    /// The organisation's id, when from the registry.
-    pub org_id: Option<String>,
-    /// The office within the organisation that runs the account, when known.
-    pub department: Option<String>,
-}
-
-impl Genuine {
-    /// Every account of a registry.
-    pub fn from_registry(registry: &Registry) -> Vec<Genuine> {
-        // The kana readings fold every name: on every core for a large registry.
-        let accounts: Vec<_> = registry.accounts().collect();
-        on_every_core(&accounts, |(org, a)| Genuine {
-            platform: Some(a.platform),
-            handle: a.handle.clone(),
-            id: a.id.clone(),
-            url: Some(a.canonical_url.clone().unwrap_or_else(|| a.url.clone())),
-            display_name: a.display_name.clone(),
-            aliases: a.aliases.iter().cloned().chain(org.reading_variants(a)).collect(),
-            bio: None,
-            avatar: None,
-            org_id: Some(org.id.clone()),
-            department: Some(a.department.clone()).filter(|d| !d.is_empty()),
-        })
-    }
-
-    /// Fills in the organisation, office and other names (aliases, kana readings) of accounts
-    /// that are the registry's own (same platform and handle, id or URL): a `--genuine` file
-    /// names accounts, the registry knows who runs them and what else they are called. Accounts
-    /// the registry does not know are left as they are.
-    pub fn enrich_from(list: &mut [Genuine], registry: &Registry) {
-        let known = Genuine::from_registry(registry);
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        for (i, g) in known.iter().enumerate() {
-            let platform = g.platform.unwrap_or(Platform::X);
-            for (k, _) in identity_keys(platform, g.handle.as_deref(), g.id.as_deref(), g.url.as_deref()) {
-                by_key.entry(k).or_insert(i);
-            }
-        }
-        for g in list.iter_mut().filter(|g| g.org_id.is_none()) {
-            let Some(platform) = g.platform else { continue };
-            let found = identity_keys(platform, g.handle.as_deref(), g.id.as_deref(), g.url.as_deref())
-                .into_iter()
-                .find_map(|(k, _)| by_key.get(&k).copied());
-            if let Some(i) = found {
-                g.org_id = known[i].org_id.clone();
-                g.department = known[i].department.clone();
-                for a in &known[i].aliases {
-                    if !g.aliases.contains(a) {
-                        g.aliases.push(a.clone());
-                    }
-                }
-            }
-        }
-    }
-
-    /// `@handle`, id or URL: how to name the account to a person.
-    pub fn label(&self) -> String {
-        crate::registry::account_label(self.handle.as_deref(), self.id.as_deref(), self.url.as_deref())
-            .unwrap_or_else(|| self.display_name.clone())
-    }
-}
-
-/// What is known of a candidate's avatar.
-#[derive(Debug, Clone, Default)]
-pub enum AvatarEvidence {
-    /// The profile has no avatar.
-    #[default]
-    None,
-    /// Fingerprinted.
-    Hash(AvatarHash),
-    /// There is one, but it could not be used; the reason is shown to the reviewer.
-    Unavailable(String),
-}
-
-/// A profile to judge.
-#[derive(Debug, Clone)]
-pub struct Candidate {
-    /// Platform.
-    pub platform: Platform,
-    /// Handle as shown.
-    pub handle: Option<String>,
-    /// Stable platform id.
-    pub id: Option<String>,
-    /// Profile URL.
-    pub url: Option<String>,
-    /// Display name.
-    pub display_name: String,
-    /// Profile text.
-    pub bio: Option<String>,
-    /// Avatar.
-    pub avatar: AvatarEvidence,
-}
-
-/// The verdict on a candidate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Verdict {
-    /// It is a registered genuine account.
-    Genuine,
-    /// It imitates a genuine account.
-    Suspect,
-    /// Neither.
-    Clear,
-}
-
-/// The outcome of judging one candidate.
-#[derive(Debug, Clone)]
-pub struct Judgement {
-    /// Genuine, suspect or clear.
-    pub verdict: Verdict,
-    /// How strongly it imitates `target` (for clear: the best score seen), in [0, 1].
-    pub score: f64,
-    /// Index (into the matcher's genuine accounts) of the account imitated or matched.
-    pub target: Option<usize>,
-    /// The evidence.
-    pub reasons: Vec<Reason>,
-    /// How many genuine accounts were fully scored (the index's short list).
-    pub compared: usize,
-}
 
 struct PreparedGenuine {
     names: Vec<PreparedName>,
@@ -747,63 +608,4 @@ fn absorbed(candidate: &PreparedName, genuine: &PreparedName, view: View) -> Vec
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn g(platform: Platform, handle: &str, name: &str) -> Genuine {
-        Genuine {
-            platform: Some(platform),
-            handle: Some(handle.into()),
-            display_name: name.into(),
-            ..Default::default()
-        }
-    }
-
-    fn cand(platform: Platform, handle: &str, name: &str) -> Candidate {
-        Candidate {
-            platform,
-            handle: Some(handle.into()),
-            id: None,
-            url: None,
-            display_name: name.into(),
-            bio: None,
-            avatar: AvatarEvidence::None,
-        }
-    }
-
-    fn matcher() -> Matcher {
-        Matcher::new(vec![
-            g(Platform::X, "HW_Sapporo", "ハローワーク札幌【公式】"),
-            g(Platform::X, "HW_Chitose", "ハローワーク千歳【公式】"),
-            g(Platform::Instagram, "mhw.sapporo", "マザーズハローワーク札幌"),
-        ])
-    }
-
-    #[test]
-    fn genuine_is_recognised_by_handle_as_the_platform_compares() {
-        let j = matcher().judge(&cand(Platform::X, "@hw_sapporo", "全然違う名前"));
-        assert_eq!((j.verdict, j.target), (Verdict::Genuine, Some(0)));
-    }
-
-    #[test]
-    fn lookalike_handle_and_copied_name_is_suspect() {
-        let j = matcher().judge(&cand(Platform::X, "HW_Sapp0ro", "ハローワーク札幌【公式】"));
-        assert_eq!((j.verdict, j.target), (Verdict::Suspect, Some(0)));
-        let text: Vec<String> = j.reasons.iter().map(ToString::to_string).collect();
-        assert!(j.reasons.iter().any(|r| r.copied() == Some(Copied::Handle)));
-        assert!(text.iter().any(|r| r.contains("0→o")), "{text:?}");
-        assert!(j.score > 0.95, "{}", j.score);
-    }
-
-    #[test]
-    fn other_office_is_clear() {
-        let j = matcher().judge(&cand(Platform::X, "hw_hakodate", "ハローワーク函館【公式】"));
-        assert_eq!(j.verdict, Verdict::Clear, "{:?}", j.reasons);
-    }
-
-    #[test]
-    fn same_handle_on_another_platform_imitates() {
-        let j = matcher().judge(&cand(Platform::Bluesky, "hw_sapporo", "ハローワーク札幌"));
-        assert_eq!((j.verdict, j.target), (Verdict::Suspect, Some(0)));
-    }
-}
+mod tests;
