@@ -11,6 +11,7 @@ mod progress;
 mod registry;
 mod scan;
 mod serve;
+mod suspects;
 mod table;
 mod user;
 
@@ -48,11 +49,11 @@ enum Command {
     /// List scan runs.
     Scans(scan::ScansArgs),
     /// List suspects.
-    Suspects(scan::SuspectsArgs),
+    Suspects(suspects::SuspectsArgs),
     /// Show one suspect, or record a decision on it.
     Suspect {
         #[command(subcommand)]
-        command: scan::SuspectCommand,
+        command: suspects::SuspectCommand,
     },
     /// Serve the staff review web UI and run the scan on the configured schedule (default
     /// 02:00 Japan time).
@@ -117,8 +118,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Fetch(args) => fetch::run(args),
         Command::Scan(args) => scan::run_scan(args, cli.seeds.as_deref()),
         Command::Scans(args) => scan::run_scans(args),
-        Command::Suspects(args) => scan::run_suspects(args),
-        Command::Suspect { command } => scan::run_suspect(command),
+        Command::Suspects(args) => suspects::run_suspects(args),
+        Command::Suspect { command } => suspects::run_suspect(command),
         Command::Serve(args) => serve::run(args, cli.seeds.as_deref()),
         Command::Purge(args) => maintenance::purge(args),
         Command::Backup(args) => maintenance::backup(args),
