@@ -14,23 +14,26 @@
 pub mod channels;
 pub mod dates;
 pub mod docx;
+mod facts;
+mod kind;
 pub mod markup;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use minijinja::{Environment, UndefinedBehavior, Value};
-use serde::Serialize;
 use serde_json::json;
 
 use crate::config::{DraftsConfig, ReporterConfig};
-use crate::matching::reason::{Copied, Reason, StoredReason};
+use crate::matching::reason::Copied;
 use crate::platform::Platform;
-use crate::registry::{GenuineAccount, Organisation, ProcedureStep, Registry};
-use crate::store::{DraftRow, NewDraft, Store, StoreError, SuspectRow, SuspectStatus};
-use crate::wording::{self, Lang};
+use crate::registry::{Organisation, ProcedureStep, Registry};
+use crate::store::{DraftRow, NewDraft, Store, StoreError, SuspectStatus};
 use channels::{Channel, channel, post_len};
 use dates::JpDate;
+pub use facts::thumbnail;
+use facts::*;
+pub use kind::{DraftKind, Format};
 use markup::{AvatarPair, DATA_CLOSE, DATA_OPEN, LINK_CLOSE, LINK_OPEN, inert};
 
 /// Longest name or handle a draft shows; longer values are cut with an ellipsis.
@@ -51,115 +54,6 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/accounts-page.ja.j2"),
     ),
 ];
-
-/// A kind of document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DraftKind {
-    /// Takedown request to the platform.
-    Takedown,
-    /// Public warning notice for the homepage.
-    Notice,
-    /// Post for the official account.
-    Post,
-    /// Internal report.
-    Report,
-    /// Press information.
-    Press,
-    /// Official accounts page.
-    AccountsPage,
-}
-
-impl DraftKind {
-    /// The kinds made for suspects (all but the accounts page).
-    pub const FOR_SUSPECTS: [DraftKind; 5] = [
-        DraftKind::Takedown,
-        DraftKind::Notice,
-        DraftKind::Post,
-        DraftKind::Report,
-        DraftKind::Press,
-    ];
-
-    /// The word used on the command line and in file names.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DraftKind::Takedown => "takedown",
-            DraftKind::Notice => "notice",
-            DraftKind::Post => "post",
-            DraftKind::Report => "report",
-            DraftKind::Press => "press",
-            DraftKind::AccountsPage => "accounts-page",
-        }
-    }
-
-    /// Parses the word.
-    pub fn parse(s: &str) -> Option<DraftKind> {
-        [DraftKind::AccountsPage]
-            .into_iter()
-            .chain(DraftKind::FOR_SUSPECTS)
-            .find(|k| k.as_str() == s)
-    }
-
-    /// The document's name for staff.
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            DraftKind::Takedown => "削除依頼（運営事業者への報告）",
-            DraftKind::Notice => "注意喚起（公式ホームページ掲載用）",
-            DraftKind::Post => "公式アカウントでの周知投稿",
-            DraftKind::Report => "報告書（所管課あて）",
-            DraftKind::Press => "報道機関への情報提供",
-            DraftKind::AccountsPage => "公式アカウント一覧",
-        }
-    }
-
-    /// The procedure step that calls for it.
-    pub fn step(self) -> ProcedureStep {
-        match self {
-            DraftKind::Takedown => ProcedureStep::PlatformTakedown,
-            DraftKind::Notice => ProcedureStep::HomepageNotice,
-            DraftKind::Post => ProcedureStep::AccountNotice,
-            DraftKind::Report => ProcedureStep::InternalReport,
-            DraftKind::Press => ProcedureStep::Press,
-            DraftKind::AccountsPage => ProcedureStep::OfficialAccountsPage,
-        }
-    }
-}
-
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Markdown.
-    Md,
-    /// A standalone HTML page.
-    Html,
-    /// Plain text.
-    Txt,
-    /// Word.
-    Docx,
-}
-
-impl Format {
-    /// Parses `md`, `html`, `txt` or `docx`.
-    pub fn parse(s: &str) -> Option<Format> {
-        match s {
-            "md" | "markdown" => Some(Format::Md),
-            "html" => Some(Format::Html),
-            "txt" | "text" => Some(Format::Txt),
-            "docx" => Some(Format::Docx),
-            _ => None,
-        }
-    }
-
-    /// File extension.
-    pub fn ext(self) -> &'static str {
-        match self {
-            Format::Md => "md",
-            Format::Html => "html",
-            Format::Txt => "txt",
-            Format::Docx => "docx",
-        }
-    }
-}
 
 /// Why drafts could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -744,161 +638,4 @@ pub fn defang(url: &str) -> String {
     url.replacen("https://", "hxxps://", 1)
         .replacen("http://", "hxxp://", 1)
         .replace('.', "[.]")
-}
-
-fn group_by(
-    facts: &[SuspectFacts],
-    key: impl Fn(&SuspectFacts) -> Option<Platform>,
-) -> Vec<(Platform, Vec<&SuspectFacts>)> {
-    let mut out: Vec<(Platform, Vec<&SuspectFacts>)> = Vec::new();
-    for f in facts {
-        let Some(p) = key(f) else { continue };
-        match out.iter_mut().find(|(q, _)| *q == p) {
-            Some((_, v)) => v.push(f),
-            None => out.push((p, vec![f])),
-        }
-    }
-    out
-}
-
-fn platform_of(s: &str) -> Option<Platform> {
-    s.parse().ok()
-}
-
-fn platform_context(p: Platform) -> serde_json::Value {
-    let c = channel(p);
-    json!({"id": c.id, "name_ja": c.name_ja, "name_en": c.name_en})
-}
-
-fn genuine_context(a: &GenuineAccount) -> serde_json::Value {
-    json!({
-        "display_name": inert(&a.display_name, MAX_NAME),
-        "handle": a.handle.as_deref().map(|h| inert(&at(h), MAX_NAME)).unwrap_or_default(),
-        "url": inert(a.shown_url().unwrap_or(""), 500),
-        "platform": platform_context(a.platform),
-        "department": inert(&a.department, MAX_NAME),
-    })
-}
-
-fn at(handle: &str) -> String {
-    format!("@{}", handle.trim_start_matches('@'))
-}
-
-/// Everything known about one suspect for the drafts.
-struct SuspectFacts {
-    row: SuspectRow,
-    genuine: Option<GenuineAccount>,
-    sightings: usize,
-    suspect_png: Option<Vec<u8>>,
-    genuine_png: Option<Vec<u8>>,
-}
-
-impl SuspectFacts {
-    fn reasons(&self) -> Vec<StoredReason> {
-        self.row.reasons()
-    }
-
-    /// The picture's agreement with the genuine one, as a percentage.
-    fn avatar_similarity(&self) -> Option<i64> {
-        self.reasons().iter().find_map(|r| match r.typed()? {
-            Reason::Avatar { similarity, .. } => Some((similarity * 100.0).round() as i64),
-            _ => None,
-        })
-    }
-
-    fn avatar_pair(&self) -> AvatarPair {
-        AvatarPair {
-            caption: format!(
-                "{} {}",
-                inert(&self.row.display_name, MAX_NAME),
-                self.row
-                    .handle
-                    .as_deref()
-                    .map(|h| inert(&at(h), MAX_NAME))
-                    .unwrap_or_default()
-            ),
-            genuine: self.genuine_png.clone(),
-            suspect: self.suspect_png.clone(),
-            similarity: self.avatar_similarity().map(|pct| format!("類似度 {pct}%")),
-        }
-    }
-
-    /// The elements of the genuine identity this suspect copied, from its typed reasons.
-    fn copied(&self) -> Vec<Copied> {
-        let mut copied: Vec<Copied> = self.reasons().iter().filter_map(|x| x.typed()?.copied()).collect();
-        copied.sort_unstable();
-        copied.dedup();
-        copied
-    }
-
-    fn context(&self) -> serde_json::Value {
-        let r = &self.row;
-        let platform = platform_of(&r.platform);
-        let reasons = self.reasons();
-        let copied = self.copied();
-        let copied_ja: Vec<&str> = copied.iter().map(|c| copied_words(*c).0).collect();
-        let copied_en: Vec<&str> = copied.iter().map(|c| copied_words(*c).1).collect();
-        let handle = r.handle.as_deref().map(at).unwrap_or_default();
-        let url = r.url.clone().unwrap_or_default();
-        json!({
-            "id": r.id,
-            "platform": platform.map(platform_context).unwrap_or_else(|| json!({"id": r.platform, "name_ja": r.platform, "name_en": r.platform})),
-            "display_name": inert(&r.display_name, MAX_NAME),
-            "handle": inert(&handle, MAX_NAME),
-            "handle_safe": inert(&handle.replacen('@', "＠", 1), MAX_NAME),
-            "url": inert(&url, 500),
-            "url_safe": inert(&defang(&url), 500),
-            "bio": inert(r.bio.as_deref().unwrap_or(""), MAX_BIO),
-            "score_pct": (r.score * 100.0).round() as i64,
-            "status_ja": SuspectStatus::parse(&r.status).map(|s| s.label_ja()).unwrap_or(""),
-            "ticket": inert(r.reported_ticket.as_deref().unwrap_or(""), MAX_NAME),
-            "first_seen": JpDate::from_unix(r.first_seen_at),
-            "last_seen": JpDate::from_unix(r.last_seen_at),
-            "reported_at": r.reported_at.map(JpDate::from_unix),
-            "removed_at": r.removed_at.map(JpDate::from_unix),
-            "sightings": self.sightings,
-            "copied_ja": copied_ja,
-            "copied_en": copied_en,
-            "reasons_ja": reasons.iter().map(|x| inert(&wording::stored(x, Lang::Ja), 240)).collect::<Vec<_>>(),
-            "reasons_en": reasons.iter().map(|x| inert(&wording::stored(x, Lang::En), 240)).collect::<Vec<_>>(),
-            "avatar": self.avatar_similarity().map(|pct| json!({"similarity_pct": pct})),
-            "genuine": match &self.genuine {
-                Some(g) => genuine_context(g),
-                None => json!({"display_name": inert(&r.target_label, MAX_NAME), "handle": "", "url": "",
-                               "platform": platform.map(platform_context), "department": ""}),
-            },
-        })
-    }
-}
-
-/// Items as one phrase: `a、b及びc`, `a, b and c`.
-fn series(items: &[Copied], word: impl Fn(Copied) -> &'static str, comma: &str, and: &str) -> String {
-    let words: Vec<&str> = items.iter().map(|c| word(*c)).collect();
-    match words.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.to_string(),
-        Some((last, rest)) => format!("{}{and}{last}", rest.join(comma)),
-    }
-}
-
-/// An element of an identity, as the drafts name it (Japanese, English).
-fn copied_words(c: Copied) -> (&'static str, &'static str) {
-    match c {
-        Copied::Name => ("表示名（アカウント名）", "display name"),
-        Copied::Handle => ("ユーザー名（ハンドル）", "username (handle)"),
-        Copied::Picture => ("アイコン画像", "profile picture"),
-        Copied::Bio => ("自己紹介文", "bio"),
-        Copied::ClaimOfficial => ("公式であるとの表示", "false claim of being official"),
-    }
-}
-
-/// A picture as a 160×160 PNG for documents (any stored format in, decoded within the
-/// matcher's avatar limits).
-/// A picture as a 160-pixel PNG, decoded within the matcher's limits; `None` if it does not decode.
-pub fn thumbnail(bytes: &[u8]) -> Option<Vec<u8>> {
-    let img = crate::matching::avatar::decode_avatar(bytes, &crate::matching::AvatarLimits::default()).ok()?;
-    let small = img.resize(160, 160, image::imageops::FilterType::Triangle);
-    let mut out = std::io::Cursor::new(Vec::new());
-    small.write_to(&mut out, image::ImageFormat::Png).ok()?;
-    Some(out.into_inner())
 }
