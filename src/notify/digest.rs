@@ -254,8 +254,7 @@ pub async fn build(
         };
         d.source_notes.push((c.platform.clone(), note));
     }
-    let skipped: Vec<(String, String)> = serde_json::from_str(&run.skipped).unwrap_or_default();
-    for (p, why) in skipped {
+    for (p, why) in run.skipped_sources() {
         let label = Platform::label_of(&p);
         d.source_notes.push((p, format!("{label}: 取得していません（{why}）")));
     }

@@ -97,6 +97,11 @@ impl RunRow {
     pub fn coverage(&self) -> Vec<Coverage> {
         serde_json::from_str(&self.coverage).unwrap_or_default()
     }
+
+    /// The sources the run skipped, with why: (platform id, reason), read back.
+    pub fn skipped_sources(&self) -> Vec<(String, String)> {
+        serde_json::from_str(&self.skipped).unwrap_or_default()
+    }
 }
 
 #[derive(sqlx::FromRow)]

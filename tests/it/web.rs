@@ -1105,3 +1105,16 @@ async fn staff_names_are_one_name_whatever_their_case() {
         );
     }
 }
+
+/// The scan history says which sources a night skipped and why, in words (platform: reason),
+/// not as the stored JSON.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_scan_history_names_skipped_sources_in_words() {
+    let dir = tempdir();
+    let url = common::databases(&dir).await.remove(0);
+    let f = fixture(&url).await;
+    let mut c = Client::logged_in(&f.base, "reviewer").await;
+    let page = common::web::unescape(&c.get("/scans").await.body);
+    assert!(page.contains("LINE: genuine account"), "{page}");
+    assert!(!page.contains("[\"line\""), "raw JSON on the page");
+}

@@ -98,10 +98,10 @@ pub async fn scans(State(app): State<Arc<App>>, staff: Staff) -> Page {
             removed: r.removed,
             genuine_changes: r.genuine_changes,
             errors: r.errors,
-            skipped: serde_json::from_str::<Vec<serde_json::Value>>(&r.skipped)
-                .unwrap_or_default()
+            skipped: r
+                .skipped_sources()
                 .iter()
-                .map(|v| markup::inert(&v.as_str().map_or_else(|| v.to_string(), str::to_string), 300))
+                .map(|(p, why)| markup::inert(&format!("{}: {why}", Platform::label_of(p)), 300))
                 .collect(),
             message: r.message.as_deref().map(|m| markup::inert(m, 500)).unwrap_or_default(),
             coverage: r
