@@ -1,25 +1,9 @@
 //! Plain-text tables that line up Japanese (double-width) and Latin text in a terminal.
 
-/// Columns a character takes in a terminal (East Asian wide and fullwidth take two).
+/// Columns a character takes in a terminal: Unicode's East Asian Width (wide and fullwidth
+/// take two), as the `unicode-width` crate keeps it; control characters take none.
 fn char_width(c: char) -> usize {
-    match c as u32 {
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x1F300..=0x1F64F
-        | 0x1F900..=0x1F9FF
-        | 0x20000..=0x3FFFD => 2,
-        _ if c.is_control() => 0,
-        _ => 1,
-    }
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
 /// Columns a string takes.

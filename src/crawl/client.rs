@@ -461,12 +461,8 @@ impl Fetcher {
 
     fn backoff(&self, attempt: u32) -> Duration {
         let base = self.config.backoff_base.saturating_mul(1u32 << attempt.min(10));
-        let nanos = SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map(|d| d.subsec_nanos())
-            .unwrap_or(0);
-        let jitter = base.mul_f64(f64::from(nanos % 1000) / 2000.0);
-        base + jitter
+        // Up to half again, so that clients that failed together do not retry together.
+        base + base.mul_f64(fastrand::f64() / 2.0)
     }
 
     async fn send_once(&self, url: &Url, headers: &[(&str, &str)], limit: usize) -> Result<Fetched, FetchError> {
