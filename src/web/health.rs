@@ -64,165 +64,171 @@ fn label(v: &str) -> String {
     v.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
 }
 
-fn family(out: &mut String, name: &str, kind: &str, help: &str) {
-    let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} {kind}");
+/// The Prometheus text exposition, written family by family. (Not the `prometheus-client`
+/// crate: every figure here but the rate-limit pauses is read from the database at each scrape,
+/// so a registry of process-held metrics would be built and thrown away per request, and its
+/// OpenMetrics output would rename the families dashboards already use.)
+#[derive(Default)]
+struct Exposition(String);
+
+impl Exposition {
+    /// One family: its help and type, then a sample per `(labels, value)`.
+    fn family<'a>(
+        &mut self,
+        name: &str,
+        kind: &str,
+        help: &str,
+        samples: impl IntoIterator<Item = (Vec<(&'a str, String)>, String)>,
+    ) {
+        let _ = writeln!(self.0, "# HELP {name} {help}\n# TYPE {name} {kind}");
+        for (labels, value) in samples {
+            if labels.is_empty() {
+                let _ = writeln!(self.0, "{name} {value}");
+            } else {
+                let labels: Vec<String> = labels.iter().map(|(k, v)| format!("{k}=\"{}\"", label(v))).collect();
+                let _ = writeln!(self.0, "{name}{{{}}} {value}", labels.join(","));
+            }
+        }
+    }
+
+    /// A family of one unlabelled sample.
+    fn one(&mut self, name: &str, kind: &str, help: &str, value: impl std::fmt::Display) {
+        self.family(name, kind, help, [(Vec::new(), value.to_string())]);
+    }
 }
 
-async fn metrics(State(store): State<Store>) -> Response {
-    let mut out = String::new();
-    family(
-        &mut out,
-        "narisumashi_up",
-        "gauge",
-        "The process is serving (always 1).",
+/// The figures the store keeps, as families (scans, suspects, sources, digests).
+fn stored_families(out: &mut Exposition, f: &crate::store::StoredFigures) {
+    out.family(
+        "narisumashi_scans_total",
+        "counter",
+        "Scan runs recorded, by how they ended.",
+        ["running", "finished", "failed", "interrupted"].map(|status| {
+            let n = f.runs.iter().find(|(s, _)| s == status).map_or(0, |(_, n)| *n);
+            (vec![("status", status.to_string())], n.to_string())
+        }),
     );
-    let _ = writeln!(out, "narisumashi_up 1");
-    let figures = match database_ok(&store).await {
-        Ok(()) => store.figures().await.map_err(|e| e.to_string()),
-        Err(e) => Err(e),
-    };
-    family(&mut out, "narisumashi_database_up", "gauge", "The database answered.");
-    let _ = writeln!(out, "narisumashi_database_up {}", u8::from(figures.is_ok()));
-    if let Ok(f) = &figures {
-        family(
-            &mut out,
-            "narisumashi_scans_total",
-            "counter",
-            "Scan runs recorded, by how they ended.",
+    if let Some((id, status, started, finished)) = &f.last_run {
+        out.one(
+            "narisumashi_last_scan_duration_seconds",
+            "gauge",
+            "Duration of the latest ended scan.",
+            (finished - started).max(0),
         );
-        for status in ["running", "finished", "failed", "interrupted"] {
-            let n = f.runs.iter().find(|(s, _)| s == status).map(|(_, n)| *n).unwrap_or(0);
-            let _ = writeln!(out, "narisumashi_scans_total{{status=\"{status}\"}} {n}");
-        }
-        if let Some((id, status, started, finished)) = &f.last_run {
-            family(
-                &mut out,
-                "narisumashi_last_scan_duration_seconds",
-                "gauge",
-                "Duration of the latest ended scan.",
-            );
-            let _ = writeln!(
-                out,
-                "narisumashi_last_scan_duration_seconds {}",
-                (finished - started).max(0)
-            );
-            family(
-                &mut out,
-                "narisumashi_last_scan_end_timestamp_seconds",
-                "gauge",
-                "When the latest ended scan ended.",
-            );
-            let _ = writeln!(out, "narisumashi_last_scan_end_timestamp_seconds {finished}");
-            family(
-                &mut out,
-                "narisumashi_last_scan_success",
-                "gauge",
-                "The latest ended scan finished (1) or failed (0).",
-            );
-            let _ = writeln!(out, "narisumashi_last_scan_success {}", u8::from(status == "finished"));
-            family(
-                &mut out,
-                "narisumashi_last_scan_id",
-                "gauge",
-                "Number of the latest ended scan.",
-            );
-            let _ = writeln!(out, "narisumashi_last_scan_id {id}");
-        }
-        if let Some(t) = f.last_success {
-            family(
-                &mut out,
-                "narisumashi_last_success_timestamp_seconds",
-                "gauge",
-                "When a scan last finished.",
-            );
-            let _ = writeln!(out, "narisumashi_last_success_timestamp_seconds {t}");
-        }
-        family(&mut out, "narisumashi_suspects", "gauge", "Suspects by review status.");
-        for s in SuspectStatus::ALL {
-            let n = f
-                .suspects
-                .iter()
-                .find(|(x, _)| x == s.as_str())
-                .map(|(_, n)| *n)
-                .unwrap_or(0);
-            let _ = writeln!(out, "narisumashi_suspects{{status=\"{}\"}} {n}", s.as_str());
-        }
-        family(
-            &mut out,
-            "narisumashi_source_requests_total",
-            "counter",
-            "Lookups and searches of every scan, by source and outcome.",
+        out.one(
+            "narisumashi_last_scan_end_timestamp_seconds",
+            "gauge",
+            "When the latest ended scan ended.",
+            finished,
         );
-        for (p, found, not_found, blocked, failed) in &f.requests {
-            for (outcome, n) in [
+        out.one(
+            "narisumashi_last_scan_success",
+            "gauge",
+            "The latest ended scan finished (1) or failed (0).",
+            u8::from(status == "finished"),
+        );
+        out.one(
+            "narisumashi_last_scan_id",
+            "gauge",
+            "Number of the latest ended scan.",
+            id,
+        );
+    }
+    if let Some(t) = f.last_success {
+        out.one(
+            "narisumashi_last_success_timestamp_seconds",
+            "gauge",
+            "When a scan last finished.",
+            t,
+        );
+    }
+    out.family(
+        "narisumashi_suspects",
+        "gauge",
+        "Suspects by review status.",
+        SuspectStatus::ALL.map(|s| {
+            let n = f.suspects.iter().find(|(x, _)| x == s.as_str()).map_or(0, |(_, n)| *n);
+            (vec![("status", s.as_str().to_string())], n.to_string())
+        }),
+    );
+    out.family(
+        "narisumashi_source_requests_total",
+        "counter",
+        "Lookups and searches of every scan, by source and outcome.",
+        f.requests.iter().flat_map(|(p, found, not_found, blocked, failed)| {
+            [
                 ("found", found),
                 ("not_found", not_found),
                 ("blocked", blocked),
                 ("failed", failed),
-            ] {
-                let _ = writeln!(
-                    out,
-                    "narisumashi_source_requests_total{{source=\"{}\",outcome=\"{outcome}\"}} {n}",
-                    label(p)
-                );
-            }
-        }
-        family(
-            &mut out,
-            "narisumashi_source_degraded",
-            "gauge",
-            "The source failed its self-test in the latest scan (1), passed (0), or could not be tested (2).",
-        );
-        for (p, status) in &f.probes {
+            ]
+            .map(|(outcome, n)| {
+                (
+                    vec![("source", p.clone()), ("outcome", outcome.to_string())],
+                    n.to_string(),
+                )
+            })
+        }),
+    );
+    out.family(
+        "narisumashi_source_degraded",
+        "gauge",
+        "The source failed its self-test in the latest scan (1), passed (0), or could not be tested (2).",
+        f.probes.iter().map(|(p, status)| {
             let v = match status.as_str() {
                 "ok" => 0,
                 "unverified" => 2,
                 _ => 1,
             };
-            let _ = writeln!(out, "narisumashi_source_degraded{{source=\"{}\"}} {v}", label(p));
-        }
-        family(
-            &mut out,
-            "narisumashi_notifications_total",
-            "counter",
-            "Digests by channel and outcome.",
-        );
-        for (channel, status, n) in &f.notifications {
-            let _ = writeln!(
-                out,
-                "narisumashi_notifications_total{{channel=\"{}\",status=\"{}\"}} {n}",
-                label(channel),
-                label(status)
-            );
-        }
+            (vec![("source", p.clone())], v.to_string())
+        }),
+    );
+    out.family(
+        "narisumashi_notifications_total",
+        "counter",
+        "Digests by channel and outcome.",
+        f.notifications.iter().map(|(channel, status, n)| {
+            (
+                vec![("channel", channel.clone()), ("status", status.clone())],
+                n.to_string(),
+            )
+        }),
+    );
+}
+
+async fn metrics(State(store): State<Store>) -> Response {
+    let mut out = Exposition::default();
+    out.one("narisumashi_up", "gauge", "The process is serving (always 1).", 1);
+    let figures = match database_ok(&store).await {
+        Ok(()) => store.figures().await.map_err(|e| e.to_string()),
+        Err(e) => Err(e),
+    };
+    out.one(
+        "narisumashi_database_up",
+        "gauge",
+        "The database answered.",
+        u8::from(figures.is_ok()),
+    );
+    if let Ok(f) = &figures {
+        stored_families(&mut out, f);
     }
     let pauses = crate::metrics::rate_limit_pauses();
-    family(
-        &mut out,
+    out.family(
         "narisumashi_rate_limit_pauses_total",
         "counter",
         "Pauses because a server said its rate limit was used up, by host (this process).",
+        pauses
+            .iter()
+            .map(|(host, n, _)| (vec![("host", host.clone())], n.to_string())),
     );
-    for (host, n, _) in &pauses {
-        let _ = writeln!(
-            out,
-            "narisumashi_rate_limit_pauses_total{{host=\"{}\"}} {n}",
-            label(host)
-        );
-    }
-    family(
-        &mut out,
+    out.family(
         "narisumashi_rate_limit_pause_seconds_total",
         "counter",
         "Seconds of such pauses, by host (this process).",
+        pauses
+            .iter()
+            .map(|(host, _, secs)| (vec![("host", host.clone())], format!("{secs:.3}"))),
     );
-    for (host, _, secs) in &pauses {
-        let _ = writeln!(
-            out,
-            "narisumashi_rate_limit_pause_seconds_total{{host=\"{}\"}} {secs:.3}",
-            label(host)
-        );
-    }
     let code = if figures.is_ok() {
         StatusCode::OK
     } else {
@@ -234,7 +240,7 @@ async fn metrics(State(store): State<Store>) -> Response {
             (header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"),
             (header::CACHE_CONTROL, "no-store"),
         ],
-        out,
+        out.0,
     )
         .into_response()
 }
