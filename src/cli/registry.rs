@@ -88,52 +88,7 @@ pub fn run(cmd: RegistryCommand, seeds: Option<&Path>) -> anyhow::Result<ExitCod
                 writeln!(out, "{}", serde_json::to_string_pretty(&registry)?)?;
                 return Ok(ExitCode::from(super::Exit::Done));
             }
-            let total: usize = registry.organisations.iter().map(|o| o.accounts.len()).sum();
-            writeln!(
-                out,
-                "Registry: {} ({} organisations, {} accounts)",
-                registry.source,
-                registry.organisations.len(),
-                total
-            )?;
-            for o in &registry.organisations {
-                writeln!(out)?;
-                writeln!(
-                    out,
-                    "{}  [{}]  {}",
-                    o.name,
-                    o.id,
-                    o.homepage.as_deref().unwrap_or("(no homepage)")
-                )?;
-                let steps: Vec<&str> = o.procedure.steps.iter().map(|s| s.label_ja()).collect();
-                writeln!(
-                    out,
-                    "  なりすまし発見時: {} に報告 / {}",
-                    o.procedure.report_to,
-                    steps.join(" → ")
-                )?;
-                if o.accounts.is_empty() {
-                    writeln!(out, "  (no accounts listed)")?;
-                    continue;
-                }
-                let mut rows = vec![vec![
-                    "PLATFORM".to_string(),
-                    "ACCOUNT".into(),
-                    "DISPLAY NAME".into(),
-                    "DEPARTMENT".into(),
-                    "URL".into(),
-                ]];
-                for a in &o.accounts {
-                    rows.push(vec![
-                        a.platform.label().to_string(),
-                        table::fit(&a.label(), 34),
-                        table::fit(&a.display_name, 40),
-                        table::fit(&a.department, 30),
-                        a.url.clone(),
-                    ]);
-                }
-                table::write(&mut out, &rows, "  ")?;
-            }
+            print_list(&mut out, &registry)?;
             Ok(ExitCode::from(super::Exit::Done))
         }
         RegistryCommand::Check { deny_warnings } => {
@@ -157,4 +112,55 @@ pub fn run(cmd: RegistryCommand, seeds: Option<&Path>) -> anyhow::Result<ExitCod
             })
         }
     }
+}
+
+/// `registry list` as text: each body, its procedure, and its accounts in a table.
+fn print_list(out: &mut impl Write, registry: &narisumashi::registry::Registry) -> anyhow::Result<()> {
+    let total: usize = registry.organisations.iter().map(|o| o.accounts.len()).sum();
+    writeln!(
+        out,
+        "Registry: {} ({} organisations, {} accounts)",
+        registry.source,
+        registry.organisations.len(),
+        total
+    )?;
+    for o in &registry.organisations {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}  [{}]  {}",
+            o.name,
+            o.id,
+            o.homepage.as_deref().unwrap_or("(no homepage)")
+        )?;
+        let steps: Vec<&str> = o.procedure.steps.iter().map(|s| s.label_ja()).collect();
+        writeln!(
+            out,
+            "  なりすまし発見時: {} に報告 / {}",
+            o.procedure.report_to,
+            steps.join(" → ")
+        )?;
+        if o.accounts.is_empty() {
+            writeln!(out, "  (no accounts listed)")?;
+            continue;
+        }
+        let mut rows = vec![vec![
+            "PLATFORM".to_string(),
+            "ACCOUNT".into(),
+            "DISPLAY NAME".into(),
+            "DEPARTMENT".into(),
+            "URL".into(),
+        ]];
+        for a in &o.accounts {
+            rows.push(vec![
+                a.platform.label().to_string(),
+                table::fit(&a.label(), 34),
+                table::fit(&a.display_name, 40),
+                table::fit(&a.department, 30),
+                a.url.clone(),
+            ]);
+        }
+        table::write(out, &rows, "  ")?;
+    }
+    Ok(())
 }
