@@ -208,46 +208,7 @@ pub fn print_report(out: &mut dyn Write, r: &ScanReport, registry: &Registry) ->
         )?,
         (None, _) => {}
     }
-    if !r.counts.is_empty() {
-        let mut rows = vec![vec![
-            "source".to_string(),
-            "looked up".into(),
-            "found".into(),
-            "not found".into(),
-            "gone".into(),
-            "not visible".into(),
-            "blocked".into(),
-            "failed".into(),
-        ]];
-        for c in &r.counts {
-            rows.push(vec![
-                c.platform.clone(),
-                c.looked_up.to_string(),
-                c.found.to_string(),
-                c.not_found.to_string(),
-                c.gone.to_string(),
-                c.not_visible.to_string(),
-                c.blocked.to_string(),
-                c.failed.to_string(),
-            ]);
-        }
-        table::write(out, &rows, "  ")?;
-    }
-    for c in r.run.iter().flat_map(|run| run.coverage()) {
-        writeln!(out, "  {}", coverage_text(&c))?;
-    }
-    for (p, why) in &r.skipped {
-        writeln!(out, "  skipped {p}: {why}")?;
-    }
-    for p in r.probes.iter().filter(|p| !p.status.trusts_not_found()) {
-        writeln!(
-            out,
-            "  {} {}: its \"not found\" answers were not used ({})",
-            p.platform,
-            p.status.as_str(),
-            table::fit(&p.detail, 160)
-        )?;
-    }
+    print_sources(out, r)?;
     if r.dry_run {
         writeln!(out, "\nWould flag {} suspects:", r.would_flag.len())?;
         findings_table(out, &r.would_flag, registry)?;
@@ -288,6 +249,58 @@ pub fn print_report(out: &mut dyn Write, r: &ScanReport, registry: &Registry) ->
             )?;
         }
     }
+    print_errors(out, r)?;
+    Ok(())
+}
+
+/// The report's source lines: counts per source, the plan's reach, what was skipped and the
+/// self-tests that failed.
+fn print_sources(out: &mut dyn Write, r: &ScanReport) -> std::io::Result<()> {
+    if !r.counts.is_empty() {
+        let mut rows = vec![vec![
+            "source".to_string(),
+            "looked up".into(),
+            "found".into(),
+            "not found".into(),
+            "gone".into(),
+            "not visible".into(),
+            "blocked".into(),
+            "failed".into(),
+        ]];
+        for c in &r.counts {
+            rows.push(vec![
+                c.platform.clone(),
+                c.looked_up.to_string(),
+                c.found.to_string(),
+                c.not_found.to_string(),
+                c.gone.to_string(),
+                c.not_visible.to_string(),
+                c.blocked.to_string(),
+                c.failed.to_string(),
+            ]);
+        }
+        table::write(out, &rows, "  ")?;
+    }
+    for c in r.run.iter().flat_map(|run| run.coverage()) {
+        writeln!(out, "  {}", coverage_text(&c))?;
+    }
+    for (p, why) in &r.skipped {
+        writeln!(out, "  skipped {p}: {why}")?;
+    }
+    for p in r.probes.iter().filter(|p| !p.status.trusts_not_found()) {
+        writeln!(
+            out,
+            "  {} {}: its \"not found\" answers were not used ({})",
+            p.platform,
+            p.status.as_str(),
+            table::fit(&p.detail, 160)
+        )?;
+    }
+    Ok(())
+}
+
+/// The report's errors: the first ten, and how to see the rest.
+fn print_errors(out: &mut dyn Write, r: &ScanReport) -> std::io::Result<()> {
     if !r.errors.is_empty() {
         writeln!(out, "\nErrors ({}; the scan went on):", r.errors.len())?;
         for (unit, platform, message) in r.errors.iter().take(10) {
