@@ -132,46 +132,7 @@ pub fn run(args: MatchArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
     let result = match args.format {
         Format::Json => offline::run_match(&args.candidates, &matcher, &mut loader, &mut out),
         Format::Table => offline::judge_file(&args.candidates, &matcher, &mut loader, |l| {
-            let who = match (l.handle, l.display_name) {
-                (Some(h), Some(n)) => {
-                    let h = h.trim_start_matches('@');
-                    let at = if is_youtube_channel_id(h) { "" } else { "@" };
-                    format!(
-                        "{} {at}{} 「{}」",
-                        l.platform.map(|p| p.label()).unwrap_or("?"),
-                        table::fit(h, 40),
-                        table::fit(n, 44)
-                    )
-                }
-                (None, Some(n)) => format!(
-                    "{} 「{}」",
-                    l.platform.map(|p| p.label()).unwrap_or("?"),
-                    table::fit(n, 44)
-                ),
-                _ => String::new(),
-            };
-            writeln!(out, "#{:<4} {:<8} {:.2}  {}", l.index, l.verdict, l.score, who)?;
-            if let Some(t) = &l.target {
-                let label = t
-                    .handle
-                    .map(|h| format!("@{}", h.trim_start_matches('@')))
-                    .or(t.id.map(str::to_string))
-                    .unwrap_or_default();
-                writeln!(
-                    out,
-                    "       → {} {} 「{}」",
-                    t.platform.map(|p| p.label()).unwrap_or("?"),
-                    label,
-                    t.display_name
-                )?;
-            }
-            for r in &l.reasons {
-                writeln!(out, "       - {r}")?;
-            }
-            if let Some(e) = &l.error {
-                writeln!(out, "       ! {e}")?;
-            }
-            Ok(())
+            table_line(&mut out, l).map_err(Into::into)
         }),
     };
     drop(out);
@@ -189,6 +150,51 @@ pub fn run(args: MatchArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
         }
         Err(e) => Ok(unreadable(e)),
     }
+}
+
+/// One judged line as `--format table` shows it: verdict and score, who, the genuine account
+/// it resembles, the reasons, or the error.
+fn table_line(out: &mut impl Write, l: &offline::OutputLine<'_>) -> io::Result<()> {
+    let who = match (l.handle, l.display_name) {
+        (Some(h), Some(n)) => {
+            let h = h.trim_start_matches('@');
+            let at = if is_youtube_channel_id(h) { "" } else { "@" };
+            format!(
+                "{} {at}{} 「{}」",
+                l.platform.map(|p| p.label()).unwrap_or("?"),
+                table::fit(h, 40),
+                table::fit(n, 44)
+            )
+        }
+        (None, Some(n)) => format!(
+            "{} 「{}」",
+            l.platform.map(|p| p.label()).unwrap_or("?"),
+            table::fit(n, 44)
+        ),
+        _ => String::new(),
+    };
+    writeln!(out, "#{:<4} {:<8} {:.2}  {}", l.index, l.verdict, l.score, who)?;
+    if let Some(t) = &l.target {
+        let label = t
+            .handle
+            .map(|h| format!("@{}", h.trim_start_matches('@')))
+            .or(t.id.map(str::to_string))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "       → {} {} 「{}」",
+            t.platform.map(|p| p.label()).unwrap_or("?"),
+            label,
+            t.display_name
+        )?;
+    }
+    for r in &l.reasons {
+        writeln!(out, "       - {r}")?;
+    }
+    if let Some(e) = &l.error {
+        writeln!(out, "       ! {e}")?;
+    }
+    Ok(())
 }
 
 fn unreadable(e: MatchError) -> ExitCode {
