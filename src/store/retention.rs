@@ -22,6 +22,47 @@ pub struct PurgeReport {
     pub login_failures: i64,
 }
 
+/// Pictures nothing refers to any more (after the purge's updates, or as they would be after
+/// them in a dry run): counted into `report`, and deleted unless `dry_run`.
+async fn purge_orphan_pictures(
+    tx: &mut super::Tx,
+    cutoff: i64,
+    dry_run: bool,
+    report: &mut PurgeReport,
+) -> Result<Vec<(String, i64)>, StoreError> {
+    // Pictures nothing refers to: after the updates above, or as they would be.
+    let orphan_sql = if dry_run {
+        "SELECT a.sha256, a.size FROM avatars a WHERE \
+         NOT EXISTS (SELECT 1 FROM genuine_snapshots s WHERE s.avatar_sha256 = a.sha256) \
+         AND NOT EXISTS (SELECT 1 FROM suspects u WHERE u.avatar_sha256 = a.sha256 AND NOT (u.status = 'dismissed' AND u.status_changed_at < $1)) \
+         AND NOT EXISTS (SELECT 1 FROM sightings g JOIN suspects u ON u.id = g.suspect_id \
+                         WHERE g.avatar_sha256 = a.sha256 AND NOT (u.status = 'dismissed' AND u.status_changed_at < $1)) \
+         ORDER BY a.sha256"
+    } else {
+        "SELECT a.sha256, a.size FROM avatars a WHERE \
+         NOT EXISTS (SELECT 1 FROM genuine_snapshots s WHERE s.avatar_sha256 = a.sha256) \
+         AND NOT EXISTS (SELECT 1 FROM suspects u WHERE u.avatar_sha256 = a.sha256) \
+         AND NOT EXISTS (SELECT 1 FROM sightings g WHERE g.avatar_sha256 = a.sha256) \
+         ORDER BY a.sha256"
+    };
+    let mut orphans_q = sqlx::query_as::<_, (String, i64)>(orphan_sql);
+    if dry_run {
+        orphans_q = orphans_q.bind(cutoff);
+    }
+    let orphans = orphans_q.fetch_all(&mut **tx).await?;
+    for (sha, size) in &orphans {
+        report.avatar_bytes += size;
+        report.avatars.push(sha.clone());
+        if !dry_run {
+            sqlx::query("DELETE FROM avatars WHERE sha256 = $1")
+                .bind(sha)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    Ok(orphans)
+}
+
 impl Store {
     /// Purges the evidence of suspects dismissed more than `older_than_secs` ago: their
     /// sightings, bio, profile URL and pictures. With `dry_run`, only reports what would go.
@@ -63,36 +104,7 @@ impl Store {
                 .await?;
             }
         }
-        // Pictures nothing refers to: after the updates above, or as they would be.
-        let orphan_sql = if dry_run {
-            "SELECT a.sha256, a.size FROM avatars a WHERE \
-             NOT EXISTS (SELECT 1 FROM genuine_snapshots s WHERE s.avatar_sha256 = a.sha256) \
-             AND NOT EXISTS (SELECT 1 FROM suspects u WHERE u.avatar_sha256 = a.sha256 AND NOT (u.status = 'dismissed' AND u.status_changed_at < $1)) \
-             AND NOT EXISTS (SELECT 1 FROM sightings g JOIN suspects u ON u.id = g.suspect_id \
-                             WHERE g.avatar_sha256 = a.sha256 AND NOT (u.status = 'dismissed' AND u.status_changed_at < $1)) \
-             ORDER BY a.sha256"
-        } else {
-            "SELECT a.sha256, a.size FROM avatars a WHERE \
-             NOT EXISTS (SELECT 1 FROM genuine_snapshots s WHERE s.avatar_sha256 = a.sha256) \
-             AND NOT EXISTS (SELECT 1 FROM suspects u WHERE u.avatar_sha256 = a.sha256) \
-             AND NOT EXISTS (SELECT 1 FROM sightings g WHERE g.avatar_sha256 = a.sha256) \
-             ORDER BY a.sha256"
-        };
-        let mut orphans_q = sqlx::query_as::<_, (String, i64)>(orphan_sql);
-        if dry_run {
-            orphans_q = orphans_q.bind(cutoff);
-        }
-        let orphans = orphans_q.fetch_all(&mut *tx).await?;
-        for (sha, size) in &orphans {
-            report.avatar_bytes += size;
-            report.avatars.push(sha.clone());
-            if !dry_run {
-                sqlx::query("DELETE FROM avatars WHERE sha256 = $1")
-                    .bind(sha)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
+        let orphans = purge_orphan_pictures(&mut tx, cutoff, dry_run, &mut report).await?;
         let stale = "login_failures WHERE first_failed_at < $1 AND (locked_until IS NULL OR locked_until < $2)";
         let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {stale}"))
             .bind(t - 86_400)
