@@ -136,6 +136,18 @@ pub async fn run(config: &Config, registry: &Registry, opts: &Options) -> Vec<Ch
     let store = check_database(config, &mut out).await;
     check_templates(config, registry, &mut out);
     check_disk(config, &mut out);
+    check_notify(config, registry, opts, &mut out).await;
+    if !opts.offline && !sources.is_empty() {
+        self_tests(registry, &sources, store.as_ref(), &mut out).await;
+    }
+    if let Some(s) = store {
+        s.close().await;
+    }
+    out
+}
+
+/// The digests: recipients configured, and the mail server reachable (unless offline).
+async fn check_notify(config: &Config, registry: &Registry, opts: &Options, out: &mut Vec<Check>) {
     match Notifier::new(config, registry) {
         Err(e) => out.push(error(
             "notify",
@@ -164,47 +176,50 @@ pub async fn run(config: &Config, registry: &Registry, opts: &Options) -> Vec<Ch
             }
         }
     }
-    if !opts.offline && !sources.is_empty() {
-        let snapshots = match &store {
-            Some(s) => s
-                .snapshots()
-                .await
-                .unwrap_or_default()
-                .into_iter()
-                .map(|r| (r.account_key.clone(), r))
-                .collect(),
-            None => HashMap::new(),
-        };
-        let mut known = probe::known_accounts(registry, &snapshots);
-        if let Some(s) = &store {
-            probe::add_suspects(
-                &mut known,
-                &s.suspects(&SuspectFilter::open()).await.unwrap_or_default(),
-            );
-        }
-        for p in probe::probe_all(&sources, &known).await {
-            let label = p.platform.parse::<Platform>().map(|x| x.label()).unwrap_or("?");
-            out.push(match p.status {
-                ProbeStatus::Ok => ok("self-test", format!("{label}: {}", p.detail)),
-                ProbeStatus::Unverified => warn(
-                    "self-test",
-                    format!("{label}: {}", p.detail),
-                    "nothing known to be on this platform could be looked up: its \"not found\" answers are not used \
-                     (an official account on it in seeds/ makes the test certain)",
-                ),
-                ProbeStatus::Degraded => error(
-                    "self-test",
-                    format!("{label}: {}", p.detail),
-                    "the platform may have changed its format or blocked the crawler: check the key, \
-                     try `narisumashi fetch` on the account, and report it if the format changed",
-                ),
-            });
-        }
+}
+
+/// Each source's self-test, on the accounts known to exist (genuine ones, open suspects).
+async fn self_tests(
+    registry: &Registry,
+    sources: &[Box<dyn crate::crawl::sources::Source>],
+    store: Option<&Store>,
+    out: &mut Vec<Check>,
+) {
+    let snapshots = match &store {
+        Some(s) => s
+            .snapshots()
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| (r.account_key.clone(), r))
+            .collect(),
+        None => HashMap::new(),
+    };
+    let mut known = probe::known_accounts(registry, &snapshots);
+    if let Some(s) = &store {
+        probe::add_suspects(
+            &mut known,
+            &s.suspects(&SuspectFilter::open()).await.unwrap_or_default(),
+        );
     }
-    if let Some(s) = store {
-        s.close().await;
+    for p in probe::probe_all(sources, &known).await {
+        let label = p.platform.parse::<Platform>().map(|x| x.label()).unwrap_or("?");
+        out.push(match p.status {
+            ProbeStatus::Ok => ok("self-test", format!("{label}: {}", p.detail)),
+            ProbeStatus::Unverified => warn(
+                "self-test",
+                format!("{label}: {}", p.detail),
+                "nothing known to be on this platform could be looked up: its \"not found\" answers are not used \
+                 (an official account on it in seeds/ makes the test certain)",
+            ),
+            ProbeStatus::Degraded => error(
+                "self-test",
+                format!("{label}: {}", p.detail),
+                "the platform may have changed its format or blocked the crawler: check the key, \
+                 try `narisumashi fetch` on the account, and report it if the format changed",
+            ),
+        });
     }
-    out
 }
 
 fn check_config(config: &Config, registry: &Registry, out: &mut Vec<Check>) {
