@@ -4,12 +4,8 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use serde::Deserialize;
-
-use crate::crawl::FetchConfig;
-use crate::crawl::ratelimit::HostLimits;
 
 /// Environment variables that override secrets in the file.
 pub const ENV_X_BEARER: &str = "NARISUMASHI_X_BEARER_TOKEN";
@@ -361,10 +357,13 @@ pub struct Contact {
     pub url: String,
 }
 
+/// Who runs the crawler, when `[contact] url` is not set.
+pub const DEFAULT_CONTACT_URL: &str = "https://github.com/narisumashi/narisumashi";
+
 impl Default for Contact {
     fn default() -> Self {
         Contact {
-            url: FetchConfig::default().contact_url,
+            url: DEFAULT_CONTACT_URL.into(),
         }
     }
 }
@@ -401,18 +400,17 @@ pub struct Crawl {
 
 impl Default for Crawl {
     fn default() -> Self {
-        let f = FetchConfig::default();
         Crawl {
-            connect_timeout_secs: f.connect_timeout.as_secs_f64(),
-            timeout_secs: f.total_timeout.as_secs_f64(),
-            max_body_bytes: f.max_body_bytes,
-            max_redirects: f.max_redirects,
-            max_retries: f.max_retries,
-            max_wait_secs: f.max_wait.as_secs_f64(),
+            connect_timeout_secs: 10.0,
+            timeout_secs: 30.0,
+            max_body_bytes: 2 * 1024 * 1024,
+            max_redirects: 5,
+            max_retries: 3,
+            max_wait_secs: 120.0,
             requests_per_second: 1.0,
             max_concurrent_per_host: 1,
-            host_down_after: f.host_down_after,
-            host_down_secs: f.host_down_for.as_secs_f64(),
+            host_down_after: 5,
+            host_down_secs: 300.0,
             allowed_hosts: Vec::new(),
             hosts: HashMap::new(),
         }
@@ -432,18 +430,6 @@ pub struct HostConfig {
 
 fn one() -> usize {
     1
-}
-
-fn limits(rps: f64, concurrent: usize) -> HostLimits {
-    let interval = if rps > 0.0 {
-        Duration::from_secs_f64(1.0 / rps)
-    } else {
-        Duration::from_secs(1)
-    };
-    HostLimits {
-        min_interval: interval,
-        max_concurrent: concurrent.max(1),
-    }
 }
 
 /// X API v2.
@@ -602,30 +588,6 @@ impl Config {
             self.notify.smtp.as_mut(),
         ) {
             smtp.password = Some(p);
-        }
-    }
-
-    /// The HTTP client's settings.
-    pub fn fetch_config(&self) -> FetchConfig {
-        let c = &self.crawl;
-        FetchConfig {
-            contact_url: self.contact.url.clone(),
-            connect_timeout: Duration::from_secs_f64(c.connect_timeout_secs.max(0.1)),
-            total_timeout: Duration::from_secs_f64(c.timeout_secs.max(0.1)),
-            max_body_bytes: c.max_body_bytes,
-            max_redirects: c.max_redirects,
-            max_retries: c.max_retries,
-            max_wait: Duration::from_secs_f64(c.max_wait_secs.max(0.0)),
-            host_down_after: c.host_down_after,
-            host_down_for: Duration::from_secs_f64(c.host_down_secs.max(0.0)),
-            allowed_hosts: c.allowed_hosts.clone(),
-            host_limits: limits(c.requests_per_second, c.max_concurrent_per_host),
-            host_overrides: c
-                .hosts
-                .iter()
-                .map(|(h, l)| (h.clone(), limits(l.requests_per_second, l.max_concurrent)))
-                .collect(),
-            ..FetchConfig::default()
         }
     }
 }

@@ -37,7 +37,9 @@ pub fn run(args: FetchArgs) -> anyhow::Result<ExitCode> {
 }
 
 async fn fetch(args: FetchArgs, config: Config) -> anyhow::Result<ExitCode> {
-    let fetcher = Arc::new(Fetcher::new(config.fetch_config()).context("building the HTTP client")?);
+    let fetcher = Arc::new(
+        Fetcher::new(narisumashi::crawl::FetchConfig::from_config(&config)).context("building the HTTP client")?,
+    );
     let (platform, account) =
         match resolve_target(&args.target, &fetcher, config.pages.line_short_base.as_deref()).await {
             Ok(t) => t,

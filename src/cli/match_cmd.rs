@@ -51,7 +51,7 @@ const AVATAR_URL_BOUND: Duration = Duration::from_secs(10);
 /// without network judges a large file without stalling.
 fn url_fetcher(config: Option<&Path>) -> anyhow::Result<(tokio::runtime::Runtime, Arc<AvatarFetcher>)> {
     let config = Config::load(config)?;
-    let mut fc = config.fetch_config();
+    let mut fc = narisumashi::crawl::FetchConfig::from_config(&config);
     fc.max_retries = 0;
     fc.connect_timeout = Duration::from_secs(3);
     fc.total_timeout = AVATAR_URL_BOUND;

@@ -56,7 +56,7 @@ pub struct FetchConfig {
 impl Default for FetchConfig {
     fn default() -> Self {
         FetchConfig {
-            contact_url: "https://github.com/narisumashi/narisumashi".into(),
+            contact_url: crate::config::DEFAULT_CONTACT_URL.into(),
             connect_timeout: Duration::from_secs(10),
             total_timeout: Duration::from_secs(30),
             max_body_bytes: 2 * 1024 * 1024,
@@ -71,6 +71,45 @@ impl Default for FetchConfig {
             host_down_after: 5,
             host_down_for: Duration::from_secs(300),
         }
+    }
+}
+
+impl FetchConfig {
+    /// The settings a configuration gives (`[crawl]`, `[contact]`); the rest as [`Default`].
+    pub fn from_config(config: &crate::config::Config) -> FetchConfig {
+        let c = &config.crawl;
+        FetchConfig {
+            contact_url: config.contact.url.clone(),
+            connect_timeout: Duration::from_secs_f64(c.connect_timeout_secs.max(0.1)),
+            total_timeout: Duration::from_secs_f64(c.timeout_secs.max(0.1)),
+            max_body_bytes: c.max_body_bytes,
+            max_redirects: c.max_redirects,
+            max_retries: c.max_retries,
+            max_wait: Duration::from_secs_f64(c.max_wait_secs.max(0.0)),
+            host_down_after: c.host_down_after,
+            host_down_for: Duration::from_secs_f64(c.host_down_secs.max(0.0)),
+            allowed_hosts: c.allowed_hosts.clone(),
+            host_limits: host_limits(c.requests_per_second, c.max_concurrent_per_host),
+            host_overrides: c
+                .hosts
+                .iter()
+                .map(|(h, l)| (h.clone(), host_limits(l.requests_per_second, l.max_concurrent)))
+                .collect(),
+            ..FetchConfig::default()
+        }
+    }
+}
+
+/// Politeness from requests per second and requests in flight.
+fn host_limits(rps: f64, concurrent: usize) -> HostLimits {
+    let interval = if rps > 0.0 {
+        Duration::from_secs_f64(1.0 / rps)
+    } else {
+        Duration::from_secs(1)
+    };
+    HostLimits {
+        min_interval: interval,
+        max_concurrent: concurrent.max(1),
     }
 }
 

@@ -103,7 +103,7 @@ fn key_fix(p: Platform) -> &'static str {
 pub async fn run(config: &Config, registry: &Registry, opts: &Options) -> Vec<Check> {
     let mut out = Vec::new();
     check_config(config, registry, &mut out);
-    let fetcher = match Fetcher::new(config.fetch_config()) {
+    let fetcher = match Fetcher::new(crate::crawl::FetchConfig::from_config(config)) {
         Ok(f) => Some(Arc::new(f)),
         Err(e) => {
             out.push(error(

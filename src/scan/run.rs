@@ -361,7 +361,7 @@ async fn set_up(
     observer: &Arc<dyn Observer>,
     run_id: i64,
 ) -> Result<Night, ScanError> {
-    let fetcher = Arc::new(Fetcher::new(config.fetch_config()).map_err(ScanError::Client)?);
+    let fetcher = Arc::new(Fetcher::new(crate::crawl::FetchConfig::from_config(config)).map_err(ScanError::Client)?);
     let platforms = scanned_platforms(config, opts);
     let sources: Vec<Box<dyn Source>> = platforms
         .iter()
