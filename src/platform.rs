@@ -59,6 +59,12 @@ impl Platform {
         }
     }
 
+    /// Whether an account of this platform is looked up by its platform id. Instagram's
+    /// business discovery takes a username only: ids are kept there but never used to look up.
+    pub fn looks_up_by_id(self) -> bool {
+        self != Platform::Instagram
+    }
+
     /// The name as staff know it of a platform given by its stored id (`x` → `X`); `?` for
     /// an id that names no platform.
     pub fn label_of(id: &str) -> &'static str {

@@ -87,7 +87,7 @@ pub fn run(command: UserCommand, seeds: Option<&std::path::Path>) -> anyhow::Res
         UserCommand::Add(a) => {
             let role =
                 Role::parse(&a.role).with_context(|| format!("no role {:?}: viewer, reviewer or admin", a.role))?;
-            if !narisumashi::web::valid_user_name(&a.name) {
+            if !narisumashi::store::valid_user_name(&a.name) {
                 bail!("user names are 2–64 letters, digits, '.', '_' or '-'");
             }
             let registry = super::load_registry(seeds)?;

@@ -62,7 +62,7 @@ pub fn known_accounts(registry: &Registry, snapshots: &HashMap<String, SnapshotR
 /// The id a lookup must come back with: none on Instagram, whose business discovery
 /// answers with a per-app id, not the account's own.
 fn checkable_id(platform: Platform, id: Option<String>) -> Option<String> {
-    id.filter(|_| platform != Platform::Instagram)
+    id.filter(|_| platform.looks_up_by_id())
 }
 
 /// Adds suspects (the caller passes the open ones, [`SuspectFilter::open`]), most recently

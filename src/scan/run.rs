@@ -539,7 +539,7 @@ async fn matcher_after_snapshots(
         if let Some(s) = snaps.get(&a.key).filter(|s| s.state == "present") {
             g.avatar = s.avatar_hash.as_deref().and_then(AvatarHash::decode);
             g.bio = s.bio.clone();
-            if g.id.is_none() && a.account.platform != Platform::Instagram {
+            if g.id.is_none() && a.account.platform.looks_up_by_id() {
                 g.id = s.platform_id.clone();
             }
             if let Some(name) = s.display_name.as_ref().filter(|n| **n != g.display_name) {

@@ -120,7 +120,7 @@ fn one_count<T>(p: Platform, o: &FetchOutcome<T>) -> (String, SourceTally) {
 
 /// The reference to look a genuine account up by: its id where the source takes ids.
 pub(super) fn lookup_ref(a: &GenuineAccount) -> Option<AccountRef> {
-    let id = a.id.clone().filter(|_| a.platform != Platform::Instagram);
+    let id = a.id.clone().filter(|_| a.platform.looks_up_by_id());
     id.map(AccountRef::Id)
         .or_else(|| a.handle.clone().map(AccountRef::Handle))
 }
@@ -175,7 +175,7 @@ pub(super) fn unaddressable(a: &GenuineAccount) -> Option<String> {
 pub(super) fn suspect_ref(s: &SuspectRow) -> Option<AccountRef> {
     let platform = s.platform.parse::<Platform>().ok()?;
     match (&s.platform_id, &s.handle) {
-        (Some(id), _) if platform != Platform::Instagram => Some(AccountRef::Id(id.clone())),
+        (Some(id), _) if platform.looks_up_by_id() => Some(AccountRef::Id(id.clone())),
         (_, Some(h)) => Some(AccountRef::Handle(h.clone())),
         (Some(id), None) => Some(AccountRef::Id(id.clone())),
         (None, None) => None,

@@ -144,6 +144,12 @@ struct UserDb {
     created_at: i64,
 }
 
+/// Whether a login name is acceptable: 2 to 64 ASCII letters, digits, `.`, `_` or `-` (the
+/// web UI and `narisumashi user add` both ask).
+pub fn valid_user_name(name: &str) -> bool {
+    (2..=64).contains(&name.len()) && name.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+}
+
 impl Store {
     /// Adds a staff account with its organisations. Fails if the name is taken.
     pub async fn add_user(

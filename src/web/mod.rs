@@ -17,8 +17,6 @@ mod pages;
 pub mod throttle;
 pub mod view;
 
-pub use pages::valid_user_name;
-
 use std::sync::Arc;
 
 use axum::Router;

@@ -149,7 +149,7 @@ pub async fn add_user(State(app): State<Arc<App>>, Posted { staff, form }: Poste
     let name = form.need("name")?.trim().to_string();
     let role = Role::parse(form.need("role")?).ok_or_else(|| WebError::BadRequest("no such role".into()))?;
     let orgs: Vec<String> = form.all("org").iter().map(|s| s.to_string()).collect();
-    let problem = if !valid_user_name(&name) {
+    let problem = if !crate::store::valid_user_name(&name) {
         Some("user names are 2–64 letters, digits, '.', '_' or '-'".to_string())
     } else if let Some(o) = orgs.iter().find(|o| app.registry.organisation(o).is_none()) {
         Some(format!("organisation {o:?} is not in the registry"))
@@ -183,11 +183,6 @@ pub async fn add_user(State(app): State<Arc<App>>, Posted { staff, form }: Poste
         })
         .await?;
     Ok(Redirect::to("/users").into_response())
-}
-
-/// Whether a login name is acceptable.
-pub fn valid_user_name(name: &str) -> bool {
-    (2..=64).contains(&name.len()) && name.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
 }
 
 /// `POST /users/{id}/disabled` (administrators).

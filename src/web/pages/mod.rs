@@ -13,7 +13,7 @@ mod registry;
 mod scans;
 mod suspect;
 
-pub use admin::{add_user, audit, set_disabled, users, valid_user_name};
+pub use admin::{add_user, audit, set_disabled, users};
 pub use drafts::{download_draft, draft, edit_draft, save_draft};
 pub(super) use login::audit_unknown_names;
 pub use login::{home, login, login_page, logout, switch_lang};
