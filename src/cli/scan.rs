@@ -340,14 +340,11 @@ pub struct ScansArgs {
 
 pub(super) fn when(t: i64) -> String {
     // Japan Standard Time, UTC+9, no daylight saving.
-    time::OffsetDateTime::from_unix_timestamp(t)
-        .map(|d| d.to_offset(time::macros::offset!(+9)))
-        .ok()
-        .and_then(|d| {
-            d.format(time::macros::format_description!(
-                "[year]-[month]-[day] [hour]:[minute]"
-            ))
-            .ok()
+    chrono::DateTime::from_timestamp(t, 0)
+        .map(|d| {
+            d.with_timezone(&narisumashi::schedule::jst())
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
         })
         .unwrap_or_else(|| t.to_string())
 }

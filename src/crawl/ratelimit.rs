@@ -182,8 +182,9 @@ pub fn read_limits(headers: &HeaderMap, now: SystemTime) -> LimitSignal {
                     Duration::from_secs(n)
                 });
             }
-            let t = time::OffsetDateTime::parse(v, &time::format_description::well_known::Rfc3339).ok()?;
-            let at = SystemTime::UNIX_EPOCH + Duration::from_secs_f64(t.unix_timestamp_nanos().max(0) as f64 / 1e9);
+            let t = chrono::DateTime::parse_from_rfc3339(v).ok()?;
+            let nanos = t.timestamp_nanos_opt().unwrap_or(0).max(0);
+            let at = SystemTime::UNIX_EPOCH + Duration::from_secs_f64(nanos as f64 / 1e9);
             Some(at.duration_since(now).unwrap_or_default())
         });
     LimitSignal {
