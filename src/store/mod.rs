@@ -296,6 +296,16 @@ impl Store {
                 url: url.to_string(),
                 source: sqlx::Error::Io(e),
             })?;
+            // SQLite opens a database in WAL mode for writing even to read it; on a read-only
+            // disk it fails with "unable to open database file" after the pool's retries. Say
+            // what is wrong at once.
+            std::fs::OpenOptions::new()
+                .append(true)
+                .open(path)
+                .map_err(|e| StoreError::Open {
+                    url: url.to_string(),
+                    source: sqlx::Error::Io(e),
+                })?;
             (Backend::Sqlite, format!("sqlite://{path}?mode=rwc"))
         } else {
             return Err(StoreError::Url(redact(url)));
