@@ -126,6 +126,72 @@ fn item(row: &SuspectRow, review: Option<&str>) -> Item {
     }
 }
 
+/// The digest's lines about the sources of `run`: failed self-tests and blocked or failing
+/// sources (problems), and the plan's reach and skipped sources (notes).
+async fn add_source_lines(store: &Store, run: &RunRow, d: &mut Digest) -> Result<(), StoreError> {
+    let probes = store.probes(run.id).await?;
+    for p in &probes {
+        let label = Platform::label_of(&p.platform);
+        match p.status {
+            ProbeStatus::Degraded => d.source_problems.push(SourceProblem {
+                platform: p.platform.clone(),
+                kind: "degraded".into(),
+                summary: format!(
+                    "{label}: 自己診断に失敗しました（仕様変更・遮断の可能性）。今回は「見つからない」という結果を、削除・消失の判定に使っていません。"
+                ),
+                detail: p.detail.clone(),
+            }),
+            ProbeStatus::Unverified => d.source_notes.push((
+                p.platform.clone(),
+                format!("{label}: 自己診断に使えるアカウント（公式アカウントや以前見つかった疑わしいアカウント）が見つからなかったため、「見つからない」という結果を削除の判定に使っていません。"),
+            )),
+            ProbeStatus::Ok => {}
+        }
+    }
+    let degraded = |p: &str| d.source_problems.iter().any(|s| s.platform == p);
+    let mut counted = Vec::new();
+    for c in store.run_counts(run.id).await? {
+        let label = Platform::label_of(&c.platform);
+        if c.blocked > 0 {
+            counted.push(SourceProblem {
+                platform: c.platform.clone(),
+                kind: "blocked".into(),
+                summary: format!(
+                    "{label}: {} 件中 {} 件の取得が拒否されました（認証・利用制限・ログイン要求など）。",
+                    c.looked_up, c.blocked
+                ),
+                detail: format!("looked up {}, blocked {}, failed {}", c.looked_up, c.blocked, c.failed),
+            });
+        } else if c.failed > 0 && (c.failed as f64 >= FAILED_SHARE * c.looked_up as f64 || degraded(&c.platform)) {
+            counted.push(SourceProblem {
+                platform: c.platform.clone(),
+                kind: "failing".into(),
+                summary: format!("{label}: {} 件中 {} 件の取得に失敗しました。", c.looked_up, c.failed),
+                detail: format!("looked up {}, failed {}", c.looked_up, c.failed),
+            });
+        }
+    }
+    d.source_problems.extend(counted);
+    // How far the night reached within the quotas, where it did not reach every account.
+    for c in run.coverage().into_iter().filter(|c| c.nights != 1) {
+        let label = Platform::label_of(&c.platform);
+        let note = if c.nights == 0 {
+            format!("{label}: 利用枠（クォータ）が足りず、なりすましの調査を行えませんでした。利用枠の拡大が必要です。")
+        } else {
+            format!(
+                "{label}: 利用枠の範囲内で、今夜は公式アカウント{}件中{}件を調べました。すべてのアカウントを{}晩に1回以上調べます。",
+                c.accounts, c.per_night, c.nights
+            )
+        };
+        d.source_notes.push((c.platform.clone(), note));
+    }
+    for (p, why) in run.skipped_sources() {
+        let label = Platform::label_of(&p);
+        d.source_notes.push((p, format!("{label}: 取得していません（{why}）")));
+    }
+    Ok(())
+}
+
 /// Builds the digest of `org_id` (or `*`) over `runs` (oldest first; the last is the run it
 /// follows).
 pub async fn build(
@@ -198,65 +264,6 @@ pub async fn build(
 
     // The sources as the latest run found them: they concern every body, since discovery
     // on a platform looks for impostors of every account.
-    let probes = store.probes(last).await?;
-    for p in &probes {
-        let label = Platform::label_of(&p.platform);
-        match p.status {
-            ProbeStatus::Degraded => d.source_problems.push(SourceProblem {
-                platform: p.platform.clone(),
-                kind: "degraded".into(),
-                summary: format!(
-                    "{label}: 自己診断に失敗しました（仕様変更・遮断の可能性）。今回は「見つからない」という結果を、削除・消失の判定に使っていません。"
-                ),
-                detail: p.detail.clone(),
-            }),
-            ProbeStatus::Unverified => d.source_notes.push((
-                p.platform.clone(),
-                format!("{label}: 自己診断に使えるアカウント（公式アカウントや以前見つかった疑わしいアカウント）が見つからなかったため、「見つからない」という結果を削除の判定に使っていません。"),
-            )),
-            ProbeStatus::Ok => {}
-        }
-    }
-    let degraded = |p: &str| d.source_problems.iter().any(|s| s.platform == p);
-    let mut counted = Vec::new();
-    for c in store.run_counts(last).await? {
-        let label = Platform::label_of(&c.platform);
-        if c.blocked > 0 {
-            counted.push(SourceProblem {
-                platform: c.platform.clone(),
-                kind: "blocked".into(),
-                summary: format!(
-                    "{label}: {} 件中 {} 件の取得が拒否されました（認証・利用制限・ログイン要求など）。",
-                    c.looked_up, c.blocked
-                ),
-                detail: format!("looked up {}, blocked {}, failed {}", c.looked_up, c.blocked, c.failed),
-            });
-        } else if c.failed > 0 && (c.failed as f64 >= FAILED_SHARE * c.looked_up as f64 || degraded(&c.platform)) {
-            counted.push(SourceProblem {
-                platform: c.platform.clone(),
-                kind: "failing".into(),
-                summary: format!("{label}: {} 件中 {} 件の取得に失敗しました。", c.looked_up, c.failed),
-                detail: format!("looked up {}, failed {}", c.looked_up, c.failed),
-            });
-        }
-    }
-    d.source_problems.extend(counted);
-    // How far the night reached within the quotas, where it did not reach every account.
-    for c in run.coverage().into_iter().filter(|c| c.nights != 1) {
-        let label = Platform::label_of(&c.platform);
-        let note = if c.nights == 0 {
-            format!("{label}: 利用枠（クォータ）が足りず、なりすましの調査を行えませんでした。利用枠の拡大が必要です。")
-        } else {
-            format!(
-                "{label}: 利用枠の範囲内で、今夜は公式アカウント{}件中{}件を調べました。すべてのアカウントを{}晩に1回以上調べます。",
-                c.accounts, c.per_night, c.nights
-            )
-        };
-        d.source_notes.push((c.platform.clone(), note));
-    }
-    for (p, why) in run.skipped_sources() {
-        let label = Platform::label_of(&p);
-        d.source_notes.push((p, format!("{label}: 取得していません（{why}）")));
-    }
+    add_source_lines(store, &run, &mut d).await?;
     Ok(Some(d))
 }
