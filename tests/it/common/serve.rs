@@ -62,11 +62,18 @@ impl Serve {
         (kb("VmHWM:"), kb("VmRSS:"))
     }
 
-    /// Asks it to stop as Ctrl-C does, and waits.
+    /// Asks it to stop as Ctrl-C does (SIGINT), and waits for it (30 s at most, then SIGKILL).
     pub fn interrupt(mut self) {
-        let _ = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
-            .status();
+        let pid = rustix::process::Pid::from_child(&self.child);
+        let _ = rustix::process::kill_process(pid, rustix::process::Signal::INT);
+        let started = std::time::Instant::now();
+        while started.elapsed() < std::time::Duration::from_secs(30) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
         let _ = self.child.wait();
     }
 }
