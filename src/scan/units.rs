@@ -220,6 +220,42 @@ async fn judge_profile(ctx: &Ctx, matcher: &Matcher, accounts: &[Account], p: &P
     })
 }
 
+impl Ctx {
+    /// What a dry run saw of a genuine account, kept in memory for the matcher (nothing is
+    /// written).
+    pub(super) fn keep_dry_snapshot(&self, a: &Account, observed: &Observed) {
+        let Observed::Present {
+            display_name,
+            bio,
+            avatar,
+            platform_id,
+            handle,
+        } = observed
+        else {
+            return;
+        };
+        let platform = a.account.platform;
+        self.dry_snapshots.lock().unwrap_or_else(|e| e.into_inner()).insert(
+            a.key.clone(),
+            SnapshotRow {
+                account_key: a.key.clone(),
+                org_id: a.org_id.clone(),
+                platform: platform.as_str().into(),
+                label: a.label.clone(),
+                state: "present".into(),
+                display_name: Some(display_name.clone()),
+                handle: handle.clone(),
+                platform_id: platform_id.clone(),
+                bio: bio.clone(),
+                avatar_sha256: avatar.as_ref().map(|b| b.sha256.clone()),
+                avatar_hash: avatar.as_ref().and_then(|b| b.hash.clone()),
+                checked_at: 0,
+                changed_at: 0,
+            },
+        );
+    }
+}
+
 pub(super) async fn snapshot_unit(ctx: &Ctx, a: &Account, previous: Option<&SnapshotRow>) -> Result<(), ScanError> {
     let mut w = UnitWrite {
         unit: format!("genuine:{}", a.key),
@@ -291,33 +327,8 @@ pub(super) async fn snapshot_unit(ctx: &Ctx, a: &Account, previous: Option<&Snap
                     c.after.as_deref().unwrap_or("-")
                 ));
             }
-            if ctx.dry_run
-                && let Observed::Present {
-                    display_name,
-                    bio,
-                    avatar,
-                    platform_id,
-                    handle,
-                } = &observed
-            {
-                ctx.dry_snapshots.lock().unwrap_or_else(|e| e.into_inner()).insert(
-                    a.key.clone(),
-                    SnapshotRow {
-                        account_key: a.key.clone(),
-                        org_id: a.org_id.clone(),
-                        platform: platform.as_str().into(),
-                        label: a.label.clone(),
-                        state: "present".into(),
-                        display_name: Some(display_name.clone()),
-                        handle: handle.clone(),
-                        platform_id: platform_id.clone(),
-                        bio: bio.clone(),
-                        avatar_sha256: avatar.as_ref().map(|b| b.sha256.clone()),
-                        avatar_hash: avatar.as_ref().and_then(|b| b.hash.clone()),
-                        checked_at: 0,
-                        changed_at: 0,
-                    },
-                );
+            if ctx.dry_run {
+                ctx.keep_dry_snapshot(a, &observed);
             }
             w.snapshot = Some(SnapshotWrite {
                 account_key: a.key.clone(),
