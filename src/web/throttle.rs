@@ -174,13 +174,7 @@ impl LoginThrottle {
             .await;
         let pick = {
             let s = self.samples.lock().unwrap_or_else(|e| e.into_inner());
-            if s.is_empty() {
-                None
-            } else {
-                let mut b = [0u8; 2];
-                let r = getrandom::fill(&mut b).map_or(0, |()| usize::from(u16::from_le_bytes(b)));
-                Some(s[r % s.len()])
-            }
+            (!s.is_empty()).then(|| s[fastrand::usize(..s.len())])
         };
         if let Some(d) = pick {
             tokio::time::sleep(d).await;
