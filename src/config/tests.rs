@@ -133,31 +133,3 @@ fn the_example_documents_every_key() {
 fn unknown_keys_are_errors() {
     assert!(toml::from_str::<Config>("[crawl]\nrequest_per_second = 3\n").is_err());
 }
-
-/// The configuration's defaults and the HTTP client's are written in two places (the
-/// configuration does not depend on the crawler); they agree.
-#[test]
-fn the_configurations_defaults_are_the_clients() {
-    let from = FetchConfig::from_config(&Config::default());
-    let d = FetchConfig::default();
-    assert_eq!(
-        (
-            from.connect_timeout,
-            from.total_timeout,
-            from.max_body_bytes,
-            from.max_redirects
-        ),
-        (d.connect_timeout, d.total_timeout, d.max_body_bytes, d.max_redirects)
-    );
-    assert_eq!(
-        (
-            from.max_retries,
-            from.max_wait,
-            from.host_down_after,
-            from.host_down_for
-        ),
-        (d.max_retries, d.max_wait, d.host_down_after, d.host_down_for)
-    );
-    assert_eq!(from.contact_url, d.contact_url);
-    assert_eq!(from.host_limits.max_concurrent, d.host_limits.max_concurrent);
-}

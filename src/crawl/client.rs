@@ -18,8 +18,8 @@ use super::guard::{Guard, GuardError, GuardedResolver};
 use super::ratelimit::{HostLimits, Politeness, read_limits};
 use super::robots::{RobotsCache, RobotsRules};
 
-/// Settings of the shared client. Defaults are conservative; the configuration file and the
-/// tests override them.
+/// Settings of the shared client. Defaults are the configuration's (conservative); the
+/// configuration file and the tests override them.
 #[derive(Debug, Clone)]
 pub struct FetchConfig {
     /// Who we are, with a way to reach the operator (sent in the User-Agent).
@@ -54,28 +54,14 @@ pub struct FetchConfig {
 }
 
 impl Default for FetchConfig {
+    /// The settings of a default configuration (`[crawl]` is where the defaults are written).
     fn default() -> Self {
-        FetchConfig {
-            contact_url: crate::config::DEFAULT_CONTACT_URL.into(),
-            connect_timeout: Duration::from_secs(10),
-            total_timeout: Duration::from_secs(30),
-            max_body_bytes: 2 * 1024 * 1024,
-            max_redirects: 5,
-            max_retries: 3,
-            backoff_base: Duration::from_secs(2),
-            max_wait: Duration::from_secs(120),
-            allowed_hosts: Vec::new(),
-            host_limits: HostLimits::default(),
-            host_overrides: HashMap::new(),
-            obey_robots: true,
-            host_down_after: 5,
-            host_down_for: Duration::from_secs(300),
-        }
+        FetchConfig::from_config(&crate::config::Config::default())
     }
 }
 
 impl FetchConfig {
-    /// The settings a configuration gives (`[crawl]`, `[contact]`); the rest as [`Default`].
+    /// The settings a configuration gives (`[crawl]`, `[contact]`).
     pub fn from_config(config: &crate::config::Config) -> FetchConfig {
         let c = &config.crawl;
         FetchConfig {
@@ -85,6 +71,7 @@ impl FetchConfig {
             max_body_bytes: c.max_body_bytes,
             max_redirects: c.max_redirects,
             max_retries: c.max_retries,
+            backoff_base: Duration::from_secs(2),
             max_wait: Duration::from_secs_f64(c.max_wait_secs.max(0.0)),
             host_down_after: c.host_down_after,
             host_down_for: Duration::from_secs_f64(c.host_down_secs.max(0.0)),
@@ -95,7 +82,7 @@ impl FetchConfig {
                 .iter()
                 .map(|(h, l)| (h.clone(), host_limits(l.requests_per_second, l.max_concurrent)))
                 .collect(),
-            ..FetchConfig::default()
+            obey_robots: true,
         }
     }
 }

@@ -231,7 +231,7 @@ fn check_config(config: &Config, registry: &Registry, out: &mut Vec<Check>) {
             registry.accounts().count()
         ),
     ));
-    if config.contact.url == crate::crawl::FetchConfig::default().contact_url {
+    if config.contact.url == crate::config::DEFAULT_CONTACT_URL {
         out.push(warn(
             "config",
             "[contact] url is the default: platforms cannot tell who runs this crawler",
