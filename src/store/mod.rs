@@ -36,7 +36,7 @@ pub use suspects::{
     Decision, EventRow, QUEUE_PAGE_MAX, QueueCursor, QueueQuery, SightingRow, SuspectFilter, SuspectRow, SuspectStatus,
     reason_texts,
 };
-pub use users::{AuditRow, Failures, NewAudit, Role, SessionRow, UserRow, valid_user_name};
+pub use users::{AuditRow, Failures, NewAudit, Role, SessionRow, UserRow, login_key, valid_user_name};
 
 /// Why storage failed.
 #[derive(Debug, thiserror::Error)]

@@ -150,6 +150,20 @@ pub fn valid_user_name(name: &str) -> bool {
     (2..=64).contains(&name.len()) && name.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
 }
 
+/// The key under which a name's failed log-ins are counted: one key whatever the case typed.
+pub fn login_key(name: &str) -> String {
+    format!("user:{}", name.to_lowercase())
+}
+
+/// The account a login name names, whatever its case.
+async fn user_id(tx: &mut super::Tx, name: &str) -> Result<Option<i64>, StoreError> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE lower(name) = lower($1)")
+        .bind(name)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(row.map(|(id,)| id))
+}
+
 impl Store {
     /// Adds a staff account with its organisations. Fails if the name is taken.
     pub async fn add_user(
@@ -160,11 +174,7 @@ impl Store {
         password_hash: &str,
     ) -> Result<i64, StoreError> {
         let (_g, mut tx) = self.write().await?;
-        let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE lower(name) = lower($1)")
-            .bind(name)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if taken.is_some() {
+        if user_id(&mut tx, name).await?.is_some() {
             return Err(StoreError::Invalid(format!(
                 "a user named {name:?} already exists (names are compared without regard to case)"
             )));
@@ -194,11 +204,9 @@ impl Store {
     /// Sets a user's password hash and ends their sessions.
     pub async fn set_password(&self, name: &str, password_hash: &str) -> Result<(), StoreError> {
         let (_g, mut tx) = self.write().await?;
-        let user: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE lower(name) = lower($1)")
-            .bind(name)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let (id,) = user.ok_or_else(|| StoreError::Invalid(format!("no user named {name:?}")))?;
+        let id = user_id(&mut tx, name)
+            .await?
+            .ok_or_else(|| StoreError::Invalid(format!("no user named {name:?}")))?;
         sqlx::query("UPDATE users SET password_hash = $1, password_changed_at = $2 WHERE id = $3")
             .bind(password_hash)
             .bind(now())
@@ -210,7 +218,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         sqlx::query("DELETE FROM login_failures WHERE key = $1")
-            .bind(format!("user:{}", name.to_lowercase()))
+            .bind(login_key(name))
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -220,11 +228,9 @@ impl Store {
     /// Disables or enables an account; disabling ends its sessions.
     pub async fn set_user_disabled(&self, name: &str, disabled: bool) -> Result<(), StoreError> {
         let (_g, mut tx) = self.write().await?;
-        let user: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE lower(name) = lower($1)")
-            .bind(name)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let (id,) = user.ok_or_else(|| StoreError::Invalid(format!("no user named {name:?}")))?;
+        let id = user_id(&mut tx, name)
+            .await?
+            .ok_or_else(|| StoreError::Invalid(format!("no user named {name:?}")))?;
         sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2")
             .bind(i64::from(disabled))
             .bind(id)

@@ -115,7 +115,7 @@ pub async fn login(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes)
 /// before the name locks (at most `login_attempts` verifications per name in a window).
 async fn attempt(app: &App, name: &str, password: String) -> Result<Attempt, WebError> {
     let web = &app.config.web;
-    let key = format!("user:{}", name.to_lowercase());
+    let key = crate::store::login_key(name);
     let policy = LockPolicy {
         attempts: web.login_attempts.max(1),
         window_secs: 3600,
