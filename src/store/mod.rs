@@ -155,19 +155,18 @@ pub fn database_url(value: &str) -> String {
     }
 }
 
-/// Creates an empty file readable by its owner only (0600 on Unix), unless it exists: the
-/// database and its backups hold password hashes and sessions. (SQLite gives its journal and
-/// WAL files the database file's permissions; an empty file is an empty database.)
+/// Opens a file for writing, creating it empty and readable by its owner only (0600 on Unix)
+/// when it does not exist: the database and its backups hold password hashes and sessions.
+/// (SQLite gives its journal and WAL files the database file's permissions; an empty file is
+/// an empty database.) An existing file is left as it is, and one that cannot be written (a
+/// read-only disk) is an error here rather than SQLite's "unable to open database file" after
+/// the pool's retries, since SQLite opens a database in WAL mode for writing even to read it.
 pub(crate) fn create_private(path: &Path) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
+    options.write(true).create(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(path) {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(e),
-    }
+    options.open(path).map(drop)
 }
 
 /// The file of an SQLite database URL (`sqlite://PATH?…` or `sqlite:PATH`); `None` for any
@@ -296,16 +295,6 @@ impl Store {
                 url: url.to_string(),
                 source: sqlx::Error::Io(e),
             })?;
-            // SQLite opens a database in WAL mode for writing even to read it; on a read-only
-            // disk it fails with "unable to open database file" after the pool's retries. Say
-            // what is wrong at once.
-            std::fs::OpenOptions::new()
-                .append(true)
-                .open(path)
-                .map_err(|e| StoreError::Open {
-                    url: url.to_string(),
-                    source: sqlx::Error::Io(e),
-                })?;
             (Backend::Sqlite, format!("sqlite://{path}?mode=rwc"))
         } else {
             return Err(StoreError::Url(redact(url)));
