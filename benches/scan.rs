@@ -133,8 +133,8 @@ async fn parent() {
             .flat_map(|s| {
                 // Stored by id where the platform gives one, else by handle.
                 [
-                    s.platform_id.map(|id| (s.platform.clone(), id)),
-                    s.handle_key.map(|h| (s.platform.clone(), h)),
+                    s.platform_id.map(|id| (s.platform.as_str().to_string(), id)),
+                    s.handle_key.map(|h| (s.platform.as_str().to_string(), h)),
                 ]
             })
             .flatten()

@@ -4,8 +4,7 @@
 //! spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return first) is
 //! prefixed with `'`, so that opening the file never runs what an impostor typed.
 
-use crate::platform::Platform;
-use crate::store::{SuspectRow, SuspectStatus};
+use crate::store::SuspectRow;
 use crate::wording::{self, Lang};
 
 /// The byte-order mark Excel needs to read UTF-8.
@@ -33,16 +32,14 @@ pub fn suspects_csv(rows: &[SuspectRow], when: impl Fn(i64) -> String) -> String
     let mut out = String::from(BOM);
     line(&mut out, SUSPECT_HEADERS.iter().map(|h| h.to_string()));
     for r in rows {
-        let reasons: Vec<String> = r.reasons().iter().map(|x| wording::stored(x, Lang::Ja)).collect();
+        let reasons: Vec<String> = r.reasons.iter().map(|x| wording::stored(x, Lang::Ja)).collect();
         line(
             &mut out,
             [
                 r.id.to_string(),
-                SuspectStatus::parse(&r.status).map_or_else(|| r.status.clone(), |s| s.label_ja().to_string()),
+                r.status.label_ja().to_string(),
                 format!("{:.0}", r.score * 100.0),
-                r.platform
-                    .parse::<Platform>()
-                    .map_or_else(|_| r.platform.clone(), |p| p.label().to_string()),
+                r.platform.label().to_string(),
                 r.handle.clone().unwrap_or_default(),
                 r.display_name.clone(),
                 r.url.clone().unwrap_or_default(),

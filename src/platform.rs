@@ -117,6 +117,14 @@ impl fmt::Display for Platform {
     }
 }
 
+/// How the store reads a stored platform id.
+impl TryFrom<String> for Platform {
+    type Error = UnknownPlatform;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
 impl FromStr for Platform {
     type Err = UnknownPlatform;
 

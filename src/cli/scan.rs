@@ -179,7 +179,7 @@ fn findings_table(out: &mut dyn Write, list: &[Finding], registry: &Registry) ->
         rows.push(vec![
             f.id.map(|i| i.to_string()).unwrap_or_else(|| "-".into()),
             format!("{:.2}", f.score),
-            f.platform.clone(),
+            f.platform.to_string(),
             table::fit(f.handle.as_deref().unwrap_or("-"), 28),
             table::fit(&f.display_name, 36),
             table::fit(&format!("{} ({org})", f.target), 44),
@@ -269,7 +269,7 @@ fn print_sources(out: &mut dyn Write, r: &ScanReport) -> std::io::Result<()> {
         ]];
         for c in &r.counts {
             rows.push(vec![
-                c.platform.clone(),
+                c.platform.to_string(),
                 c.looked_up.to_string(),
                 c.found.to_string(),
                 c.not_found.to_string(),
@@ -394,7 +394,7 @@ pub fn run_scans(args: ScansArgs) -> anyhow::Result<ExitCode> {
                 .await?
                 .into_iter()
                 .filter(|p| !p.status.trusts_not_found())
-                .map(|p| p.platform)
+                .map(|p| p.platform.to_string())
                 .collect();
             let digests = store.notifications(r.id).await?;
             let failed = digests.iter().filter(|d| d.status == "failed").count();

@@ -114,9 +114,9 @@ pub fn run_suspects(args: SuspectsArgs) -> anyhow::Result<ExitCode> {
                 for r in &rows {
                     t.push(vec![
                         r.id.to_string(),
-                        r.status.clone(),
+                        r.status.to_string(),
                         format!("{:.2}", r.score),
-                        r.platform.clone(),
+                        r.platform.to_string(),
                         table::fit(r.handle.as_deref().unwrap_or("-"), 28),
                         table::fit(&r.display_name, 36),
                         table::fit(&r.target_label, 28),
@@ -197,12 +197,7 @@ pub fn run_suspect(cmd: SuspectCommand) -> anyhow::Result<ExitCode> {
         let row = store.decide(d.id, &decision, &actor, None).await;
         store.close().await;
         let row = row?;
-        println!(
-            "suspect #{} is now {} ({})",
-            row.id,
-            row.status,
-            row.status().label_ja()
-        );
+        println!("suspect #{} is now {} ({})", row.id, row.status, row.status.label_ja());
         Ok(ExitCode::from(super::Exit::Done))
     })
 }
@@ -221,7 +216,7 @@ fn show(id: i64, db: &DbArgs) -> anyhow::Result<ExitCode> {
             "suspect #{} [{} {}] score {:.2}",
             r.id,
             r.status,
-            r.status().label_ja(),
+            r.status.label_ja(),
             r.score
         )?;
         writeln!(out, "  platform: {}", r.platform)?;

@@ -123,7 +123,7 @@ impl Plan {
         self.platforms
             .iter()
             .map(|p| crate::store::Coverage {
-                platform: p.platform.as_str().to_string(),
+                platform: p.platform,
                 per_night: p.per_night,
                 accounts: p.accounts,
                 nights: p.nights,

@@ -9,7 +9,7 @@ use super::markup::{AvatarPair, inert};
 use crate::matching::reason::{Copied, Reason, StoredReason};
 use crate::platform::Platform;
 use crate::registry::GenuineAccount;
-use crate::store::{SuspectRow, SuspectStatus};
+use crate::store::SuspectRow;
 use crate::wording::{self, Lang};
 
 use super::{MAX_BIO, MAX_NAME, defang};
@@ -27,10 +27,6 @@ pub(super) fn group_by(
         }
     }
     out
-}
-
-pub(super) fn platform_of(s: &str) -> Option<Platform> {
-    s.parse().ok()
 }
 
 pub(super) fn platform_context(p: Platform) -> serde_json::Value {
@@ -62,8 +58,8 @@ pub(super) struct SuspectFacts {
 }
 
 impl SuspectFacts {
-    pub(super) fn reasons(&self) -> Vec<StoredReason> {
-        self.row.reasons()
+    pub(super) fn reasons(&self) -> &[StoredReason] {
+        &self.row.reasons
     }
 
     /// The picture's agreement with the genuine one, as a percentage.
@@ -101,7 +97,6 @@ impl SuspectFacts {
 
     pub(super) fn context(&self) -> serde_json::Value {
         let r = &self.row;
-        let platform = platform_of(&r.platform);
         let reasons = self.reasons();
         let copied = self.copied();
         let copied_ja: Vec<&str> = copied.iter().map(|c| copied_words(*c).0).collect();
@@ -110,7 +105,7 @@ impl SuspectFacts {
         let url = r.url.clone().unwrap_or_default();
         json!({
             "id": r.id,
-            "platform": platform.map(platform_context).unwrap_or_else(|| json!({"id": r.platform, "name_ja": r.platform, "name_en": r.platform})),
+            "platform": platform_context(r.platform),
             "display_name": inert(&r.display_name, MAX_NAME),
             "handle": inert(&handle, MAX_NAME),
             "handle_safe": inert(&handle.replacen('@', "＠", 1), MAX_NAME),
@@ -118,7 +113,7 @@ impl SuspectFacts {
             "url_safe": inert(&defang(&url), 500),
             "bio": inert(r.bio.as_deref().unwrap_or(""), MAX_BIO),
             "score_pct": (r.score * 100.0).round() as i64,
-            "status_ja": SuspectStatus::parse(&r.status).map(|s| s.label_ja()).unwrap_or(""),
+            "status_ja": r.status.label_ja(),
             "ticket": inert(r.reported_ticket.as_deref().unwrap_or(""), MAX_NAME),
             "first_seen": JpDate::from_unix(r.first_seen_at),
             "last_seen": JpDate::from_unix(r.last_seen_at),
@@ -133,7 +128,7 @@ impl SuspectFacts {
             "genuine": match &self.genuine {
                 Some(g) => genuine_context(g),
                 None => json!({"display_name": inert(&r.target_label, MAX_NAME), "handle": "", "url": "",
-                               "platform": platform.map(platform_context), "department": ""}),
+                               "platform": platform_context(r.platform), "department": ""}),
             },
         })
     }

@@ -28,7 +28,7 @@ use crate::config::{DraftsConfig, ReporterConfig};
 use crate::matching::reason::Copied;
 use crate::platform::Platform;
 use crate::registry::{Organisation, ProcedureStep, Registry};
-use crate::store::{DraftRow, NewDraft, Store, StoreError, SuspectStatus};
+use crate::store::{DraftRow, NewDraft, Store, StoreError};
 use channels::{Channel, channel, post_len};
 use dates::JpDate;
 pub use facts::thumbnail;
@@ -333,11 +333,8 @@ impl<'r> Drafter<'r> {
                 .values()
                 .flatten()
                 .filter_map(|f| {
-                    let status = SuspectStatus::parse(&f.row.status);
-                    match status {
-                        Some(s) if s.may_be_drafted() => None,
-                        _ => Some((f.row.id, status.map(|s| s.label_ja()).unwrap_or("不明"))),
-                    }
+                    let status = f.row.status;
+                    (!status.may_be_drafted()).then_some((f.row.id, status.label_ja()))
                 })
                 .collect();
             if !unconfirmed.is_empty() {
@@ -442,7 +439,7 @@ impl<'r> Drafter<'r> {
             };
         match kind {
             DraftKind::Takedown => {
-                for (platform, group) in group_by(facts, |f| platform_of(&f.row.platform)) {
+                for (platform, group) in group_by(facts, |f| Some(f.row.platform)) {
                     let ch = channel(platform);
                     let ctx = self.context(org, today, Some(&ch), &group);
                     for lang in ["ja", "en"] {
@@ -521,9 +518,7 @@ impl<'r> Drafter<'r> {
         let has = |s: ProcedureStep| org.procedure.steps.contains(&s);
         let mut platforms_ja: Vec<&str> = Vec::new();
         for f in group {
-            let n = platform_of(&f.row.platform)
-                .map(|p| channel(p).name_ja)
-                .unwrap_or("不明");
+            let n = channel(f.row.platform).name_ja;
             if !platforms_ja.contains(&n) {
                 platforms_ja.push(n);
             }

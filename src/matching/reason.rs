@@ -209,18 +209,26 @@ pub enum StoredReason {
 }
 
 impl StoredReason {
-    /// Reads the stored JSON list (each reason's fields plus its English `text`); anything
-    /// unreadable becomes an empty list, never an error (the row stays usable).
+    /// Reads the stored JSON list (each reason's fields plus its English `text`). A list that
+    /// is not JSON becomes an empty list and an unreadable element is skipped, never an error:
+    /// the row stays usable.
     pub fn decode_list(json: &str) -> Vec<StoredReason> {
-        let values: Vec<serde_json::Value> = serde_json::from_str(json).unwrap_or_default();
-        values
+        /// One stored element: a typed reason, else the sentence an older row kept, else
+        /// something this version cannot read.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Element {
+            Typed(Reason),
+            Legacy { text: String },
+            Unreadable(serde::de::IgnoredAny),
+        }
+        serde_json::from_str::<Vec<Element>>(json)
+            .unwrap_or_default()
             .into_iter()
-            .filter_map(|v| {
-                let text = v.get("text").and_then(|t| t.as_str()).map(str::to_string);
-                match serde_json::from_value::<Reason>(v) {
-                    Ok(r) => Some(StoredReason::Typed(r)),
-                    Err(_) => text.map(StoredReason::Legacy),
-                }
+            .filter_map(|e| match e {
+                Element::Typed(r) => Some(StoredReason::Typed(r)),
+                Element::Legacy { text } => Some(StoredReason::Legacy(text)),
+                Element::Unreadable(_) => None,
             })
             .collect()
     }
@@ -232,21 +240,38 @@ impl StoredReason {
             StoredReason::Legacy(_) => None,
         }
     }
+
+    /// The English sentence: the typed reason's, or the one an older row stored.
+    pub fn text(&self) -> String {
+        match self {
+            StoredReason::Typed(r) => r.to_string(),
+            StoredReason::Legacy(t) => t.clone(),
+        }
+    }
+}
+
+/// Written as stored: a typed reason's fields plus its English `text`; an older row's sentence
+/// as `{"text": …}`.
+impl Serialize for StoredReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct WithText<'a> {
+            #[serde(flatten)]
+            reason: Option<&'a Reason>,
+            text: String,
+        }
+        WithText {
+            reason: self.typed(),
+            text: self.text(),
+        }
+        .serialize(serializer)
+    }
 }
 
 /// The stored form of reasons: each reason's fields, plus its English sentence as `text` for
 /// readers that only print.
 pub fn encode_list(reasons: &[Reason]) -> String {
-    let list: Vec<serde_json::Value> = reasons
-        .iter()
-        .map(|r| {
-            let mut v = serde_json::to_value(r).unwrap_or(serde_json::Value::Null);
-            if let serde_json::Value::Object(m) = &mut v {
-                m.insert("text".into(), serde_json::Value::String(r.to_string()));
-            }
-            v
-        })
-        .collect();
+    let list: Vec<StoredReason> = reasons.iter().cloned().map(StoredReason::Typed).collect();
     serde_json::to_string(&list).unwrap_or_else(|_| "[]".into())
 }
 
@@ -279,5 +304,10 @@ mod tests {
             )]
         );
         assert!(StoredReason::decode_list("not json").is_empty());
+        // An element this version cannot read is skipped; the others stay.
+        assert_eq!(
+            StoredReason::decode_list(r#"[7, {"text": "older sentence"}]"#),
+            vec![StoredReason::Legacy("older sentence".into())]
+        );
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::platform::Platform;
 use crate::registry::Registry;
-use crate::store::{ProbeStatus, RunRow, Store, StoreError, SuspectRow};
+use crate::store::{ProbeStatus, RunRow, Store, StoreError, SuspectRow, SuspectStatus};
 
 /// The organisation key that receives every body's news.
 pub const ALL_ORGS: &str = "*";
@@ -19,8 +19,8 @@ pub const FAILED_SHARE: f64 = 0.05;
 pub struct Item {
     /// Suspect number.
     pub id: i64,
-    /// Platform (`x`, `youtube` …).
-    pub platform: String,
+    /// Platform (written `x`, `youtube` …).
+    pub platform: Platform,
     /// Handle, as the impostor wrote it.
     pub handle: Option<String>,
     /// Display name, as the impostor wrote it.
@@ -32,7 +32,7 @@ pub struct Item {
     /// Score (0–1).
     pub score: f64,
     /// Review status now.
-    pub status: String,
+    pub status: SuspectStatus,
     /// Reasons, in Japanese.
     pub reasons: Vec<String>,
     /// The suspect's page in the review UI, when `[web] public_url` is set.
@@ -56,7 +56,7 @@ pub struct GenuineChange {
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceProblem {
     /// Platform.
-    pub platform: String,
+    pub platform: Platform,
     /// `degraded`, `blocked` or `failing`.
     pub kind: String,
     /// What it means, in Japanese.
@@ -110,15 +110,15 @@ impl Digest {
 fn item(row: &SuspectRow, review: Option<&str>) -> Item {
     Item {
         id: row.id,
-        platform: row.platform.clone(),
+        platform: row.platform,
         handle: row.handle.clone(),
         display_name: row.display_name.clone(),
         target: row.target_label.clone(),
         org_id: row.org_id.clone(),
         score: row.score,
-        status: row.status.clone(),
+        status: row.status,
         reasons: row
-            .reasons()
+            .reasons
             .iter()
             .map(|r| crate::wording::stored(r, crate::wording::Lang::Ja))
             .collect(),
@@ -131,10 +131,10 @@ fn item(row: &SuspectRow, review: Option<&str>) -> Item {
 async fn add_source_lines(store: &Store, run: &RunRow, d: &mut Digest) -> Result<(), StoreError> {
     let probes = store.probes(run.id).await?;
     for p in &probes {
-        let label = Platform::label_of(&p.platform);
+        let label = p.platform.label();
         match p.status {
             ProbeStatus::Degraded => d.source_problems.push(SourceProblem {
-                platform: p.platform.clone(),
+                platform: p.platform,
                 kind: "degraded".into(),
                 summary: format!(
                     "{label}: 自己診断に失敗しました（仕様変更・遮断の可能性）。今回は「見つからない」という結果を、削除・消失の判定に使っていません。"
@@ -142,19 +142,19 @@ async fn add_source_lines(store: &Store, run: &RunRow, d: &mut Digest) -> Result
                 detail: p.detail.clone(),
             }),
             ProbeStatus::Unverified => d.source_notes.push((
-                p.platform.clone(),
+                p.platform.to_string(),
                 format!("{label}: 自己診断に使えるアカウント（公式アカウントや以前見つかった疑わしいアカウント）が見つからなかったため、「見つからない」という結果を削除の判定に使っていません。"),
             )),
             ProbeStatus::Ok => {}
         }
     }
-    let degraded = |p: &str| d.source_problems.iter().any(|s| s.platform == p);
+    let degraded = |p: Platform| d.source_problems.iter().any(|s| s.platform == p);
     let mut counted = Vec::new();
     for c in store.run_counts(run.id).await? {
-        let label = Platform::label_of(&c.platform);
+        let label = c.platform.label();
         if c.blocked > 0 {
             counted.push(SourceProblem {
-                platform: c.platform.clone(),
+                platform: c.platform,
                 kind: "blocked".into(),
                 summary: format!(
                     "{label}: {} 件中 {} 件の取得が拒否されました（認証・利用制限・ログイン要求など）。",
@@ -162,9 +162,9 @@ async fn add_source_lines(store: &Store, run: &RunRow, d: &mut Digest) -> Result
                 ),
                 detail: format!("looked up {}, blocked {}, failed {}", c.looked_up, c.blocked, c.failed),
             });
-        } else if c.failed > 0 && (c.failed as f64 >= FAILED_SHARE * c.looked_up as f64 || degraded(&c.platform)) {
+        } else if c.failed > 0 && (c.failed as f64 >= FAILED_SHARE * c.looked_up as f64 || degraded(c.platform)) {
             counted.push(SourceProblem {
-                platform: c.platform.clone(),
+                platform: c.platform,
                 kind: "failing".into(),
                 summary: format!("{label}: {} 件中 {} 件の取得に失敗しました。", c.looked_up, c.failed),
                 detail: format!("looked up {}, failed {}", c.looked_up, c.failed),
@@ -174,7 +174,7 @@ async fn add_source_lines(store: &Store, run: &RunRow, d: &mut Digest) -> Result
     d.source_problems.extend(counted);
     // How far the night reached within the quotas, where it did not reach every account.
     for c in run.coverage().into_iter().filter(|c| c.nights != 1) {
-        let label = Platform::label_of(&c.platform);
+        let label = c.platform.label();
         let note = if c.nights == 0 {
             format!("{label}: 利用枠（クォータ）が足りず、なりすましの調査を行えませんでした。利用枠の拡大が必要です。")
         } else {
@@ -183,7 +183,7 @@ async fn add_source_lines(store: &Store, run: &RunRow, d: &mut Digest) -> Result
                 c.accounts, c.per_night, c.nights
             )
         };
-        d.source_notes.push((c.platform.clone(), note));
+        d.source_notes.push((c.platform.to_string(), note));
     }
     for (p, why) in run.skipped_sources() {
         let label = Platform::label_of(&p);

@@ -9,7 +9,6 @@
 use std::fmt::Write;
 
 use super::digest::{ALL_ORGS, Digest, GenuineChange, Item};
-use crate::platform::Platform;
 
 /// Longest impostor value shown (characters).
 pub const MAX_VALUE: usize = 80;
@@ -94,7 +93,7 @@ fn item_lines(out: &mut String, n: usize, i: &Item, all_orgs: bool) {
     let _ = writeln!(
         out,
         "{n}. [{}] 表示名「{}」 ユーザー名 {}",
-        Platform::label_of(&i.platform),
+        i.platform.label(),
         inert(&i.display_name, MAX_VALUE),
         i.handle
             .as_deref()

@@ -203,7 +203,7 @@ async fn self_tests(
         );
     }
     for p in probe::probe_all(sources, &known).await {
-        let label = p.platform.parse::<Platform>().map(|x| x.label()).unwrap_or("?");
+        let label = p.platform.label();
         out.push(match p.status {
             ProbeStatus::Ok => ok("self-test", format!("{label}: {}", p.detail)),
             ProbeStatus::Unverified => warn(

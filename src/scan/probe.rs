@@ -73,7 +73,8 @@ pub fn add_suspects(known: &mut HashMap<Platform, Vec<Known>>, suspects: &[crate
     let mut by_recent: Vec<&crate::store::SuspectRow> = suspects.iter().collect();
     by_recent.sort_by_key(|s| std::cmp::Reverse(s.last_seen_at));
     for s in by_recent {
-        let (Ok(platform), Some(reference)) = (s.platform.parse::<Platform>(), super::units::suspect_ref(s)) else {
+        let platform = s.platform;
+        let Some(reference) = super::units::suspect_ref(s) else {
             continue;
         };
         let list = known.entry(platform).or_default();
@@ -201,7 +202,7 @@ pub async fn probe(source: &dyn Source, known: &[Known]) -> ProbeRow {
         _ => ProbeStatus::Degraded,
     };
     ProbeRow {
-        platform: platform.as_str().to_string(),
+        platform,
         status,
         detail: notes.join("; "),
         checked_at: now(),
@@ -216,7 +217,7 @@ pub async fn probe_all(sources: &[Box<dyn Source>], known: &HashMap<Platform, Ve
         probe(s.as_ref(), list)
     });
     let mut rows = futures_util::future::join_all(tests).await;
-    rows.sort_by(|a, b| a.platform.cmp(&b.platform));
+    rows.sort_by_key(|r| r.platform.as_str());
     rows
 }
 

@@ -6,7 +6,10 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::store::{ProbeRow, RunRow, Seen, SourceCountRow, Store, StoreError, SuspectFilter, SuspectRow};
+use crate::platform::Platform;
+use crate::store::{
+    ProbeRow, RunRow, Seen, SourceCountRow, Store, StoreError, SuspectFilter, SuspectRow, SuspectStatus,
+};
 
 /// One suspect in a report.
 #[derive(Debug, Clone, Serialize)]
@@ -14,7 +17,7 @@ pub struct Finding {
     /// Suspect number (none in a dry run).
     pub id: Option<i64>,
     /// Platform.
-    pub platform: String,
+    pub platform: Platform,
     /// Handle.
     pub handle: Option<String>,
     /// Display name.
@@ -26,7 +29,7 @@ pub struct Finding {
     /// Score.
     pub score: f64,
     /// Review status (for a dry run: the stored status, or `new`).
-    pub status: String,
+    pub status: SuspectStatus,
     /// Reasons.
     pub reasons: Vec<String>,
 }
@@ -35,13 +38,13 @@ impl Finding {
     fn of_row(r: &SuspectRow) -> Finding {
         Finding {
             id: Some(r.id),
-            platform: r.platform.clone(),
+            platform: r.platform,
             handle: r.handle.clone(),
             display_name: r.display_name.clone(),
             target: r.target_label.clone(),
             org_id: r.org_id.clone(),
             score: r.score,
-            status: r.status.clone(),
+            status: r.status,
             reasons: r.reason_texts(),
         }
     }
@@ -119,21 +122,21 @@ impl ScanReport {
         let mut seen = std::collections::HashSet::new();
         for s in found {
             let key = s.account_key();
-            if !seen.insert((s.platform.clone(), key.clone())) {
+            if !seen.insert((s.platform, key.clone())) {
                 continue;
             }
             let known = stored.iter().find(|r| r.platform == s.platform && r.account_key == key);
-            let (org, _, label) = s.target.clone().unwrap_or_default();
+            let (org, label) = s.target.map(|t| (t.org_id, t.label)).unwrap_or_default();
             out.push(Finding {
                 id: known.map(|r| r.id),
-                platform: s.platform.clone(),
+                platform: s.platform,
                 handle: s.handle.clone(),
                 display_name: s.display_name.clone(),
                 target: label,
                 org_id: org,
                 score: s.score,
-                status: known.map(|r| r.status.clone()).unwrap_or_else(|| "new".into()),
-                reasons: crate::store::reason_texts(&s.reasons),
+                status: known.map_or(SuspectStatus::New, |r| r.status),
+                reasons: s.reasons.iter().map(ToString::to_string).collect(),
             });
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score));

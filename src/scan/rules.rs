@@ -19,7 +19,7 @@ pub fn decide(existing: Option<&SuspectRow>, s: &Seen) -> SeenAction {
             SeenAction::Ignore
         };
     };
-    match row.status() {
+    match row.status {
         SuspectStatus::Dismissed => {
             let name_changed = row.dismissed_name.as_deref() != Some(s.display_name.as_str());
             let avatar_changed = row.dismissed_avatar_sha256.as_deref() != s.avatar.as_ref().map(|a| a.sha256.as_str());
@@ -32,7 +32,10 @@ pub fn decide(existing: Option<&SuspectRow>, s: &Seen) -> SeenAction {
                 };
                 SeenAction::Reopen(format!(
                     "dismissed account changed its {what} toward {} (score {before:.2} → {:.2})",
-                    s.target.as_ref().map(|t| t.2.as_str()).unwrap_or("a genuine account"),
+                    s.target
+                        .as_ref()
+                        .map(|t| t.label.as_str())
+                        .unwrap_or("a genuine account"),
                     s.score
                 ))
             } else {
@@ -107,11 +110,12 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::store::AvatarBlob;
+    use crate::platform::Platform;
+    use crate::store::{AvatarBlob, Target};
 
     fn seen(name: &str, score: f64, suspect: bool, sha: Option<&str>) -> Seen {
         Seen {
-            platform: "x".into(),
+            platform: Platform::X,
             platform_id: Some("1".into()),
             handle: Some("h".into()),
             handle_key: Some("h".into()),
@@ -125,15 +129,19 @@ mod tests {
             }),
             suspect,
             score,
-            reasons: "[]".into(),
-            target: suspect.then(|| ("o".into(), "o/x/@g".into(), "@g".into())),
+            reasons: Vec::new(),
+            target: suspect.then(|| Target {
+                org_id: "o".into(),
+                account_key: "o/x/@g".into(),
+                label: "@g".into(),
+            }),
         }
     }
 
     fn row(status: &str, name: &str, score: f64) -> SuspectRow {
         SuspectRow {
             id: 1,
-            platform: "x".into(),
+            platform: Platform::X,
             account_key: "id:1".into(),
             platform_id: Some("1".into()),
             handle_key: Some("h".into()),
@@ -147,8 +155,8 @@ mod tests {
             target_key: "o/x/@g".into(),
             target_label: "@g".into(),
             score,
-            reasons: "[]".into(),
-            status: status.into(),
+            reasons: Default::default(),
+            status: SuspectStatus::parse(status).expect("a status"),
             status_note: None,
             status_changed_at: 0,
             first_seen_at: 0,

@@ -40,7 +40,7 @@ pub async fn next_plan(
     let open = store.suspects(&SuspectFilter::open()).await?;
     let counts: Vec<(Platform, usize)> = platforms
         .iter()
-        .map(|p| (*p, open.iter().filter(|s| s.platform == p.as_str()).count()))
+        .map(|p| (*p, open.iter().filter(|s| s.platform == *p).count()))
         .collect();
     let night = store.runs(1).await?.first().map_or(1, |r| r.id + 1);
     Ok(Plan::new(
@@ -382,7 +382,7 @@ async fn set_up(
     // Open suspects per platform: each is checked every night, before any discovery.
     let open_counts: Vec<(Platform, usize)> = platforms
         .iter()
-        .map(|p| (*p, open_now.iter().filter(|s| s.platform == p.as_str()).count()))
+        .map(|p| (*p, open_now.iter().filter(|s| s.platform == *p).count()))
         .collect();
     let (probes, trusted) = self_tests(store, registry, &sources, &previous, &open_now, opts, run_id, observer).await?;
     let ctx = Arc::new(Ctx {
@@ -468,7 +468,7 @@ async fn self_tests(
     let trusted: HashSet<Platform> = probes
         .iter()
         .filter(|p| p.status.trusts_not_found())
-        .filter_map(|p| p.platform.parse().ok())
+        .map(|p| p.platform)
         .collect();
     Ok((probes, trusted))
 }
@@ -569,7 +569,7 @@ async fn open_to_check(
         .await?
         .into_iter()
         .filter(|s| !seen.contains(&s.id))
-        .filter(|s| s.platform.parse::<Platform>().is_ok_and(|p| platforms.contains(&p)))
+        .filter(|s| platforms.contains(&s.platform))
         .filter(|s| !done.contains(&format!("verify:{}", s.id)))
         .collect())
 }

@@ -11,7 +11,9 @@ use crate::discover::{self, Plan, SourceCounts};
 use crate::matching::{AvatarEvidence, AvatarHash, Candidate, Matcher, Verdict};
 use crate::platform::Platform;
 use crate::registry::GenuineAccount;
-use crate::store::{AvatarBlob, Observed, Seen, SnapshotRow, SnapshotWrite, SourceTally, Store, SuspectRow, UnitWrite};
+use crate::store::{
+    AvatarBlob, Observed, Seen, SnapshotRow, SnapshotWrite, SourceTally, Store, SuspectRow, Target, UnitWrite,
+};
 
 use super::rules::{changes, decide};
 use super::{Observer, ScanError};
@@ -173,7 +175,7 @@ pub(super) fn unaddressable(a: &GenuineAccount) -> Option<String> {
 }
 
 pub(super) fn suspect_ref(s: &SuspectRow) -> Option<AccountRef> {
-    let platform = s.platform.parse::<Platform>().ok()?;
+    let platform = s.platform;
     match (&s.platform_id, &s.handle) {
         (Some(id), _) if platform.looks_up_by_id() => Some(AccountRef::Id(id.clone())),
         (_, Some(h)) => Some(AccountRef::Handle(h.clone())),
@@ -198,14 +200,15 @@ async fn judge_profile(ctx: &Ctx, matcher: &Matcher, accounts: &[Account], p: &P
         return None;
     }
     let target = match (j.verdict, j.target) {
-        (Verdict::Suspect, Some(i)) => accounts
-            .iter()
-            .find(|a| a.index == i)
-            .map(|a| (a.org_id.clone(), a.key.clone(), a.label.clone())),
+        (Verdict::Suspect, Some(i)) => accounts.iter().find(|a| a.index == i).map(|a| Target {
+            org_id: a.org_id.clone(),
+            account_key: a.key.clone(),
+            label: a.label.clone(),
+        }),
         _ => None,
     };
     Some(Seen {
-        platform: p.platform.as_str().to_string(),
+        platform: p.platform,
         platform_id: p.id.clone(),
         handle: p.handle.clone(),
         handle_key: p.handle.as_deref().map(|h| p.platform.handle_key(h)),
@@ -215,7 +218,7 @@ async fn judge_profile(ctx: &Ctx, matcher: &Matcher, accounts: &[Account], p: &P
         avatar: blob,
         suspect: j.verdict == Verdict::Suspect && target.is_some(),
         score: j.score,
-        reasons: crate::matching::reason::encode_list(&j.reasons),
+        reasons: j.reasons,
         target,
     })
 }
@@ -240,7 +243,7 @@ impl Ctx {
             SnapshotRow {
                 account_key: a.key.clone(),
                 org_id: a.org_id.clone(),
-                platform: platform.as_str().into(),
+                platform,
                 label: a.label.clone(),
                 state: "present".into(),
                 display_name: Some(display_name.clone()),
@@ -380,8 +383,8 @@ pub(super) async fn verify_unit(
         unit: format!("verify:{}", s.id),
         ..UnitWrite::default()
     };
-    let platform = s.platform.parse::<Platform>().ok();
-    if let (Some(p), Some(r)) = (platform, suspect_ref(s))
+    let p = s.platform;
+    if let Some(r) = suspect_ref(s)
         && let Some(source) = ctx.source(p)
     {
         let o = source.lookup(&r).await;

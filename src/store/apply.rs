@@ -9,6 +9,8 @@ use std::sync::Arc;
 
 use super::suspects::SUSPECT_COLUMNS;
 use super::{Store, StoreError, SuspectRow, now};
+use crate::matching::reason::{Reason, encode_list};
+use crate::platform::Platform;
 
 /// An avatar picture kept as evidence.
 #[derive(Debug, Clone)]
@@ -24,8 +26,8 @@ pub struct AvatarBlob {
 /// A candidate profile as seen and judged in this run.
 #[derive(Debug, Clone)]
 pub struct Seen {
-    /// Platform (`Platform::as_str`).
-    pub platform: String,
+    /// Platform.
+    pub platform: Platform,
     /// The platform's stable id.
     pub platform_id: Option<String>,
     /// Handle as shown.
@@ -44,10 +46,21 @@ pub struct Seen {
     pub suspect: bool,
     /// Score.
     pub score: f64,
-    /// Reasons (JSON).
-    pub reasons: String,
-    /// The genuine account imitated: (organisation, key, label); `None` when clear.
-    pub target: Option<(String, String, String)>,
+    /// The matcher's reasons.
+    pub reasons: Vec<Reason>,
+    /// The genuine account imitated; `None` when clear.
+    pub target: Option<Target>,
+}
+
+/// The genuine account a suspect imitates, as stored with the suspect.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    /// Its organisation.
+    pub org_id: String,
+    /// Its key (`org/platform/label`, see `Organisation::account_key`).
+    pub account_key: String,
+    /// How staff know it (`@HW_Sapporo`).
+    pub label: String,
 }
 
 impl Seen {
@@ -182,7 +195,7 @@ async fn find_suspect(tx: &mut Tx, s: &Seen) -> Result<Option<SuspectRow>, Store
          ORDER BY id LIMIT 1"
     );
     Ok(sqlx::query_as(&sql)
-        .bind(&s.platform)
+        .bind(s.platform.as_str())
         .bind(s.account_key())
         .bind(s.platform_id.clone())
         .bind(s.handle_key.clone())
@@ -232,7 +245,7 @@ async fn sighting(tx: &mut Tx, suspect_id: i64, run_id: i64, t: i64, s: &Seen) -
     .bind(s.avatar.as_ref().map(|a| a.sha256.clone()))
     .bind(s.score)
     .bind(if s.suspect { "suspect" } else { "clear" })
-    .bind(&s.reasons)
+    .bind(encode_list(&s.reasons))
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -272,14 +285,22 @@ impl Store {
             }
             match (action, existing) {
                 (SeenAction::Insert, None) => {
-                    let (org, key, label) = s.target.clone().unwrap_or_default();
+                    let Target {
+                        org_id,
+                        account_key,
+                        label,
+                    } = s.target.clone().unwrap_or(Target {
+                        org_id: String::new(),
+                        account_key: String::new(),
+                        label: String::new(),
+                    });
                     let id: i64 = sqlx::query_scalar(
                         "INSERT INTO suspects (platform, account_key, platform_id, handle_key, handle, display_name, url, bio, \
                          avatar_sha256, avatar_hash, org_id, target_key, target_label, score, reasons, status, \
                          status_changed_at, first_seen_at, last_seen_at, flagged_run_id) \
                          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'new', $16, $16, $16, $17) RETURNING id",
                     )
-                    .bind(&s.platform)
+                    .bind(s.platform.as_str())
                     .bind(s.account_key())
                     .bind(s.platform_id.clone())
                     .bind(s.handle_key.clone())
@@ -289,11 +310,11 @@ impl Store {
                     .bind(s.bio.clone())
                     .bind(s.avatar.as_ref().map(|a| a.sha256.clone()))
                     .bind(s.avatar.as_ref().and_then(|a| a.hash.clone()))
-                    .bind(org)
-                    .bind(key)
+                    .bind(org_id)
+                    .bind(account_key)
                     .bind(label)
                     .bind(s.score)
-                    .bind(&s.reasons)
+                    .bind(encode_list(&s.reasons))
                     .bind(t)
                     .bind(run_id)
                     .fetch_one(&mut *tx)
@@ -327,11 +348,11 @@ impl Store {
                     .bind(s.avatar.as_ref().map(|a| a.sha256.clone()))
                     .bind(s.avatar.as_ref().and_then(|a| a.hash.clone()))
                     .bind(s.score)
-                    .bind(&s.reasons)
+                    .bind(encode_list(&s.reasons))
                     .bind(t)
-                    .bind(target.as_ref().map(|x| x.0.clone()))
-                    .bind(target.as_ref().map(|x| x.1.clone()))
-                    .bind(target.as_ref().map(|x| x.2.clone()))
+                    .bind(target.as_ref().map(|x| x.org_id.clone()))
+                    .bind(target.as_ref().map(|x| x.account_key.clone()))
+                    .bind(target.as_ref().map(|x| x.label.clone()))
                     .bind(row.id)
                     .execute(&mut *tx)
                     .await?;
@@ -345,7 +366,16 @@ impl Store {
                         .bind(run_id)
                         .execute(&mut *tx)
                         .await?;
-                        event(&mut tx, row.id, run_id, t, Some(&row.status), "new", Some(&note)).await?;
+                        event(
+                            &mut tx,
+                            row.id,
+                            run_id,
+                            t,
+                            Some(row.status.as_str()),
+                            "new",
+                            Some(&note),
+                        )
+                        .await?;
                         tally.reopened.push(row.id);
                     }
                     sighting(&mut tx, row.id, run_id, t, s).await?;
@@ -462,7 +492,7 @@ async fn write_snapshot(tx: &mut Tx, run_id: i64, t: i64, s: &SnapshotWrite) -> 
             )
             .bind(&s.account_key)
             .bind(&s.org_id)
-            .bind(&s.platform)
+            .bind(s.platform.as_str())
             .bind(&s.label)
             .bind(display_name)
             .bind(handle.clone())
@@ -486,7 +516,7 @@ async fn write_snapshot(tx: &mut Tx, run_id: i64, t: i64, s: &SnapshotWrite) -> 
             )
             .bind(&s.account_key)
             .bind(&s.org_id)
-            .bind(&s.platform)
+            .bind(s.platform.as_str())
             .bind(&s.label)
             .bind(t)
             .bind(run_id)

@@ -26,15 +26,17 @@ use sqlx::AnyPool;
 use sqlx::Executor;
 use sqlx::any::AnyPoolOptions;
 
-pub use apply::{AvatarBlob, Change, Observed, Seen, SeenAction, SnapshotWrite, SourceTally, UnitTally, UnitWrite};
+pub use apply::{
+    AvatarBlob, Change, Observed, Seen, SeenAction, SnapshotWrite, SourceTally, Target, UnitTally, UnitWrite,
+};
 pub use drafts::{DraftRevisionRow, DraftRow, NewDraft};
 pub use lock::{Holder, LockState};
 pub use ops::{NewNotification, NotificationRow, ProbeRow, ProbeStatus, StoredFigures};
 pub use retention::PurgeReport;
 pub use runs::{Coverage, RunRow, RunStatus, SnapshotRow, SourceCountRow};
 pub use suspects::{
-    Decision, EventRow, QUEUE_PAGE_MAX, QueueCursor, QueueQuery, SightingRow, SuspectFilter, SuspectRow, SuspectStatus,
-    reason_texts,
+    Decision, EventRow, QUEUE_PAGE_MAX, QueueCursor, QueueQuery, SightingRow, StoredReasons, SuspectFilter, SuspectRow,
+    SuspectStatus, UnknownStatus,
 };
 pub use users::{AuditRow, Failures, NewAudit, Role, SessionRow, UserRow, login_key, valid_user_name};
 

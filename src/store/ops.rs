@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::{Store, StoreError, now};
+use crate::platform::Platform;
 
 /// How a source's self-test came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,13 +48,26 @@ impl ProbeStatus {
 #[derive(Debug, Clone, Serialize)]
 pub struct ProbeRow {
     /// Platform.
-    pub platform: String,
+    pub platform: Platform,
     /// Outcome.
     pub status: ProbeStatus,
     /// What was checked and what came back.
     pub detail: String,
     /// When.
     pub checked_at: i64,
+}
+
+impl ProbeRow {
+    /// A stored self-test; `None` for a platform this version does not know (a row written by
+    /// a newer version is left out, not an error).
+    fn of_stored(platform: &str, status: &str, detail: String, checked_at: i64) -> Option<ProbeRow> {
+        Some(ProbeRow {
+            platform: platform.parse().ok()?,
+            status: ProbeStatus::parse(status),
+            detail,
+            checked_at,
+        })
+    }
 }
 
 /// One digest to one recipient.
@@ -136,7 +150,7 @@ impl Store {
                 "INSERT INTO source_probes (run_id, platform, status, detail, checked_at) VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(run_id)
-            .bind(&p.platform)
+            .bind(p.platform.as_str())
             .bind(p.status.as_str())
             .bind(&p.detail)
             .bind(p.checked_at)
@@ -157,11 +171,8 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(platform, status, detail, checked_at)| ProbeRow {
-                platform,
-                status: ProbeStatus::parse(&status),
-                detail,
-                checked_at,
+            .filter_map(|(platform, status, detail, checked_at)| {
+                ProbeRow::of_stored(&platform, &status, detail, checked_at)
             })
             .collect())
     }
@@ -177,16 +188,8 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(run, platform, status, detail, checked_at)| {
-                (
-                    run,
-                    ProbeRow {
-                        platform,
-                        status: ProbeStatus::parse(&status),
-                        detail,
-                        checked_at,
-                    },
-                )
+            .filter_map(|(run, platform, status, detail, checked_at)| {
+                Some((run, ProbeRow::of_stored(&platform, &status, detail, checked_at)?))
             })
             .collect())
     }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::{Store, StoreError, now};
+use crate::platform::Platform;
 
 /// How a run ended, or that it has not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -83,7 +84,7 @@ pub struct RunRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Coverage {
     /// Platform.
-    pub platform: String,
+    pub platform: Platform,
     /// Accounts covered tonight.
     pub per_night: usize,
     /// Accounts in the registry.
@@ -156,7 +157,8 @@ const RUN_COLUMNS: &str = "id, started_at, finished_at, status, scope, trigger_k
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct SourceCountRow {
     /// Platform.
-    pub platform: String,
+    #[sqlx(try_from = "String")]
+    pub platform: Platform,
     /// Lookups and searches.
     pub looked_up: i64,
     /// Found.
@@ -181,7 +183,8 @@ pub struct SnapshotRow {
     /// Organisation.
     pub org_id: String,
     /// Platform.
-    pub platform: String,
+    #[sqlx(try_from = "String")]
+    pub platform: Platform,
     /// How the account is named.
     pub label: String,
     /// `present` or `vanished`.

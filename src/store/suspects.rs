@@ -10,6 +10,8 @@ use std::fmt;
 use serde::Serialize;
 
 use super::{Store, StoreError, now};
+use crate::matching::reason::StoredReason;
+use crate::platform::Platform;
 
 /// Where a suspect is in review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -79,6 +81,18 @@ impl SuspectStatus {
     }
 }
 
+/// A stored status word this version does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown suspect status {0:?}")]
+pub struct UnknownStatus(pub String);
+
+impl TryFrom<String> for SuspectStatus {
+    type Error = UnknownStatus;
+    fn try_from(s: String) -> Result<SuspectStatus, UnknownStatus> {
+        SuspectStatus::parse(&s).ok_or(UnknownStatus(s))
+    }
+}
+
 impl fmt::Display for SuspectStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -91,7 +105,8 @@ pub struct SuspectRow {
     /// Suspect number.
     pub id: i64,
     /// Platform.
-    pub platform: String,
+    #[sqlx(try_from = "String")]
+    pub platform: Platform,
     /// `id:…` or `handle:…`: how the account is told apart on its platform.
     pub account_key: String,
     /// The platform's id.
@@ -118,10 +133,12 @@ pub struct SuspectRow {
     pub target_label: String,
     /// Latest score.
     pub score: f64,
-    /// Latest reasons (JSON array of `{kind, …, text}`).
-    pub reasons: String,
-    /// Review status (see [`SuspectStatus`]).
-    pub status: String,
+    /// Latest reasons, decoded from their stored JSON (an array of `{kind, …, text}`).
+    #[sqlx(try_from = "String")]
+    pub reasons: StoredReasons,
+    /// Review status.
+    #[sqlx(try_from = "String")]
+    pub status: SuspectStatus,
     /// Dismissal reason or other note.
     pub status_note: Option<String>,
     /// When the status last changed.
@@ -149,29 +166,29 @@ pub struct SuspectRow {
 }
 
 impl SuspectRow {
-    /// The status as a value.
-    pub fn status(&self) -> SuspectStatus {
-        SuspectStatus::parse(&self.status).unwrap_or(SuspectStatus::New)
-    }
-
-    /// The reasons' texts.
+    /// The reasons' English sentences.
     pub fn reason_texts(&self) -> Vec<String> {
-        reason_texts(&self.reasons)
-    }
-
-    /// The reasons, typed (older rows: their stored sentences).
-    pub fn reasons(&self) -> Vec<crate::matching::reason::StoredReason> {
-        crate::matching::reason::StoredReason::decode_list(&self.reasons)
+        self.reasons.iter().map(StoredReason::text).collect()
     }
 }
 
-/// The `text` of each stored reason.
-pub fn reason_texts(json: &str) -> Vec<String> {
-    serde_json::from_str::<Vec<serde_json::Value>>(json)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|r| r.get("text").and_then(|t| t.as_str()).map(str::to_string))
-        .collect()
+/// A suspect's reasons as read back from the database: typed, or for rows written before
+/// reasons were typed, their sentences. Decoded once, here, so no reader parses JSON.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct StoredReasons(pub Vec<StoredReason>);
+
+impl From<String> for StoredReasons {
+    fn from(json: String) -> StoredReasons {
+        StoredReasons(StoredReason::decode_list(&json))
+    }
+}
+
+impl std::ops::Deref for StoredReasons {
+    type Target = [StoredReason];
+    fn deref(&self) -> &[StoredReason] {
+        &self.0
+    }
 }
 
 pub(super) const SUSPECT_COLUMNS: &str = "id, platform, account_key, platform_id, handle_key, handle, display_name, \
@@ -614,7 +631,7 @@ impl Store {
                 current: row.version,
             });
         }
-        let from = row.status();
+        let from = row.status;
         let to = decision.target(from).ok_or(StoreError::Transition {
             id,
             from,

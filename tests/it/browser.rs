@@ -208,7 +208,10 @@ async fn staff_review_in_a_real_browser() {
         .await
         .unwrap();
     c.wait().for_element(Locator::Id("flash")).await.unwrap();
-    assert_eq!(f.store.suspect(second).await.unwrap().unwrap().status, "confirmed");
+    assert_eq!(
+        f.store.suspect(second).await.unwrap().unwrap().status.as_str(),
+        "confirmed"
+    );
     let status = c.find(Locator::Id("status")).await.unwrap().text().await.unwrap();
     assert_eq!(status, "なりすまし確定");
 

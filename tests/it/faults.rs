@@ -267,12 +267,16 @@ async fn serve_killed_while_reviewers_decide_keeps_every_answered_decision() {
                 .filter(|e| e.actor == "chief")
                 .count();
             assert_eq!(
-                (status == "confirmed", decisions),
-                (decisions == 1, usize::from(status == "confirmed")),
+                (status.as_str() == "confirmed", decisions),
+                (decisions == 1, usize::from(status.as_str() == "confirmed")),
                 "{faulty} #{id}: the status and its event are written together"
             );
             if answered.contains(id) {
-                assert_eq!(status, "confirmed", "{faulty} #{id}: an answered decision is kept");
+                assert_eq!(
+                    status.as_str(),
+                    "confirmed",
+                    "{faulty} #{id}: an answered decision is kept"
+                );
             }
         }
         store.close().await;

@@ -433,7 +433,7 @@ async fn a_source_that_changes_its_format_is_degraded_and_marks_nothing_removed(
             .await
             .unwrap()
             .into_iter()
-            .filter(|s| s.platform == "youtube")
+            .filter(|s| s.platform.as_str() == "youtube")
             .collect();
         assert!(!youtube.is_empty(), "{url}: the demo has YouTube impostors");
         let before = smtp.messages().len();
@@ -442,12 +442,12 @@ async fn a_source_that_changes_its_format_is_degraded_and_marks_nothing_removed(
         demo.set_new_format(Platform::Youtube, true);
         let n2 = night(&store, &reg, &config, &notifier).await;
         let r2 = n2.scan.as_ref().unwrap();
-        let yt = r2.probes.iter().find(|p| p.platform == "youtube").unwrap();
+        let yt = r2.probes.iter().find(|p| p.platform.as_str() == "youtube").unwrap();
         assert_eq!(yt.status, ProbeStatus::Degraded, "{url}: {}", yt.detail);
         assert!(yt.detail.contains("not found"), "{}", yt.detail);
         assert!(r2.removed.is_empty(), "{url}: {:?}", r2.removed);
         for s in &youtube {
-            assert_eq!(store.suspect(s.id).await.unwrap().unwrap().status(), SuspectStatus::New);
+            assert_eq!(store.suspect(s.id).await.unwrap().unwrap().status, SuspectStatus::New);
         }
         assert!(
             !r2.genuine_changes.iter().any(|c| c.1 == "vanished"),

@@ -91,7 +91,7 @@ async fn purge_removes_the_evidence_of_old_dismissals_and_nothing_else() {
         assert_eq!(removed, done.avatars.iter().collect::<Vec<_>>(), "{url}");
         // The old dismissal stays as an allow-list entry, its evidence gone.
         let row = store.suspect(old).await.unwrap().unwrap();
-        assert_eq!(row.status, "dismissed");
+        assert_eq!(row.status.as_str(), "dismissed");
         assert_eq!(row.dismissed_name, old_row.dismissed_name);
         assert_eq!((row.bio, row.url, row.avatar_sha256), (None, None, None));
         assert!(store.sightings(old).await.unwrap().is_empty());

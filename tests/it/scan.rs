@@ -98,7 +98,12 @@ async fn scan_finds_impostors_and_follows_their_lives() {
         let suspects = store.suspects(&SuspectFilter::default()).await.unwrap();
         let flagged: BTreeSet<(String, String)> = suspects
             .iter()
-            .map(|s| (s.platform.clone(), s.platform_id.clone().unwrap_or_default()))
+            .map(|s| {
+                (
+                    s.platform.as_str().to_string(),
+                    s.platform_id.clone().unwrap_or_default(),
+                )
+            })
             .collect();
         let people = demo.accounts();
         let role = |k: &(String, String)| people.iter().find(|a| &key_of(a) == k).map(|a| a.role.clone());
@@ -124,7 +129,10 @@ async fn scan_finds_impostors_and_follows_their_lives() {
         );
         // Each suspect points at the genuine account it imitates.
         for s in &suspects {
-            let k = (s.platform.clone(), s.platform_id.clone().unwrap_or_default());
+            let k = (
+                s.platform.as_str().to_string(),
+                s.platform_id.clone().unwrap_or_default(),
+            );
             if let Some(Role::Impostor { target, .. }) = role(&k) {
                 assert_eq!(
                     s.target_key, target,
@@ -162,7 +170,7 @@ async fn scan_finds_impostors_and_follows_their_lives() {
             .iter()
             .find(|s| {
                 matches!(
-                    role(&(s.platform.clone(), s.platform_id.clone().unwrap())),
+                    role(&(s.platform.as_str().to_string(), s.platform_id.clone().unwrap())),
                     Some(Role::Impostor { .. })
                 )
             })
@@ -180,14 +188,13 @@ async fn scan_finds_impostors_and_follows_their_lives() {
             )
             .await
             .unwrap();
-        assert!(demo.remove(
-            impostor.platform.parse().unwrap(),
-            impostor.platform_id.as_deref().unwrap()
-        ));
+        assert!(demo.remove(impostor.platform, impostor.platform_id.as_deref().unwrap()));
         // An honest lookalike is dismissed.
         let honest = suspects
             .iter()
-            .find(|s| role(&(s.platform.clone(), s.platform_id.clone().unwrap())) == Some(Role::HonestLookalike))
+            .find(|s| {
+                role(&(s.platform.as_str().to_string(), s.platform_id.clone().unwrap())) == Some(Role::HonestLookalike)
+            })
             .unwrap();
         store
             .decide(
@@ -204,13 +211,13 @@ async fn scan_finds_impostors_and_follows_their_lives() {
         assert_eq!(third.removed.len(), 1, "{url}: {:?}", third.removed);
         assert_eq!(third.removed[0].id, Some(impostor.id));
         let gone = store.suspect(impostor.id).await.unwrap().unwrap();
-        assert_eq!(gone.status(), SuspectStatus::Removed);
+        assert_eq!(gone.status, SuspectStatus::Removed);
         assert!(gone.removed_at.is_some());
         assert_eq!(gone.reported_ticket.as_deref(), Some("X-123"));
         // The dismissed account is not flagged again.
         assert!(third.new_suspects.is_empty() && third.reopened.is_empty(), "{url}");
         assert_eq!(
-            store.suspect(honest.id).await.unwrap().unwrap().status(),
+            store.suspect(honest.id).await.unwrap().unwrap().status,
             SuspectStatus::Dismissed
         );
 
@@ -320,7 +327,7 @@ async fn every_kind_of_lookalike_handle_is_probed_and_flagged_within_the_stated_
         .await
         .unwrap()
         .into_iter()
-        .filter(|s| s.platform == "instagram")
+        .filter(|s| s.platform.as_str() == "instagram")
         .filter_map(|s| s.handle)
         .collect();
     let missed: Vec<&String> = planted.iter().filter(|h| !flagged.contains(*h)).collect();
@@ -348,9 +355,13 @@ async fn a_case_is_closed_only_on_the_platforms_evidence_of_removal() {
             suspects
                 .iter()
                 .find(|s| {
-                    s.platform == platform
+                    s.platform.as_str() == platform
                         && people.iter().any(|a| {
-                            key_of(a) == (s.platform.clone(), s.platform_id.clone().unwrap_or_default())
+                            key_of(a)
+                                == (
+                                    s.platform.as_str().to_string(),
+                                    s.platform_id.clone().unwrap_or_default(),
+                                )
                                 && matches!(a.role, Role::Impostor { .. })
                         })
                 })
@@ -362,23 +373,23 @@ async fn a_case_is_closed_only_on_the_platforms_evidence_of_removal() {
             store.decide(s.id, &Decision::Confirm, "tester", None).await.unwrap();
             let reported = Decision::Reported { ticket: "T-1".into() };
             store.decide(s.id, &reported, "tester", None).await.unwrap();
-            assert!(demo.remove(s.platform.parse().unwrap(), s.platform_id.as_deref().unwrap()));
+            assert!(demo.remove(s.platform, s.platform_id.as_deref().unwrap()));
         }
         let next = scan_once(&store, &reg, &config).await;
         let removed: Vec<Option<i64>> = next.removed.iter().map(|r| r.id).collect();
         assert_eq!(removed, vec![Some(on_x.id)], "{url}");
         assert_eq!(
-            store.suspect(on_x.id).await.unwrap().unwrap().status(),
+            store.suspect(on_x.id).await.unwrap().unwrap().status,
             SuspectStatus::Removed
         );
         assert_eq!(
-            store.suspect(on_ig.id).await.unwrap().unwrap().status(),
+            store.suspect(on_ig.id).await.unwrap().unwrap().status,
             SuspectStatus::Reported,
             "{url}: not visible is no evidence of removal"
         );
         let run = next.run_id.unwrap();
         let counts = store.run_counts(run).await.unwrap();
-        let of = |p: &str| counts.iter().find(|c| c.platform == p).unwrap().clone();
+        let of = |p: &str| counts.iter().find(|c| c.platform.as_str() == p).unwrap().clone();
         assert!(of("x").gone >= 1, "{url}: {:?}", of("x"));
         assert!(of("instagram").not_visible >= 1, "{url}: {:?}", of("instagram"));
         store.close().await;
@@ -733,7 +744,7 @@ async fn the_plan_covers_every_account_within_the_stated_nights_and_the_budget()
     let yt = run
         .coverage()
         .into_iter()
-        .find(|c| c.platform == "youtube")
+        .find(|c| c.platform.as_str() == "youtube")
         .expect("youtube is quota-bound");
     assert!(yt.nights > 1 && yt.per_night < yt.accounts, "{yt:?}");
     assert!(

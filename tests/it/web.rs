@@ -18,7 +18,7 @@ fn tempdir() -> std::path::PathBuf {
 
 async fn status_of(store: &Store, id: i64) -> (String, i64) {
     let row = store.suspect(id).await.unwrap().unwrap();
-    (row.status, row.version)
+    (row.status.to_string(), row.version)
 }
 
 async fn a_draft(store: &Store, suspect: i64, actor: &str) -> i64 {
@@ -886,7 +886,7 @@ async fn the_scans_page_shows_failed_self_tests_to_staff_and_digests_to_admins_o
             .record_probes(
                 run,
                 &[ProbeRow {
-                    platform: "youtube".into(),
+                    platform: narisumashi::Platform::Youtube,
                     status: ProbeStatus::Degraded,
                     detail: "<b>@x</b> not found".into(),
                     checked_at: 0,

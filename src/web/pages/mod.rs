@@ -34,7 +34,7 @@ use super::i18n::{Lang, T};
 use super::view::{self, jst};
 use super::{App, WebError, url_encode};
 use crate::drafts::DraftKind;
-use crate::store::{Role, RunStatus, now};
+use crate::store::{Role, RunStatus, SuspectStatus, now};
 
 type Page = Result<Response, WebError>;
 
@@ -179,13 +179,13 @@ async fn chrome(app: &App, staff: &Staff, nav: &'static str, here: &str) -> Resu
 }
 
 /// The CSS class of a suspect's status.
-pub(super) fn status_class(s: &str) -> &'static str {
+pub(super) fn status_class(s: SuspectStatus) -> &'static str {
     match s {
-        "new" => "st-new",
-        "confirmed" => "st-confirmed",
-        "reported" => "st-reported",
-        "removed" => "st-removed",
-        _ => "st-dismissed",
+        SuspectStatus::New => "st-new",
+        SuspectStatus::Confirmed => "st-confirmed",
+        SuspectStatus::Reported => "st-reported",
+        SuspectStatus::Removed => "st-removed",
+        SuspectStatus::Dismissed => "st-dismissed",
     }
 }
 

@@ -149,7 +149,7 @@ pub async fn queue_csv(State(app): State<Arc<App>>, staff: Staff, Query(q): Quer
 fn queue_row(app: &App, lang: crate::web::i18n::Lang, r: &SuspectRow) -> QueueRow {
     QueueRow {
         id: r.id,
-        platform: Platform::label_of(&r.platform),
+        platform: r.platform.label(),
         name: view::visible(&r.display_name, 80),
         handle: r.handle.as_deref().map(|h| markup::inert(h, 60)).unwrap_or_default(),
         target: r.target_label.clone(),
@@ -158,8 +158,8 @@ fn queue_row(app: &App, lang: crate::web::i18n::Lang, r: &SuspectRow) -> QueueRo
             .organisation(&r.org_id)
             .map_or_else(|| r.org_id.clone(), |o| o.name.clone()),
         score: percent(r.score),
-        status: lang.status_word(&r.status),
-        status_class: status_class(&r.status),
+        status: lang.status(r.status).to_string(),
+        status_class: status_class(r.status),
         flagged: jst(r.first_seen_at),
     }
 }

@@ -107,7 +107,7 @@ pub async fn scans(State(app): State<Arc<App>>, staff: Staff) -> Page {
             coverage: r
                 .coverage()
                 .iter()
-                .map(|c| lang.coverage(Platform::label_of(&c.platform), c))
+                .map(|c| lang.coverage(c.platform.label(), c))
                 .collect(),
         })
         .collect();

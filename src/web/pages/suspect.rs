@@ -9,7 +9,6 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 
 use super::{Chrome, Page, Posted, chrome, kind_label, status_class, with_status};
-use crate::Platform;
 use crate::drafts::{DraftKind, Drafter, Purpose, markup};
 use crate::store::{Decision, StoreError, SuspectRow, SuspectStatus, now};
 use crate::web::auth::Staff;
@@ -183,16 +182,16 @@ async fn suspect_page(
         .iter()
         .map(|k| (k.as_str(), kind_label(*k, lang), steps.contains(&k.step())))
         .collect();
-    let status_word = row.status();
+    let status_word = row.status;
     let page = SuspectPage {
         c: chrome(app, staff, "queue", &format!("/suspects/{}", row.id)).await?,
         id: row.id,
         version: row.version,
-        platform: Platform::label_of(&row.platform),
+        platform: row.platform.label(),
         org: org.map_or_else(|| row.org_id.clone(), |o| o.name.clone()),
         target: row.target_label.clone(),
         status: lang.status(status_word).to_string(),
-        status_class: status_class(&row.status),
+        status_class: status_class(row.status),
         status_note: row
             .status_note
             .as_deref()
@@ -237,7 +236,7 @@ fn reason_texts(row: &SuspectRow, lang: Lang) -> Vec<String> {
         Lang::Ja => crate::wording::Lang::Ja,
         Lang::En => crate::wording::Lang::En,
     };
-    row.reasons()
+    row.reasons
         .iter()
         .map(|r| markup::inert(&crate::wording::stored(r, words), 400))
         .collect()
