@@ -194,12 +194,57 @@ pub fn classify(chars: &[char]) -> Vec<Option<WordClass>> {
 pub struct NameParts {
     /// Distinctive words: runs of distinctive characters within a written word.
     pub words: Vec<Vec<char>>,
-    /// Whether each word stands right beside a body word (函館 in ハローワーク函館).
+    /// Whether each word stands beside a body word, or is parted from it only by programme and
+    /// service words within one written word (函館 in ハローワーク函館, 福岡 in
+    /// 福岡新卒応援ハローワーク).
     beside_body: Vec<bool>,
     /// Kinds of body named (multi-character body words), folded.
     pub bodies: Vec<Vec<char>>,
     /// Programmes named, folded.
     pub programmes: Vec<Vec<char>>,
+    /// Whether the name carries job-information words (求人, 速報, まとめ …; see `TOPICAL`).
+    pub topical: bool,
+}
+
+/// Words of job-information and news accounts. A place beside them is the region the account
+/// writes about (北海道求人速報), not a body's name (鹿屋市【公式】).
+const TOPICAL: &[&str] = &[
+    "求人",
+    "就活",
+    "就職",
+    "採用",
+    "情報",
+    "速報",
+    "まとめ",
+    "ナビ",
+    "ニュース",
+    "新着",
+    "最新",
+    "お仕事",
+    "仕事",
+    "しごと",
+    "news",
+    "info",
+    "jobs",
+    "job",
+];
+
+/// `TOPICAL`, folded like names.
+fn topical_words() -> &'static [Vec<char>] {
+    static T: std::sync::LazyLock<Vec<Vec<char>>> = std::sync::LazyLock::new(|| {
+        let mut v: Vec<Vec<char>> = Vec::new();
+        for w in TOPICAL {
+            let f = fold_name(w);
+            for k in [f.visual, f.reading, f.plain] {
+                let chars: Vec<char> = k.chars().collect();
+                if !chars.is_empty() && !v.contains(&chars) {
+                    v.push(chars);
+                }
+            }
+        }
+        v
+    });
+    &T
 }
 
 impl NameParts {
@@ -238,11 +283,36 @@ impl NameParts {
             spans.push((chars.len() - run.len(), chars.len()));
             words.push(run);
         }
-        let body_at = |i: usize| classes.get(i).copied().flatten() == Some(WordClass::Body);
-        let mut beside_body: Vec<bool> = spans
-            .iter()
-            .map(|&(a, b)| (a > 0 && !breaks.contains(&a) && body_at(a - 1)) || (!breaks.contains(&b) && body_at(b)))
-            .collect();
+        let class_at = |i: usize| classes.get(i).copied().flatten();
+        let between = |i: usize| matches!(class_at(i), Some(WordClass::Programme | WordClass::Generic));
+        // A body word reached from a word's edge over programme and service words only, without
+        // crossing a written break.
+        let body_after = |mut i: usize| {
+            while i < chars.len() && !breaks.contains(&i) {
+                if class_at(i) == Some(WordClass::Body) {
+                    return true;
+                }
+                if !between(i) {
+                    return false;
+                }
+                i += 1;
+            }
+            false
+        };
+        let body_before = |a: usize| {
+            let mut i = a;
+            while i > 0 && !breaks.contains(&i) {
+                i -= 1;
+                if class_at(i) == Some(WordClass::Body) {
+                    return true;
+                }
+                if !between(i) {
+                    return false;
+                }
+            }
+            false
+        };
+        let mut beside_body: Vec<bool> = spans.iter().map(|&(a, b)| body_before(a) || body_after(b)).collect();
         // A lone administrative suffix (文京区 written 文京 区) belongs to no word of its own.
         let lone = |w: &Vec<char>| w.len() == 1 && classify(w)[0] == Some(WordClass::Admin);
         let keep: Vec<bool> = words.iter().map(|w| !lone(w)).collect();
@@ -272,6 +342,7 @@ impl NameParts {
             beside_body,
             bodies,
             programmes,
+            topical: topical_words().iter().any(|t| contains(&chars, t)),
         }
     }
 
@@ -416,7 +487,8 @@ impl Vocabulary {
 /// suffix (ハローワーク函館, 函館市 beside Hokkaido's offices).
 pub fn names_other_body(candidate: &NameParts, org: &Vocabulary) -> Option<String> {
     let own = kinds(candidate);
-    if own.is_empty() {
+    // Without a body word, a place among job-information words is a region, not a body.
+    if own.is_empty() || (candidate.bodies.is_empty() && candidate.topical) {
         return None;
     }
     let text = |w: &[char]| w.iter().collect::<String>();
@@ -511,6 +583,23 @@ mod tests {
         );
         assert_eq!(names_other_body(&parts("ハローワーク千歳 求人"), &org), None);
         assert_eq!(names_other_body(&parts("北海道雇用ニュース"), &org), None);
+        // A place parted from the body word by a programme and service words still names it.
+        assert_eq!(
+            names_other_body(&parts("福岡新卒応援ハローワーク【公式】"), &org).as_deref(),
+            Some("福岡")
+        );
+        assert_eq!(names_other_body(&parts("札幌新卒応援ハローワーク"), &org), None);
+        // A place among job-information words is a region; with a body word it names a body.
+        assert_eq!(names_other_body(&parts("鹿児島求人速報"), &org), None);
+        assert_eq!(names_other_body(&parts("宮崎県の求人まとめ"), &org), None);
+        assert_eq!(
+            names_other_body(&parts("宮崎県庁 求人情報"), &org).as_deref(),
+            Some("県庁")
+        );
+        assert_eq!(
+            names_other_body(&parts("ハローワーク函館 求人情報"), &org).as_deref(),
+            Some("函館")
+        );
         assert_eq!(
             names_other_body(&parts("北海道雇用ニュース（非公式・個人運営）"), &org),
             None

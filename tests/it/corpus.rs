@@ -1,7 +1,7 @@
 //! Detection quality on the labelled corpus in `tests/corpus/`: runs `narisumashi match` (the
 //! real binary) on the text corpus (against the seed registry) and on the avatar corpus
-//! (against its own `--genuine` file), and on the holdout set written independently of the
-//! matcher (`tests/holdout/`), prints recall per attack class and the share flagged per honest
+//! (against its own `--genuine` file), and on the holdout sets written independently of the
+//! matcher (`tests/holdout/`, and `tests/holdout3/` with its own `--genuine` file), prints recall per attack class and the share flagged per honest
 //! class, and asserts the targets of the detection issue: recall at least 0.97 overall and 0.9
 //! in every attack class, precision at least 0.98, at most 1 % of honest accounts flagged, no
 //! genuine account flagged, and the right target for at least 99 % of the suspects found. Run
@@ -124,6 +124,11 @@ fn corpus_precision_and_recall() {
         Some("tests/corpus/avatars/genuine.jsonl"),
     ));
     all.extend(run("holdout", "tests/holdout/candidates.jsonl", None));
+    all.extend(run(
+        "holdout3",
+        "tests/holdout3/candidates.jsonl",
+        Some("tests/holdout3/genuine.jsonl"),
+    ));
 
     let mut per_class: BTreeMap<(String, String), Counts> = BTreeMap::new();
     let mut total = Counts::default();
@@ -164,7 +169,7 @@ fn corpus_precision_and_recall() {
         "\n{} lines: precision {precision:.3}, recall {recall:.3}, wrong targets {}",
         total.n, total.wrong_target
     );
-    for corpus in ["text", "avatar", "holdout"] {
+    for corpus in ["text", "avatar", "holdout", "holdout3"] {
         let part: Vec<&Outcome> = all.iter().filter(|o| o.corpus == corpus).collect();
         let tp = part
             .iter()
@@ -179,7 +184,7 @@ fn corpus_precision_and_recall() {
             .filter(|o| o.label == "suspect" && o.verdict != "suspect")
             .count();
         println!(
-            "  {corpus:<6} {} lines: precision {:.3}, recall {:.3}",
+            "  {corpus:<8} {} lines: precision {:.3}, recall {:.3}",
             part.len(),
             tp as f64 / (tp + fp).max(1) as f64,
             tp as f64 / (tp + fn_).max(1) as f64

@@ -227,7 +227,7 @@ fn stats(c: &View, gl: &[f32], ge: &[f32], labels: &[u8], side: usize, circle: b
     let k = side / BLOCKS;
     for y in 0..side {
         for x in 0..side {
-            if circle && outside_circle(x, y, side) {
+            if circle && outside_rim(x, y, side) {
                 continue;
             }
             let i = y * side + x;
@@ -253,6 +253,18 @@ fn stats(c: &View, gl: &[f32], ge: &[f32], labels: &[u8], side: usize, circle: b
     }
     st
 }
+
+/// Whether a pixel lies outside the inscribed circle or on its rim. Behind a circular mask the
+/// rim is where the mask cut the picture (a hard edge against a black or white ground, blurred by
+/// resampling and JPEG), as the frame is for a crop: it is not the picture's own.
+fn outside_rim(x: usize, y: usize, side: usize) -> bool {
+    let r = side as f32 / 2.0 - RIM * side as f32;
+    let (dx, dy) = (x as f32 + 0.5 - side as f32 / 2.0, y as f32 + 0.5 - side as f32 / 2.0);
+    dx * dx + dy * dy > r * r
+}
+
+/// Width of a circular mask's rim, as a share of the side (1.5 px at the fine search's 24).
+const RIM: f32 = 0.0625;
 
 /// A set of blocks, as a mask.
 type Mask = [bool; BLOCKS * BLOCKS];
@@ -403,7 +415,7 @@ fn quick(c: &View, gl: &[f32], ge: &[f32], circle: bool) -> f64 {
     let (mut l, mut e) = (Sums::default(), Sums::default());
     for y in 0..COARSE {
         for x in 0..COARSE {
-            if circle && outside_circle(x, y, COARSE) {
+            if circle && outside_rim(x, y, COARSE) {
                 continue;
             }
             let i = y * COARSE + x;
