@@ -5,7 +5,7 @@
 //! prefixed with `'`, so that opening the file never runs what an impostor typed.
 
 use crate::store::SuspectRow;
-use crate::wording::{self, Lang};
+use crate::text::wording::{self, Lang};
 
 /// The byte-order mark Excel needs to read UTF-8.
 pub const BOM: &str = "\u{FEFF}";

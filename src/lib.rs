@@ -30,8 +30,8 @@ pub mod profile;
 pub mod registry;
 pub mod scan;
 pub mod store;
+pub mod text;
 pub mod web;
-pub mod wording;
 
 pub use demo::synthetic;
 pub use ops::{doctor, metrics, nightly, schedule};

@@ -338,17 +338,6 @@ pub struct ScansArgs {
     json: bool,
 }
 
-pub(super) fn when(t: i64) -> String {
-    // Japan Standard Time, UTC+9, no daylight saving.
-    chrono::DateTime::from_timestamp(t, 0)
-        .map(|d| {
-            d.with_timezone(&narisumashi::schedule::jst())
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|| t.to_string())
-}
-
 /// Runs `scans`.
 pub fn run_scans(args: ScansArgs) -> anyhow::Result<ExitCode> {
     let config = args.db.load()?;
@@ -400,7 +389,7 @@ pub fn run_scans(args: ScansArgs) -> anyhow::Result<ExitCode> {
             let failed = digests.iter().filter(|d| d.status == "failed").count();
             rows.push(vec![
                 r.id.to_string(),
-                when(r.started_at),
+                narisumashi::text::wording::jst(r.started_at),
                 r.status.as_str().into(),
                 r.finished_at.map(|f| format!("{} s", f - r.started_at)).unwrap_or_else(|| "-".into()),
                 r.scope.clone(),

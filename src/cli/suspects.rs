@@ -11,7 +11,8 @@ use narisumashi::store::{Decision, SuspectFilter, SuspectStatus};
 use super::table;
 
 /// Options shared by the database commands.
-use super::scan::{DbArgs, open_existing, runtime, when};
+use super::scan::{DbArgs, open_existing, runtime};
+use narisumashi::text::wording::jst as when;
 
 /// Output format of `suspects`.
 #[derive(Debug, Clone, Copy, ValueEnum)]

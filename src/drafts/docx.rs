@@ -32,7 +32,7 @@ pub fn xml_escape(s: &str) -> String {
             c => Some(c),
         })
         .collect();
-    super::markup::html_escape(&allowed)
+    crate::text::safe::html_escape(&allowed)
 }
 
 struct Parts {

@@ -5,14 +5,15 @@ use serde_json::json;
 
 use super::channels::channel;
 use super::dates::JpDate;
-use super::markup::{AvatarPair, inert};
+use super::markup::AvatarPair;
 use crate::matching::reason::{Copied, Reason, StoredReason};
 use crate::platform::Platform;
 use crate::registry::GenuineAccount;
 use crate::store::SuspectRow;
-use crate::wording::{self, Lang};
+use crate::text::safe::{defang, inert};
+use crate::text::wording::{self, Lang};
 
-use super::{MAX_BIO, MAX_NAME, defang};
+use super::{MAX_BIO, MAX_NAME};
 
 pub(super) fn group_by(
     facts: &[SuspectFacts],

@@ -6,6 +6,8 @@
 
 use std::fmt::Write as _;
 
+use crate::text::safe::{html_escape, is_web_url};
+
 /// Starts a data span.
 pub const DATA_OPEN: char = '\u{E000}';
 /// Ends a data span.
@@ -52,33 +54,6 @@ pub enum Block {
     Rule,
     /// `[[avatars]]`.
     Avatars,
-}
-
-/// Makes a value inert: bidi controls, invisible and control characters become visible
-/// `[U+202E]` marks, line breaks become spaces, the sentinels cannot be forged, and very long
-/// values are cut to `max` characters with an ellipsis.
-pub fn inert(s: &str, max: usize) -> String {
-    let mut out = String::with_capacity(s.len().min(max.saturating_mul(4)));
-    for (n, c) in s.chars().enumerate() {
-        if n >= max {
-            out.push('…');
-            break;
-        }
-        let u = c as u32;
-        let visible_mark = matches!(u,
-            0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F | 0x061C
-            | 0x200B..=0x200D | 0x2060..=0x2064 | 0xFEFF | 0x180E | 0x00AD | 0x034F | 0x115F | 0x1160 | 0x3164 | 0xFFA0
-            | 0xE000..=0xF8FF)
-            || (c.is_control() && c != '\n' && c != '\r' && c != '\t');
-        if visible_mark {
-            let _ = write!(out, "[U+{u:04X}]");
-        } else if c.is_whitespace() && c != '\u{3000}' {
-            out.push(' ');
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Parses rendered template output.
@@ -185,31 +160,6 @@ fn template_links(text: &str, bold: bool) -> Vec<Inline> {
             text: rest.to_string(),
             bold,
         });
-    }
-    out
-}
-
-/// An absolute http(s) URL without spaces or quotes.
-pub fn is_web_url(s: &str) -> bool {
-    (s.starts_with("https://") || s.starts_with("http://"))
-        && s.len() > 8
-        && !s
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`'))
-}
-
-/// Escapes text for HTML (elements and attributes).
-pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
     }
     out
 }
@@ -587,6 +537,7 @@ hr { border: 0; border-top: 1px solid #aaa; margin: 1.5em 0; }
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::safe::inert;
 
     #[test]
     fn an_edit_keeps_values_data_and_staff_text_markup() {
@@ -647,13 +598,5 @@ mod tests {
         let link = format!("{LINK_OPEN}javascript:alert(1){LINK_CLOSE}");
         let html = to_html("t", &parse(&link), &[], None);
         assert!(!html.contains("href"), "{html}");
-    }
-
-    #[test]
-    fn inert_shows_bidi_and_invisible_characters_and_cuts_long_values() {
-        assert_eq!(inert("abc\u{202E}def\u{200B}", 100), "abc[U+202E]def[U+200B]");
-        assert_eq!(inert("a\nb", 100), "a b");
-        assert_eq!(inert(&"x".repeat(10_000), 5), "xxxxx…");
-        assert_eq!(inert("\u{E000}", 5), "[U+E000]");
     }
 }

@@ -29,12 +29,13 @@ use crate::matching::reason::Copied;
 use crate::platform::Platform;
 use crate::registry::{Organisation, ProcedureStep, Registry};
 use crate::store::{DraftRow, NewDraft, Store, StoreError};
+use crate::text::safe::inert;
 use channels::{Channel, channel, post_len};
 use dates::JpDate;
 pub use facts::thumbnail;
 use facts::*;
 pub use kind::{DraftKind, Format};
-use markup::{AvatarPair, DATA_CLOSE, DATA_OPEN, LINK_CLOSE, LINK_OPEN, inert};
+use markup::{AvatarPair, DATA_CLOSE, DATA_OPEN, LINK_CLOSE, LINK_OPEN};
 
 /// Longest name or handle a draft shows; longer values are cut with an ellipsis.
 pub const MAX_NAME: usize = 120;
@@ -626,11 +627,4 @@ fn title_of(source: &str) -> String {
             })
         })
         .unwrap_or_default()
-}
-
-/// A URL shown so that nothing turns it into a link: `hxxps://x[.]com/name`.
-pub fn defang(url: &str) -> String {
-    url.replacen("https://", "hxxps://", 1)
-        .replacen("http://", "hxxp://", 1)
-        .replace('.', "[.]")
 }

@@ -1,6 +1,6 @@
 //! The evidence behind a verdict, as typed values: what the matcher found, with the details a
 //! reviewer checks (which characters, which edit, how similar). Stored as JSON as they are, and
-//! put into words in Japanese and English by `crate::wording` only, so that web pages, drafts and
+//! put into words in Japanese and English by `crate::text::wording` only, so that web pages, drafts and
 //! digests never parse sentences.
 
 use serde::{Deserialize, Serialize};

@@ -120,7 +120,7 @@ fn item(row: &SuspectRow, review: Option<&str>) -> Item {
         reasons: row
             .reasons
             .iter()
-            .map(|r| crate::wording::stored(r, crate::wording::Lang::Ja))
+            .map(|r| crate::text::wording::stored(r, crate::text::wording::Lang::Ja))
             .collect(),
         review_url: review.map(|u| format!("{u}/suspects/{}", row.id)),
     }

@@ -9,6 +9,8 @@
 use std::fmt::Write;
 
 use super::digest::{ALL_ORGS, Digest, GenuineChange, Item};
+use crate::text::safe::plain;
+use crate::text::wording::jst_ja;
 
 /// Longest impostor value shown (characters).
 pub const MAX_VALUE: usize = 80;
@@ -16,62 +18,13 @@ pub const MAX_VALUE: usize = 80;
 /// The sender's name in subjects.
 pub const PRODUCT_JA: &str = "なりすまし監視";
 
-/// A value from an impostor, made inert for plain text: invisible and control characters as
-/// `[U+202E]` marks, on one line, cut at `max` characters, and defanged.
-pub fn inert(s: &str, max: usize) -> String {
-    defang(&crate::drafts::markup::inert(s, max))
-}
-
-/// Breaks URLs and domain names so that no client makes a link of them.
-pub fn defang(s: &str) -> String {
-    let lower = s.to_lowercase();
-    let looks_linkish = ["://", "www.", "http", ".com", ".jp", ".net", ".org", ".io", "mailto:"]
-        .iter()
-        .any(|p| lower.contains(p));
-    if !looks_linkish {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        if rest.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("http")) {
-            out.push_str("hxxp");
-            rest = &rest[4..];
-        } else if rest.starts_with("://") {
-            out.push_str("[:]//");
-            rest = &rest[3..];
-        } else if c == '.' {
-            out.push_str("[.]");
-            rest = &rest[1..];
-        } else if c == '@' && lower.contains("mailto:") {
-            out.push_str("[@]");
-            rest = &rest[1..];
-        } else {
-            out.push(c);
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    out
-}
-
-/// A Unix time as Japan time, `2026年11月26日 02:00`.
-pub fn jst(secs: i64) -> String {
-    chrono::DateTime::from_timestamp(secs, 0)
-        .map(|t| {
-            t.with_timezone(&crate::schedule::jst())
-                .format("%Y年%m月%d日 %H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
-}
-
 /// The subject: counts only.
 pub fn subject(d: &Digest) -> String {
     if d.is_empty() {
         return format!(
             "【{PRODUCT_JA}】{}：新しい検出はありません（{}）",
             d.org_name,
-            jst(d.started_at).split(' ').next().unwrap_or("")
+            jst_ja(d.started_at).split(' ').next().unwrap_or("")
         );
     }
     let mut parts = Vec::new();
@@ -94,10 +47,10 @@ fn item_lines(out: &mut String, n: usize, i: &Item, all_orgs: bool) {
         out,
         "{n}. [{}] 表示名「{}」 ユーザー名 {}",
         i.platform.label(),
-        inert(&i.display_name, MAX_VALUE),
+        plain(&i.display_name, MAX_VALUE),
         i.handle
             .as_deref()
-            .map(|h| inert(h, MAX_VALUE))
+            .map(|h| plain(h, MAX_VALUE))
             .unwrap_or_else(|| "（なし）".into())
     );
     let org = if all_orgs {
@@ -108,12 +61,12 @@ fn item_lines(out: &mut String, n: usize, i: &Item, all_orgs: bool) {
     let _ = writeln!(
         out,
         "   なりすまし対象: {}{org}　一致度 {:.0}%　番号 #{}",
-        inert(&i.target, MAX_VALUE),
+        plain(&i.target, MAX_VALUE),
         i.score * 100.0,
         i.id
     );
     for r in i.reasons.iter().take(4) {
-        let _ = writeln!(out, "   ・{}", inert(r, 160));
+        let _ = writeln!(out, "   ・{}", plain(r, 160));
     }
     if let Some(u) = &i.review_url {
         let _ = writeln!(out, "   確認: {u}");
@@ -121,7 +74,7 @@ fn item_lines(out: &mut String, n: usize, i: &Item, all_orgs: bool) {
 }
 
 fn change_line(c: &GenuineChange) -> String {
-    let v = |s: &Option<String>| s.as_deref().map(|s| inert(s, MAX_VALUE)).unwrap_or_else(|| "-".into());
+    let v = |s: &Option<String>| s.as_deref().map(|s| plain(s, MAX_VALUE)).unwrap_or_else(|| "-".into());
     match c.kind.as_str() {
         "name" => format!(
             "{}: 表示名が変わりました「{}」→「{}」",
@@ -154,7 +107,7 @@ pub fn body(d: &Digest) -> String {
     } else {
         let _ = writeln!(out, "{} ご担当者様\n", d.org_name);
     }
-    let when = jst(d.started_at);
+    let when = jst_ja(d.started_at);
     if let (true, Some(first)) = (d.runs.len() > 1, d.runs.first()) {
         let _ = writeln!(
             out,
@@ -217,13 +170,13 @@ pub fn body(d: &Digest) -> String {
             d.source_problems.len()
         );
         for p in &d.source_problems {
-            let _ = writeln!(out, "・{}\n  （{}）", p.summary, inert(&p.detail, 400));
+            let _ = writeln!(out, "・{}\n  （{}）", p.summary, plain(&p.detail, 400));
         }
     }
     if !d.source_notes.is_empty() {
         let _ = writeln!(out, "\n■ 参考：今回使っていない取得元");
         for (_, note) in &d.source_notes {
-            let _ = writeln!(out, "・{}", inert(note, 300));
+            let _ = writeln!(out, "・{}", plain(note, 300));
         }
     }
     match &d.review_url {
@@ -246,22 +199,4 @@ pub fn body(d: &Digest) -> String {
 pub fn chat_text(d: &Digest) -> String {
     let text = format!("*{}*\n{}", subject(d), body(d));
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn impostor_values_are_inert() {
-        assert_eq!(
-            inert("https://evil.example/login", 80),
-            "hxxps[:]//evil[.]example/login"
-        );
-        assert_eq!(inert("公式\u{202E}ldoc", 80), "公式[U+202E]ldoc");
-        assert_eq!(inert("a\nb\u{7}", 80), "a b[U+0007]");
-        assert_eq!(inert("ハローワーク札幌", 80), "ハローワーク札幌");
-        assert_eq!(inert("www.evil.jp", 80), "www[.]evil[.]jp");
-        assert!(inert(&"あ".repeat(200), 80).ends_with('…'));
-    }
 }

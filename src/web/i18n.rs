@@ -3,15 +3,10 @@
 
 use crate::store::{Role, RunStatus, SuspectStatus};
 
-/// The UI language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    /// Japanese.
-    Ja,
-    /// English.
-    En,
-}
+/// The UI language: the wording's (one language type for the UI, drafts and digests).
+pub use crate::text::wording::Lang;
 
+/// The UI's words; statuses, reasons and dates are worded in `text::wording`.
 impl Lang {
     /// From the `lang` cookie's value; Japanese unless it says `en`.
     pub fn from_cookie(v: Option<&str>) -> Lang {
@@ -23,28 +18,6 @@ impl Lang {
         match self {
             Lang::Ja => &JA,
             Lang::En => &EN,
-        }
-    }
-
-    /// `ja` or `en`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ja => "ja",
-            Lang::En => "en",
-        }
-    }
-
-    /// A status as staff read it.
-    pub fn status(self, s: SuspectStatus) -> &'static str {
-        match self {
-            Lang::Ja => s.label_ja(),
-            Lang::En => match s {
-                SuspectStatus::New => "New",
-                SuspectStatus::Confirmed => "Confirmed impostor",
-                SuspectStatus::Dismissed => "Dismissed (honest)",
-                SuspectStatus::Reported => "Reported to platform",
-                SuspectStatus::Removed => "Removed",
-            },
         }
     }
 

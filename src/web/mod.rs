@@ -165,7 +165,7 @@ impl IntoResponse for WebError {
             }
         };
         let detail = match &self {
-            WebError::BadRequest(d) => format!("<p>{}</p>", crate::drafts::markup::html_escape(d)),
+            WebError::BadRequest(d) => format!("<p>{}</p>", crate::text::safe::html_escape(d)),
             _ => String::new(),
         };
         let body = format!(

@@ -161,12 +161,7 @@ pub fn compare(genuine: &str, suspect: &str, handle: bool) -> (Vec<Seg>, Vec<Seg
     (gs, ss)
 }
 
-/// Unix seconds as a date and time in Japan (`2026-11-25 02:03`).
-pub fn jst(secs: i64) -> String {
-    chrono::DateTime::from_timestamp(secs.saturating_add(9 * 3600), 0)
-        .map(|t| t.naive_utc().format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
-}
+pub use crate::text::wording::jst;
 
 /// A score as a percentage.
 pub fn percent(score: f64) -> String {

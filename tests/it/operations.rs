@@ -15,11 +15,11 @@ use narisumashi::config::{Config, Recipients, SmtpConfig, SmtpSecurity};
 use narisumashi::demo::{DemoAccount, DemoPlatform, Role, population};
 use narisumashi::nightly::{Night, run_once};
 use narisumashi::notify::Notifier;
-use narisumashi::notify::text::inert;
 use narisumashi::platform::Platform;
 use narisumashi::registry::Registry;
 use narisumashi::scan::Silent;
 use narisumashi::store::{ProbeStatus, Store, SuspectFilter, SuspectStatus};
+use narisumashi::text::safe::plain;
 
 const PUBLIC_URL: &str = "https://narisumashi.example.lg.jp";
 const BUNKYO_MAIL: &str = "koho@city.bunkyo.example.lg.jp";
@@ -237,7 +237,7 @@ async fn scheduled_scans_send_one_digest_per_change_by_mail_and_webhook() {
         );
         for s in &bunkyo {
             assert!(
-                m.body.contains(&inert(&s.display_name, 80)),
+                m.body.contains(&plain(&s.display_name, 80)),
                 "{url}: {} missing",
                 s.display_name
             );
@@ -321,7 +321,7 @@ async fn scheduled_scans_send_one_digest_per_change_by_mail_and_webhook() {
         assert!(
             naming
                 .iter()
-                .all(|m| m.body.contains(&inert(&newcomer.display_name, 80)))
+                .all(|m| m.body.contains(&plain(&newcomer.display_name, 80)))
         );
         let b2: Vec<_> = naming.iter().filter(|m| m.rcpt_to == [BUNKYO_MAIL]).collect();
         assert_eq!(b2.len(), 1, "{url}: exactly one digest to 文京区 names the newcomer");

@@ -8,8 +8,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
 use super::{Chrome, Page, Posted, chrome, html, with_status};
-use crate::drafts::markup;
 use crate::store::{NewAudit, Role, StoreError};
+use crate::text::safe;
 use crate::web::auth::{self, Staff};
 use crate::web::view::jst;
 use crate::web::{App, WebError};
@@ -59,7 +59,7 @@ pub async fn audit(State(app): State<Arc<App>>, staff: Staff, Query(q): Query<Be
             };
             AuditView {
                 when: jst(r.at),
-                actor: markup::inert(&r.actor, 64),
+                actor: safe::inert(&r.actor, 64),
                 org: r.org_id.unwrap_or_default(),
                 action: lang.action(&r.action),
                 subject,
@@ -68,7 +68,7 @@ pub async fn audit(State(app): State<Arc<App>>, staff: Staff, Query(q): Query<Be
                     (Some(f), Some(t)) => format!("{} → {}", lang.status_word(f), lang.status_word(t)),
                     _ => String::new(),
                 },
-                detail: r.detail.as_deref().map(|d| markup::inert(d, 300)).unwrap_or_default(),
+                detail: r.detail.as_deref().map(|d| safe::inert(d, 300)).unwrap_or_default(),
             }
         })
         .collect();

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Redirect};
 use super::{Chrome, Page, Posted, chrome, html, kind_label, with_status};
 use crate::drafts::{DraftKind, Drafter, Format, markup};
 use crate::store::StoreError;
+use crate::text::safe;
 use crate::web::auth::Staff;
 use crate::web::view::jst;
 use crate::web::{App, WebError};
@@ -106,7 +107,7 @@ pub async fn draft(
     html(DraftPage {
         c: chrome(&app, &staff, "queue", &format!("/drafts/{id}")).await?,
         id,
-        title: markup::inert(&d.title, 200),
+        title: safe::inert(&d.title, 200),
         kind: DraftKind::parse(&d.kind).map_or(d.kind.clone(), |k| kind_label(k, lang).to_string()),
         lang: d.lang.clone(),
         rev,
@@ -130,7 +131,7 @@ pub async fn edit_draft(State(app): State<Arc<App>>, staff: Staff, Path(id): Pat
     html(DraftEditPage {
         c: chrome(&app, &staff, "queue", &format!("/drafts/{id}/edit")).await?,
         id,
-        title: markup::inert(&d.title, 200),
+        title: safe::inert(&d.title, 200),
         revision: d.revision,
         text: markup::to_editable(&d.source),
         error: String::new(),
@@ -162,7 +163,7 @@ pub async fn save_draft(State(app): State<Arc<App>>, Path(id): Path<i64>, Posted
             DraftEditPage {
                 c: chrome(&app, &staff, "queue", &format!("/drafts/{id}/edit")).await?,
                 id,
-                title: markup::inert(&d.title, 200),
+                title: safe::inert(&d.title, 200),
                 revision: current,
                 text: text.to_string(),
                 error: staff.lang.t().draft_conflict.to_string(),

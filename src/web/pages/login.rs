@@ -9,8 +9,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect};
 
 use super::{Form, Page, Posted};
-use crate::drafts::markup;
 use crate::store::{NewAudit, now};
+use crate::text::safe;
 use crate::web::auth::{self, LANG_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE};
 use crate::web::i18n::{Lang, T};
 use crate::web::throttle::LockPolicy;
@@ -128,7 +128,7 @@ async fn attempt(app: &App, name: &str, password: String) -> Result<Attempt, Web
         }
         let counted = app.logins.count_unknown(&key, policy);
         app.logins.stand_in_delay().await;
-        if let Some(summary) = app.logins.unknown_failed(&markup::inert(name, 64)) {
+        if let Some(summary) = app.logins.unknown_failed(&safe::inert(name, 64)) {
             audit_unknown_names(&app.store, &summary).await?;
         }
         return Ok(if counted.locked {
@@ -155,7 +155,7 @@ async fn attempt(app: &App, name: &str, password: String) -> Result<Attempt, Web
         app.store.clear_login_failures(&key).await?;
         return Ok(Attempt::In(user));
     }
-    let inert = markup::inert(name, 64);
+    let inert = safe::inert(name, 64);
     app.store
         .audit(&NewAudit {
             actor: &inert,

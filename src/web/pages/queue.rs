@@ -10,8 +10,8 @@ use axum::response::IntoResponse;
 
 use super::{Chrome, PAGE_SIZE, Page, chrome, html, status_class};
 use crate::Platform;
-use crate::drafts::markup;
 use crate::store::{QueueCursor, QueueQuery, SuspectRow, SuspectStatus};
+use crate::text::safe;
 use crate::web::auth::Staff;
 use crate::web::view::{self, Seg, jst, percent};
 use crate::web::{App, WebError, url_encode};
@@ -151,7 +151,7 @@ fn queue_row(app: &App, lang: crate::web::i18n::Lang, r: &SuspectRow) -> QueueRo
         id: r.id,
         platform: r.platform.label(),
         name: view::visible(&r.display_name, 80),
-        handle: r.handle.as_deref().map(|h| markup::inert(h, 60)).unwrap_or_default(),
+        handle: r.handle.as_deref().map(|h| safe::inert(h, 60)).unwrap_or_default(),
         target: r.target_label.clone(),
         org: app
             .registry

@@ -7,8 +7,8 @@ use askama::Template;
 use axum::extract::State;
 
 use super::{Chrome, Page, chrome, html};
-use crate::drafts::markup;
 use crate::store::now;
+use crate::text::safe;
 use crate::web::App;
 use crate::web::auth::Staff;
 use crate::web::view::jst;
@@ -52,7 +52,7 @@ pub async fn registry(State(app): State<Arc<App>>, staff: Staff) -> Page {
         .collect();
     let mut changes: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (key, kind, before, after, at) in app.store.recent_genuine_changes(now() - 30 * 86400).await? {
-        changes.entry(key).or_default().push(markup::inert(
+        changes.entry(key).or_default().push(safe::inert(
             &format!(
                 "{} {kind}: {} → {}",
                 jst(at),
@@ -81,7 +81,7 @@ pub async fn registry(State(app): State<Arc<App>>, staff: Staff) -> Page {
                         label: a.label(),
                         display_name: snap
                             .and_then(|s| s.display_name.clone())
-                            .map(|n| markup::inert(&n, 120))
+                            .map(|n| safe::inert(&n, 120))
                             .unwrap_or_else(|| a.display_name.clone()),
                         url: a.shown_url().unwrap_or_default().to_string(),
                         state: match snap.map(|s| s.state.as_str()) {

@@ -7,8 +7,8 @@ use axum::extract::State;
 
 use super::{Chrome, Page, chrome, html};
 use crate::Platform;
-use crate::drafts::markup;
 use crate::store::RunStatus;
+use crate::text::safe;
 use crate::web::App;
 use crate::web::auth::Staff;
 use crate::web::view::jst;
@@ -60,13 +60,13 @@ pub async fn scans(State(app): State<Arc<App>>, staff: Staff) -> Page {
             probes: probes
                 .iter()
                 .filter(|(run, p)| *run == r.id && !p.status.trusts_not_found())
-                .map(|(_, p)| markup::inert(&format!("{} {}: {}", p.platform, p.status.as_str(), p.detail), 600))
+                .map(|(_, p)| safe::inert(&format!("{} {}: {}", p.platform, p.status.as_str(), p.detail), 600))
                 .collect(),
             digests: digests
                 .iter()
                 .filter(|d| d.run_id == r.id)
                 .map(|d| {
-                    markup::inert(
+                    safe::inert(
                         &format!(
                             "{} {} → {} ({}): {} ×{}{}",
                             d.org_id,
@@ -101,9 +101,9 @@ pub async fn scans(State(app): State<Arc<App>>, staff: Staff) -> Page {
             skipped: r
                 .skipped_sources()
                 .iter()
-                .map(|(p, why)| markup::inert(&format!("{}: {why}", Platform::label_of(p)), 300))
+                .map(|(p, why)| safe::inert(&format!("{}: {why}", Platform::label_of(p)), 300))
                 .collect(),
-            message: r.message.as_deref().map(|m| markup::inert(m, 500)).unwrap_or_default(),
+            message: r.message.as_deref().map(|m| safe::inert(m, 500)).unwrap_or_default(),
             coverage: r
                 .coverage()
                 .iter()

@@ -9,8 +9,9 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 
 use super::{Chrome, Page, Posted, chrome, kind_label, status_class, with_status};
-use crate::drafts::{DraftKind, Drafter, Purpose, markup};
+use crate::drafts::{DraftKind, Drafter, Purpose};
 use crate::store::{Decision, StoreError, SuspectRow, SuspectStatus, now};
+use crate::text::safe;
 use crate::web::auth::Staff;
 use crate::web::i18n::Lang;
 use crate::web::view::{self, Seg, jst, percent};
@@ -195,7 +196,7 @@ async fn suspect_page(
         status_note: row
             .status_note
             .as_deref()
-            .map(|n| markup::inert(n, 300))
+            .map(|n| safe::inert(n, 300))
             .unwrap_or_default(),
         score: percent(row.score),
         first_seen: jst(row.first_seen_at),
@@ -204,7 +205,7 @@ async fn suspect_page(
             name: gn,
             handle: gh,
             bio: view::visible(snapshot.as_ref().and_then(|s| s.bio.as_deref()).unwrap_or(""), 400),
-            url_is_link: markup::is_web_url(&g_url),
+            url_is_link: safe::is_web_url(&g_url),
             url: g_url,
             avatar: avatar_url(&snapshot.as_ref().and_then(|s| s.avatar_sha256.clone())),
         },
@@ -212,8 +213,8 @@ async fn suspect_page(
             name: sn,
             handle: sh,
             bio: view::visible(row.bio.as_deref().unwrap_or(""), 400),
-            url_is_link: markup::is_web_url(&s_url),
-            url: markup::inert(&s_url, 300),
+            url_is_link: safe::is_web_url(&s_url),
+            url: safe::inert(&s_url, 300),
             avatar: avatar_url(&row.avatar_sha256),
         },
         reasons: reason_texts(&row, lang),
@@ -232,13 +233,9 @@ async fn suspect_page(
 
 /// The stored reasons of a suspect, in the UI's language and made inert.
 fn reason_texts(row: &SuspectRow, lang: Lang) -> Vec<String> {
-    let words = match lang {
-        Lang::Ja => crate::wording::Lang::Ja,
-        Lang::En => crate::wording::Lang::En,
-    };
     row.reasons
         .iter()
-        .map(|r| markup::inert(&crate::wording::stored(r, words), 400))
+        .map(|r| safe::inert(&crate::text::wording::stored(r, lang), 400))
         .collect()
 }
 
@@ -259,7 +256,7 @@ async fn history(
             run: s.run_id,
             when: jst(s.seen_at),
             name: view::visible(&s.display_name, 80),
-            handle: s.handle.as_deref().map(|h| markup::inert(h, 60)).unwrap_or_default(),
+            handle: s.handle.as_deref().map(|h| safe::inert(h, 60)).unwrap_or_default(),
             score: percent(s.score),
             verdict: lang.verdict(&s.verdict),
         })
@@ -279,7 +276,7 @@ async fn history(
                 .map(|s| lang.status_word(s))
                 .unwrap_or_default(),
             to: lang.status_word(&e.to_status),
-            note: e.note.as_deref().map(|n| markup::inert(n, 300)).unwrap_or_default(),
+            note: e.note.as_deref().map(|n| safe::inert(n, 300)).unwrap_or_default(),
         })
         .collect();
     let drafts = app
@@ -289,7 +286,7 @@ async fn history(
         .into_iter()
         .map(|d| DraftLink {
             id: d.id,
-            title: markup::inert(&d.title, 120),
+            title: safe::inert(&d.title, 120),
             kind: DraftKind::parse(&d.kind).map_or(d.kind.clone(), |k| kind_label(k, lang).to_string()),
             lang: d.lang,
             revision: d.revision,

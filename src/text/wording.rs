@@ -1,6 +1,6 @@
-//! The words for the matcher's evidence, in Japanese and English: one place that turns a typed
-//! [`Reason`] into a sentence, used by `match`, the review UI, the drafts and the digests alike.
-//! Nothing else words a reason, and nothing reads a sentence back.
+//! The words for the matcher's evidence, review statuses and dates, in Japanese and English: one
+//! place that turns a typed [`Reason`] into a sentence, used by `match`, the review UI, the
+//! drafts and the digests alike. Nothing else words a reason, and nothing reads a sentence back.
 //!
 //! Values that come from impostors (names, handles) are quoted as they are: escaping is the
 //! caller's job, for the medium it writes to.
@@ -8,6 +8,7 @@
 use std::fmt;
 
 use crate::matching::reason::{Absorbed, Edit, HandleRelation, IdentityKey, Reason, StoredReason};
+use crate::store::SuspectStatus;
 
 /// A language of the wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +17,49 @@ pub enum Lang {
     Ja,
     /// English.
     En,
+}
+
+impl Lang {
+    /// `ja` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    /// A suspect's review status as staff read it.
+    pub fn status(self, s: SuspectStatus) -> &'static str {
+        match self {
+            Lang::Ja => s.label_ja(),
+            Lang::En => match s {
+                SuspectStatus::New => "New",
+                SuspectStatus::Confirmed => "Confirmed impostor",
+                SuspectStatus::Dismissed => "Dismissed (honest)",
+                SuspectStatus::Reported => "Reported to platform",
+                SuspectStatus::Removed => "Removed",
+            },
+        }
+    }
+}
+
+/// Unix seconds as a date and time in Japan, compact (`2026-11-25 02:03`): tables, the review
+/// UI and the CLI. A time out of range is shown as its number.
+pub fn jst(secs: i64) -> String {
+    in_japan(secs, "%Y-%m-%d %H:%M")
+}
+
+/// Unix seconds as a date and time in Japan, in Japanese (`2026年11月26日 02:00`): e-mail and
+/// chat.
+pub fn jst_ja(secs: i64) -> String {
+    in_japan(secs, "%Y年%m月%d日 %H:%M")
+}
+
+fn in_japan(secs: i64, format: &str) -> String {
+    chrono::DateTime::from_timestamp(secs, 0).map_or_else(
+        || secs.to_string(),
+        |t| t.with_timezone(&crate::schedule::jst()).format(format).to_string(),
+    )
 }
 
 /// A reason in words.
