@@ -7,6 +7,7 @@ use std::sync::Arc;
 use argon2::password_hash::PasswordHasher;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
@@ -111,32 +112,27 @@ pub fn same(a: &str, b: &str) -> bool {
 }
 
 /// A cookie's value from the request's headers.
-pub fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+pub fn cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    CookieJar::from_headers(headers)
+        .get(name)
+        .map(|c| c.value().to_string())
 }
 
-/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure when served over TLS.
-pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> String {
-    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
-    if let Some(a) = max_age {
-        c += &format!("; Max-Age={a}");
-    }
-    if secure {
-        c += "; Secure";
-    }
-    c
+/// One of our cookies, for a response's jar: Path=/, HttpOnly, SameSite=Lax, Secure when
+/// served over TLS, kept `max_age` seconds (0 deletes it).
+pub fn our_cookie(name: &'static str, value: impl Into<String>, max_age: i64, secure: bool) -> Cookie<'static> {
+    Cookie::build((name, value.into()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .max_age(cookie::time::Duration::seconds(max_age))
+        .secure(secure)
+        .build()
 }
 
 /// The UI language of a request.
 pub fn lang_of(headers: &axum::http::HeaderMap) -> Lang {
-    Lang::from_cookie(cookie(headers, LANG_COOKIE))
+    Lang::from_cookie(cookie(headers, LANG_COOKIE).as_deref())
 }
 
 /// A logged-in staff member, checked on every request that needs one.
@@ -218,7 +214,7 @@ impl FromRequestParts<Arc<App>> for Staff {
         let Some(token) = cookie(&parts.headers, SESSION_COOKIE).filter(|t| t.len() == 64) else {
             return Err(login());
         };
-        let token_hash = sha256_hex(token);
+        let token_hash = sha256_hex(&token);
         let idle = app.config.web.session_idle_minutes.max(1) * 60;
         let Some(session) = app.store.session(&token_hash, idle).await? else {
             return Err(login());

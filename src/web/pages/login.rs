@@ -7,6 +7,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect};
+use axum_extra::extract::cookie::CookieJar;
 
 use super::{Form, Page, Posted};
 use crate::store::{NewAudit, now};
@@ -60,12 +61,8 @@ fn login_form(app: &App, lang: Lang, next: String, error: &'static str, username
         error,
         username,
     };
-    let mut res = (status, Html(page.render()?)).into_response();
-    let cookie = auth::set_cookie(LOGIN_CSRF_COOKIE, &csrf, Some(3600), app.secure());
-    if let Ok(v) = cookie.parse() {
-        res.headers_mut().append(header::SET_COOKIE, v);
-    }
-    Ok(res)
+    let jar = CookieJar::new().add(auth::our_cookie(LOGIN_CSRF_COOKIE, csrf, 3600, app.secure()));
+    Ok((status, jar, Html(page.render()?)).into_response())
 }
 
 /// How long a login waits for a free core to verify its password before it is refused.
@@ -89,7 +86,7 @@ pub async fn login(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes)
     let lang = auth::lang_of(&headers);
     let next = local_path(form.get("next"));
     let token = form.get("csrf").unwrap_or("");
-    if token.is_empty() || !auth::cookie(&headers, LOGIN_CSRF_COOKIE).is_some_and(|c| auth::same(c, token)) {
+    if token.is_empty() || !auth::cookie(&headers, LOGIN_CSRF_COOKIE).is_some_and(|c| auth::same(&c, token)) {
         return Err(WebError::Csrf);
     }
     let name: String = form.get("username").unwrap_or("").trim().chars().take(64).collect();
@@ -191,17 +188,16 @@ async fn start_session(app: &App, user: &crate::store::UserRow, next: &str) -> P
             ..Default::default()
         })
         .await?;
-    let mut res = Redirect::to(next).into_response();
     let secure = app.secure();
-    for c in [
-        auth::set_cookie(SESSION_COOKIE, &token, Some(web.session_hours.max(1) * 3600), secure),
-        auth::set_cookie(LOGIN_CSRF_COOKIE, "", Some(0), secure),
-    ] {
-        if let Ok(v) = c.parse() {
-            res.headers_mut().append(header::SET_COOKIE, v);
-        }
-    }
-    Ok(res)
+    let jar = CookieJar::new()
+        .add(auth::our_cookie(
+            SESSION_COOKIE,
+            token,
+            web.session_hours.max(1) * 3600,
+            secure,
+        ))
+        .add(auth::our_cookie(LOGIN_CSRF_COOKIE, "", 0, secure));
+    Ok((jar, Redirect::to(next)).into_response())
 }
 
 /// One audit line for the failed log-ins with names that do not exist since the last:
@@ -228,19 +224,13 @@ pub async fn logout(State(app): State<Arc<App>>, Posted { staff, .. }: Posted) -
             ..Default::default()
         })
         .await?;
-    let mut res = Redirect::to("/login").into_response();
-    if let Ok(v) = auth::set_cookie(SESSION_COOKIE, "", Some(0), app.secure()).parse() {
-        res.headers_mut().append(header::SET_COOKIE, v);
-    }
-    Ok(res)
+    let jar = CookieJar::new().add(auth::our_cookie(SESSION_COOKIE, "", 0, app.secure()));
+    Ok((jar, Redirect::to("/login")).into_response())
 }
 
 /// `GET /lang/{ja|en}?next=/path`: a preference cookie, then back.
 pub async fn switch_lang(State(app): State<Arc<App>>, Path(code): Path<String>, Query(q): Query<NextParam>) -> Page {
     let lang = if code == "en" { "en" } else { "ja" };
-    let mut res = Redirect::to(&local_path(q.next.as_deref())).into_response();
-    if let Ok(v) = auth::set_cookie(LANG_COOKIE, lang, Some(365 * 86400), app.secure()).parse() {
-        res.headers_mut().append(header::SET_COOKIE, v);
-    }
-    Ok(res)
+    let jar = CookieJar::new().add(auth::our_cookie(LANG_COOKIE, lang, 365 * 86400, app.secure()));
+    Ok((jar, Redirect::to(&local_path(q.next.as_deref()))).into_response())
 }

@@ -71,7 +71,10 @@ impl axum::extract::FromRequest<Arc<App>> for Posted {
     }
 }
 
-/// A submitted form's fields.
+/// A submitted form's fields, decoded by `url::form_urlencoded` and read by name. One type
+/// serves every form so that [`Posted`] checks the CSRF token once for all of them; axum-extra's
+/// `Form<T>` would need a struct per form and a second decoding for the token, and
+/// `serde_html_form` besides.
 pub struct Form(Vec<(String, String)>);
 
 impl Form {
