@@ -225,51 +225,123 @@ pub fn parse_profile_url(input: &str) -> Result<ProfileUrl, UrlError> {
     }
     let keep = account_query_key(platform);
     note_query_and_fragment(&url, keep, &mut adjustments);
-    let query_value = |key: &str| url.query_pairs().find(|(k, _)| k == key).map(|(_, v)| v.into_owned());
-    let path = url.path().to_string();
-    let not_profile = || UrlError::NotAProfile {
+    let mut reader = PathReader {
+        url: &url,
         platform,
-        path: path.clone(),
+        bare: &bare,
+        segments: &segments,
+        adjustments,
     };
-    let first = segments.first().map(String::as_str);
-    let extra_path = |used: usize, adjustments: &mut Vec<Adjustment>| {
-        if segments.len() > used {
-            adjustments.push(Adjustment::DroppedPath(format!("/{}", segments[used..].join("/"))));
-        }
-    };
+    let (handle, id, short_link, canonical) = reader.named()?;
+    Ok(ProfileUrl {
+        platform,
+        handle,
+        id,
+        short_link,
+        canonical,
+        adjustments: reader.adjustments,
+    })
+}
 
-    let (handle, id, short_link, canonical) = match platform {
-        Platform::X | Platform::Instagram => {
-            let seg = first.ok_or_else(not_profile)?;
-            if reserved_first_segment(platform, seg) || !valid_plain_handle(platform, seg) {
-                return Err(not_profile());
-            }
-            extra_path(1, &mut adjustments);
-            let canonical = match platform {
-                Platform::X => format!("https://x.com/{seg}"),
-                _ => format!("https://www.instagram.com/{}/", seg.to_lowercase()),
-            };
-            (Some(seg.to_string()), None, false, canonical)
+/// What a profile path names: (handle, id, whether it is a short link, canonical URL).
+type Named = (Option<String>, Option<String>, bool, String);
+
+/// Reads the path and query of a profile URL of a known platform.
+struct PathReader<'a> {
+    url: &'a Url,
+    platform: Platform,
+    bare: &'a str,
+    segments: &'a [String],
+    adjustments: Vec<Adjustment>,
+}
+
+impl<'a> PathReader<'a> {
+    fn first(&self) -> Option<&'a str> {
+        self.segments.first().map(String::as_str)
+    }
+
+    fn not_profile(&self) -> UrlError {
+        UrlError::NotAProfile {
+            platform: self.platform,
+            path: self.url.path().to_string(),
         }
-        Platform::Facebook => match first {
+    }
+
+    fn query_value(&self, key: &str) -> Option<String> {
+        self.url
+            .query_pairs()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.into_owned())
+    }
+
+    /// Notes path segments beyond the `used` ones that name the account.
+    fn extra_path(&mut self, used: usize) {
+        if self.segments.len() > used {
+            self.adjustments
+                .push(Adjustment::DroppedPath(format!("/{}", self.segments[used..].join("/"))));
+        }
+    }
+
+    fn named(&mut self) -> Result<Named, UrlError> {
+        let first = self.first();
+        Ok(match self.platform {
+            Platform::X | Platform::Instagram => {
+                let seg = first.ok_or_else(|| self.not_profile())?;
+                if reserved_first_segment(self.platform, seg) || !valid_plain_handle(self.platform, seg) {
+                    return Err(self.not_profile());
+                }
+                self.extra_path(1);
+                let canonical = match self.platform {
+                    Platform::X => format!("https://x.com/{seg}"),
+                    _ => format!("https://www.instagram.com/{}/", seg.to_lowercase()),
+                };
+                (Some(seg.to_string()), None, false, canonical)
+            }
+            Platform::Facebook => self.facebook()?,
+            Platform::Youtube => self.youtube()?,
+            Platform::Line => self.line()?,
+            Platform::Bluesky => {
+                if first != Some("profile") {
+                    return Err(self.not_profile());
+                }
+                let actor = self.segments.get(1).ok_or_else(|| self.not_profile())?.to_lowercase();
+                self.extra_path(2);
+                let canonical = format!("https://bsky.app/profile/{actor}");
+                if actor.starts_with("did:") {
+                    (None, Some(actor), false, canonical)
+                } else {
+                    (Some(actor), None, false, canonical)
+                }
+            }
+            Platform::Mastodon => return Err(self.not_profile()),
+        })
+    }
+
+    /// `profile.php?id=`, `people/name/id`, a page name or `pg/name`.
+    fn facebook(&mut self) -> Result<Named, UrlError> {
+        let first = self.first();
+        Ok(match first {
             Some("profile.php") => {
-                let id = query_value("id").filter(|v| is_digits(v)).ok_or_else(not_profile)?;
+                let id = self
+                    .query_value("id")
+                    .filter(|v| is_digits(v))
+                    .ok_or_else(|| self.not_profile())?;
                 let canonical = format!("https://www.facebook.com/profile.php?id={id}");
                 (None, Some(id), false, canonical)
             }
-            Some("people") if segments.len() >= 3 && is_digits(&segments[2]) => {
-                let id = segments[2].clone();
-                extra_path(3, &mut adjustments);
+            Some("people") if self.segments.len() >= 3 && is_digits(&self.segments[2]) => {
+                let id = self.segments[2].clone();
+                self.extra_path(3);
                 let canonical = format!("https://www.facebook.com/profile.php?id={id}");
-                (Some(segments[1].clone()), Some(id), false, canonical)
+                (Some(self.segments[1].clone()), Some(id), false, canonical)
             }
-            Some(seg) if !reserved_first_segment(platform, seg) => {
+            Some(seg) if !reserved_first_segment(self.platform, seg) => {
                 let seg = if seg == "pg" {
-                    segments.get(1).ok_or_else(not_profile)?
+                    self.segments.get(1).ok_or_else(|| self.not_profile())?
                 } else {
                     seg
                 };
-                extra_path(if first == Some("pg") { 2 } else { 1 }, &mut adjustments);
+                self.extra_path(if first == Some("pg") { 2 } else { 1 });
                 // Vanity page names published as `Name-123456789012345` carry the page id.
                 let id = if is_digits(seg) && seg.len() >= 5 {
                     Some(seg.to_string())
@@ -282,15 +354,21 @@ pub fn parse_profile_url(input: &str) -> Result<ProfileUrl, UrlError> {
                 let canonical = format!("https://www.facebook.com/{seg}");
                 (Some(seg.to_string()), id, false, canonical)
             }
-            _ => return Err(not_profile()),
-        },
-        Platform::Youtube => match first {
+            _ => return Err(self.not_profile()),
+        })
+    }
+
+    /// `channel/UC…`, `@handle`, or the older `c/name` and `user/name`.
+    fn youtube(&mut self) -> Result<Named, UrlError> {
+        let first = self.first();
+        Ok(match first {
             Some("channel") => {
-                let id = segments
+                let id = self
+                    .segments
                     .get(1)
                     .filter(|s| is_youtube_channel_id(s))
-                    .ok_or_else(not_profile)?;
-                extra_path(2, &mut adjustments);
+                    .ok_or_else(|| self.not_profile())?;
+                self.extra_path(2);
                 (
                     None,
                     Some(id.clone()),
@@ -299,38 +377,43 @@ pub fn parse_profile_url(input: &str) -> Result<ProfileUrl, UrlError> {
                 )
             }
             Some(seg) if seg.starts_with('@') && seg.len() > 1 => {
-                extra_path(1, &mut adjustments);
+                self.extra_path(1);
                 let h = seg.to_lowercase();
                 (Some(h.clone()), None, false, format!("https://www.youtube.com/{h}"))
             }
-            Some("c") | Some("user") if segments.len() >= 2 => {
-                extra_path(2, &mut adjustments);
-                let h = format!("{}/{}", segments[0], segments[1]);
+            Some("c") | Some("user") if self.segments.len() >= 2 => {
+                self.extra_path(2);
+                let h = format!("{}/{}", self.segments[0], self.segments[1]);
                 (Some(h.clone()), None, false, format!("https://www.youtube.com/{h}"))
             }
-            _ => return Err(not_profile()),
-        },
-        Platform::Line => {
-            if bare == "lin.ee" {
+            _ => return Err(self.not_profile()),
+        })
+    }
+
+    /// A `lin.ee` short link, or a basic ID from `page.line.me`, `liff.line.me` or `line.me/R/ti/p/`.
+    fn line(&mut self) -> Result<Named, UrlError> {
+        let first = self.first();
+        Ok({
+            if self.bare == "lin.ee" {
                 let code = first
                     .filter(|c| c.chars().all(|ch| ch.is_ascii_alphanumeric()))
-                    .ok_or_else(not_profile)?;
-                extra_path(1, &mut adjustments);
+                    .ok_or_else(|| self.not_profile())?;
+                self.extra_path(1);
                 (None, None, true, format!("https://lin.ee/{code}"))
             } else {
-                let basic = if bare == "liff.line.me" {
-                    query_value("accountId")
-                } else if bare == "page.line.me" {
+                let basic = if self.bare == "liff.line.me" {
+                    self.query_value("accountId")
+                } else if self.bare == "page.line.me" {
                     first.map(str::to_string)
                 } else {
                     // line.me/R/ti/p/@id, line.me/ti/p/@id
-                    let pos = segments.iter().position(|s| s == "p");
-                    pos.and_then(|p| segments.get(p + 1)).cloned()
+                    let pos = self.segments.iter().position(|s| s == "p");
+                    pos.and_then(|p| self.segments.get(p + 1)).cloned()
                 };
                 let basic = basic
                     .map(|b| b.trim_start_matches('@').to_lowercase())
                     .filter(|b| !b.is_empty())
-                    .ok_or_else(not_profile)?;
+                    .ok_or_else(|| self.not_profile())?;
                 (
                     Some(format!("@{basic}")),
                     None,
@@ -338,30 +421,8 @@ pub fn parse_profile_url(input: &str) -> Result<ProfileUrl, UrlError> {
                     format!("https://page.line.me/{basic}"),
                 )
             }
-        }
-        Platform::Bluesky => {
-            if first != Some("profile") {
-                return Err(not_profile());
-            }
-            let actor = segments.get(1).ok_or_else(not_profile)?.to_lowercase();
-            extra_path(2, &mut adjustments);
-            let canonical = format!("https://bsky.app/profile/{actor}");
-            if actor.starts_with("did:") {
-                (None, Some(actor), false, canonical)
-            } else {
-                (Some(actor), None, false, canonical)
-            }
-        }
-        Platform::Mastodon => return Err(not_profile()),
-    };
-    Ok(ProfileUrl {
-        platform,
-        handle,
-        id,
-        short_link,
-        canonical,
-        adjustments,
-    })
+        })
+    }
 }
 
 fn decode_segment(seg: &str) -> String {

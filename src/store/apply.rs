@@ -53,7 +53,7 @@ pub struct Seen {
 }
 
 /// The genuine account a suspect imitates, as stored with the suspect.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Target {
     /// Its organisation.
     pub org_id: String,
@@ -273,166 +273,14 @@ impl Store {
         }
         let t = now();
         for s in &w.seen {
-            let existing = find_suspect(&mut tx, s).await?;
-            let action = decide(existing.as_ref(), s);
-            if matches!(action, SeenAction::Ignore) {
-                continue;
-            }
-            if let Some(a) = &s.avatar
-                && !matches!(action, SeenAction::Touch)
-            {
-                put_avatar(&mut tx, a, t).await?;
-            }
-            match (action, existing) {
-                (SeenAction::Insert, None) => {
-                    let Target {
-                        org_id,
-                        account_key,
-                        label,
-                    } = s.target.clone().unwrap_or(Target {
-                        org_id: String::new(),
-                        account_key: String::new(),
-                        label: String::new(),
-                    });
-                    let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO suspects (platform, account_key, platform_id, handle_key, handle, display_name, url, bio, \
-                         avatar_sha256, avatar_hash, org_id, target_key, target_label, score, reasons, status, \
-                         status_changed_at, first_seen_at, last_seen_at, flagged_run_id) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'new', $16, $16, $16, $17) RETURNING id",
-                    )
-                    .bind(s.platform.as_str())
-                    .bind(s.account_key())
-                    .bind(s.platform_id.clone())
-                    .bind(s.handle_key.clone())
-                    .bind(s.handle.clone())
-                    .bind(&s.display_name)
-                    .bind(s.url.clone())
-                    .bind(s.bio.clone())
-                    .bind(s.avatar.as_ref().map(|a| a.sha256.clone()))
-                    .bind(s.avatar.as_ref().and_then(|a| a.hash.clone()))
-                    .bind(org_id)
-                    .bind(account_key)
-                    .bind(label)
-                    .bind(s.score)
-                    .bind(encode_list(&s.reasons))
-                    .bind(t)
-                    .bind(run_id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    event(&mut tx, id, run_id, t, None, "new", None).await?;
-                    sighting(&mut tx, id, run_id, t, s).await?;
-                    tally.new_suspects.push(id);
-                }
-                (SeenAction::Touch, Some(row)) => {
-                    sqlx::query("UPDATE suspects SET last_seen_at = $1 WHERE id = $2")
-                        .bind(t)
-                        .bind(row.id)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                (action @ (SeenAction::Update | SeenAction::Reopen(_)), Some(row)) => {
-                    let target = s.target.clone();
-                    sqlx::query(
-                        "UPDATE suspects SET platform_id = COALESCE($1, platform_id), handle_key = COALESCE($2, handle_key), \
-                         handle = COALESCE($3, handle), display_name = $4, url = COALESCE($5, url), bio = $6, \
-                         avatar_sha256 = $7, avatar_hash = $8, score = $9, reasons = $10, last_seen_at = $11, \
-                         org_id = COALESCE($12, org_id), target_key = COALESCE($13, target_key), \
-                         target_label = COALESCE($14, target_label) WHERE id = $15",
-                    )
-                    .bind(s.platform_id.clone())
-                    .bind(s.handle_key.clone())
-                    .bind(s.handle.clone())
-                    .bind(&s.display_name)
-                    .bind(s.url.clone())
-                    .bind(s.bio.clone())
-                    .bind(s.avatar.as_ref().map(|a| a.sha256.clone()))
-                    .bind(s.avatar.as_ref().and_then(|a| a.hash.clone()))
-                    .bind(s.score)
-                    .bind(encode_list(&s.reasons))
-                    .bind(t)
-                    .bind(target.as_ref().map(|x| x.org_id.clone()))
-                    .bind(target.as_ref().map(|x| x.account_key.clone()))
-                    .bind(target.as_ref().map(|x| x.label.clone()))
-                    .bind(row.id)
-                    .execute(&mut *tx)
-                    .await?;
-                    if let SeenAction::Reopen(note) = action {
-                        sqlx::query(
-                            "UPDATE suspects SET status = 'new', status_changed_at = $1, removed_at = NULL, \
-                             flagged_run_id = $3, version = version + 1 WHERE id = $2",
-                        )
-                        .bind(t)
-                        .bind(row.id)
-                        .bind(run_id)
-                        .execute(&mut *tx)
-                        .await?;
-                        event(
-                            &mut tx,
-                            row.id,
-                            run_id,
-                            t,
-                            Some(row.status.as_str()),
-                            "new",
-                            Some(&note),
-                        )
-                        .await?;
-                        tally.reopened.push(row.id);
-                    }
-                    sighting(&mut tx, row.id, run_id, t, s).await?;
-                }
-                // The decision does not fit the row (e.g. Insert for a stored account): the
-                // stored row wins; record the sighting against it if there is one.
-                (_, Some(row)) => sighting(&mut tx, row.id, run_id, t, s).await?,
-                (_, None) => {}
-            }
+            apply_seen(&mut tx, run_id, t, s, decide, &mut tally).await?;
         }
-        for (id, note) in &w.gone {
-            let row: Option<(String,)> = sqlx::query_as("SELECT status FROM suspects WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?;
-            let Some((status,)) = row else { continue };
-            if !super::SuspectStatus::parse(&status).is_some_and(|s| s.is_open()) {
-                continue;
-            }
-            sqlx::query(
-                "UPDATE suspects SET status = 'removed', status_changed_at = $1, removed_at = $1, version = version + 1 WHERE id = $2",
-            )
-            .bind(t)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-            event(&mut tx, *id, run_id, t, Some(&status), "removed", Some(note)).await?;
-            tally.removed.push(*id);
-        }
+        mark_gone(&mut tx, run_id, t, &w.gone, &mut tally).await?;
         if let Some(snap) = &w.snapshot {
             tally.genuine_changes = snap.changes.len();
             write_snapshot(&mut tx, run_id, t, snap).await?;
         }
-        for (platform, c) in &w.counts {
-            sqlx::query(
-                "INSERT INTO scan_source_counts (run_id, platform, looked_up, found, not_found, blocked, failed, gone, not_visible) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (run_id, platform) DO UPDATE SET \
-                 looked_up = scan_source_counts.looked_up + excluded.looked_up, \
-                 found = scan_source_counts.found + excluded.found, \
-                 not_found = scan_source_counts.not_found + excluded.not_found, \
-                 blocked = scan_source_counts.blocked + excluded.blocked, \
-                 failed = scan_source_counts.failed + excluded.failed, \
-                 gone = scan_source_counts.gone + excluded.gone, \
-                 not_visible = scan_source_counts.not_visible + excluded.not_visible",
-            )
-            .bind(run_id)
-            .bind(platform)
-            .bind(c[0])
-            .bind(c[1])
-            .bind(c[2])
-            .bind(c[3])
-            .bind(c[4])
-            .bind(c[5])
-            .bind(c[6])
-            .execute(&mut *tx)
-            .await?;
-        }
+        add_counts(&mut tx, run_id, &w.counts).await?;
         for (platform, message) in &w.errors {
             sqlx::query("INSERT INTO scan_errors (run_id, unit, platform, message) VALUES ($1, $2, $3, $4)")
                 .bind(run_id)
@@ -465,6 +313,198 @@ impl Store {
         tx.commit().await?;
         Ok(tally)
     }
+}
+
+/// Writes one sighting as `decide` wants it: a new suspect, an update or a reopening (with the
+/// sighting), only a touch for an allow-listed account, or nothing.
+async fn apply_seen(
+    tx: &mut Tx,
+    run_id: i64,
+    t: i64,
+    s: &Seen,
+    decide: &(dyn Fn(Option<&SuspectRow>, &Seen) -> SeenAction + Sync),
+    tally: &mut UnitTally,
+) -> Result<(), StoreError> {
+    let existing = find_suspect(&mut *tx, s).await?;
+    let action = decide(existing.as_ref(), s);
+    if matches!(action, SeenAction::Ignore) {
+        return Ok(());
+    }
+    if let Some(a) = &s.avatar
+        && !matches!(action, SeenAction::Touch)
+    {
+        put_avatar(&mut *tx, a, t).await?;
+    }
+    match (action, existing) {
+        (SeenAction::Insert, None) => {
+            let id = insert_suspect(tx, run_id, t, s).await?;
+            event(&mut *tx, id, run_id, t, None, "new", None).await?;
+            sighting(&mut *tx, id, run_id, t, s).await?;
+            tally.new_suspects.push(id);
+        }
+        (SeenAction::Touch, Some(row)) => {
+            sqlx::query("UPDATE suspects SET last_seen_at = $1 WHERE id = $2")
+                .bind(t)
+                .bind(row.id)
+                .execute(&mut **tx)
+                .await?;
+        }
+        (action @ (SeenAction::Update | SeenAction::Reopen(_)), Some(row)) => {
+            update_suspect(tx, t, s, row.id).await?;
+            if let SeenAction::Reopen(note) = action {
+                sqlx::query(
+                    "UPDATE suspects SET status = 'new', status_changed_at = $1, removed_at = NULL, \
+                     flagged_run_id = $3, version = version + 1 WHERE id = $2",
+                )
+                .bind(t)
+                .bind(row.id)
+                .bind(run_id)
+                .execute(&mut **tx)
+                .await?;
+                event(
+                    &mut *tx,
+                    row.id,
+                    run_id,
+                    t,
+                    Some(row.status.as_str()),
+                    "new",
+                    Some(&note),
+                )
+                .await?;
+                tally.reopened.push(row.id);
+            }
+            sighting(&mut *tx, row.id, run_id, t, s).await?;
+        }
+        // The decision does not fit the row (e.g. Insert for a stored account): the
+        // stored row wins; record the sighting against it if there is one.
+        (_, Some(row)) => sighting(&mut *tx, row.id, run_id, t, s).await?,
+        (_, None) => {}
+    }
+    Ok(())
+}
+
+/// Stores a new suspect (status `new`) and returns its number.
+async fn insert_suspect(tx: &mut Tx, run_id: i64, t: i64, s: &Seen) -> Result<i64, StoreError> {
+    let Target {
+        org_id,
+        account_key,
+        label,
+    } = s.target.clone().unwrap_or_default();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO suspects (platform, account_key, platform_id, handle_key, handle, display_name, url, bio, \
+         avatar_sha256, avatar_hash, org_id, target_key, target_label, score, reasons, status, \
+         status_changed_at, first_seen_at, last_seen_at, flagged_run_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'new', $16, $16, $16, $17) RETURNING id",
+    )
+    .bind(s.platform.as_str())
+    .bind(s.account_key())
+    .bind(s.platform_id.clone())
+    .bind(s.handle_key.clone())
+    .bind(s.handle.clone())
+    .bind(&s.display_name)
+    .bind(s.url.clone())
+    .bind(s.bio.clone())
+    .bind(s.avatar.as_ref().map(|a| a.sha256.clone()))
+    .bind(s.avatar.as_ref().and_then(|a| a.hash.clone()))
+    .bind(org_id)
+    .bind(account_key)
+    .bind(label)
+    .bind(s.score)
+    .bind(encode_list(&s.reasons))
+    .bind(t)
+    .bind(run_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+/// Brings a stored suspect up to date with what was seen (its target only when judged one).
+async fn update_suspect(tx: &mut Tx, t: i64, s: &Seen, id: i64) -> Result<(), StoreError> {
+    let target = s.target.clone();
+    sqlx::query(
+        "UPDATE suspects SET platform_id = COALESCE($1, platform_id), handle_key = COALESCE($2, handle_key), \
+         handle = COALESCE($3, handle), display_name = $4, url = COALESCE($5, url), bio = $6, \
+         avatar_sha256 = $7, avatar_hash = $8, score = $9, reasons = $10, last_seen_at = $11, \
+         org_id = COALESCE($12, org_id), target_key = COALESCE($13, target_key), \
+         target_label = COALESCE($14, target_label) WHERE id = $15",
+    )
+    .bind(s.platform_id.clone())
+    .bind(s.handle_key.clone())
+    .bind(s.handle.clone())
+    .bind(&s.display_name)
+    .bind(s.url.clone())
+    .bind(s.bio.clone())
+    .bind(s.avatar.as_ref().map(|a| a.sha256.clone()))
+    .bind(s.avatar.as_ref().and_then(|a| a.hash.clone()))
+    .bind(s.score)
+    .bind(encode_list(&s.reasons))
+    .bind(t)
+    .bind(target.as_ref().map(|x| x.org_id.clone()))
+    .bind(target.as_ref().map(|x| x.account_key.clone()))
+    .bind(target.as_ref().map(|x| x.label.clone()))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Marks suspects seen gone as removed, with why; a case already closed stays as it is.
+async fn mark_gone(
+    tx: &mut Tx,
+    run_id: i64,
+    t: i64,
+    gone: &[(i64, String)],
+    tally: &mut UnitTally,
+) -> Result<(), StoreError> {
+    for (id, note) in gone {
+        let row: Option<(String,)> = sqlx::query_as("SELECT status FROM suspects WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?;
+        let Some((status,)) = row else { continue };
+        if !super::SuspectStatus::parse(&status).is_some_and(|s| s.is_open()) {
+            continue;
+        }
+        sqlx::query(
+            "UPDATE suspects SET status = 'removed', status_changed_at = $1, removed_at = $1, version = version + 1 WHERE id = $2",
+        )
+        .bind(t)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+        event(tx, *id, run_id, t, Some(&status), "removed", Some(note)).await?;
+        tally.removed.push(*id);
+    }
+    Ok(())
+}
+
+/// Adds a unit's per-source counts to the run's.
+async fn add_counts(tx: &mut Tx, run_id: i64, counts: &[(String, SourceTally)]) -> Result<(), StoreError> {
+    for (platform, c) in counts {
+        sqlx::query(
+            "INSERT INTO scan_source_counts (run_id, platform, looked_up, found, not_found, blocked, failed, gone, not_visible) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (run_id, platform) DO UPDATE SET \
+             looked_up = scan_source_counts.looked_up + excluded.looked_up, \
+             found = scan_source_counts.found + excluded.found, \
+             not_found = scan_source_counts.not_found + excluded.not_found, \
+             blocked = scan_source_counts.blocked + excluded.blocked, \
+             failed = scan_source_counts.failed + excluded.failed, \
+             gone = scan_source_counts.gone + excluded.gone, \
+             not_visible = scan_source_counts.not_visible + excluded.not_visible",
+        )
+        .bind(run_id)
+        .bind(platform)
+        .bind(c[0])
+        .bind(c[1])
+        .bind(c[2])
+        .bind(c[3])
+        .bind(c[4])
+        .bind(c[5])
+        .bind(c[6])
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
 
 async fn write_snapshot(tx: &mut Tx, run_id: i64, t: i64, s: &SnapshotWrite) -> Result<(), StoreError> {
