@@ -154,41 +154,15 @@ impl Matcher {
         let work: Vec<(usize, Vec<crate::normalize::FoldedName>)> = (0..genuine.len())
             .map(|i| (i, std::mem::take(&mut folded[i])))
             .collect();
-        let mut parts = on_every_core(&work, |(i, folded)| {
-            let g = &genuine[*i];
-            // The display name always counts; a derived variant only when it names someone
-            // (（マザーズコーナー） alone is generic vocabulary, not an identity).
-            let names: Vec<PreparedName> = texts[*i]
-                .iter()
-                .zip(folded.iter().cloned())
-                .enumerate()
-                .map(|(k, (n, f))| (k, PreparedName::from_folded(n, f, &weights)))
-                .filter(|(k, p)| !p.visual.is_empty() && (*k == 0 || !p.visual.all_generic()))
-                .map(|(_, p)| p)
-                .collect();
-            let platform = g.platform.unwrap_or(Platform::X);
-            let handle = g
-                .handle
-                .as_deref()
-                .filter(|h| !handle_is_assigned(platform, h))
-                .and_then(|h| prepared_handle(platform, h));
-            let mut keys = IndexKeys::default();
-            for n in &names {
-                keys.names.push(&n.visual.chars);
-                keys.names.push(&n.reading.chars);
-            }
-            if let Some((h, _)) = &handle {
-                keys.handles.push(&h.squashed);
-                if h.core != h.squashed {
-                    keys.handles.push(&h.core);
-                }
-            }
-            let entry = index::Entry::of(&keys);
-            let ids = identity_keys(platform, g.handle.as_deref(), g.id.as_deref(), g.url.as_deref());
-            (names, handle, g.bio.as_deref().and_then(bio_grams), entry, ids)
-        });
+        let mut parts = on_every_core(&work, |(i, folded)| prepare(&genuine[*i], &texts[*i], folded, &weights));
         for (i, g) in genuine.iter().enumerate() {
-            let (names, handle, bio, entry, ids) = std::mem::take(&mut parts[i]);
+            let Prepared {
+                names,
+                handle,
+                bio,
+                entry,
+                ids,
+            } = std::mem::take(&mut parts[i]);
             let vocabulary = match &g.org_id {
                 Some(org) => *org_vocabulary.entry(org.clone()).or_insert_with(|| {
                     vocabularies.push(Vocabulary::default());
@@ -215,24 +189,7 @@ impl Matcher {
             prepared.push(p);
         }
         index.finish();
-        // Offices: the organisation's department where known, else the account's own name.
-        let mut offices: HashMap<String, usize> = HashMap::new();
-        let office_of: Vec<usize> = genuine
-            .iter()
-            .zip(&prepared)
-            .map(|(g, p)| {
-                let key = match (&g.org_id, &g.department) {
-                    (Some(o), Some(d)) => format!("{o}|{d}"),
-                    _ => p
-                        .names
-                        .first()
-                        .map(|n| n.parts.words.iter().flatten().collect())
-                        .unwrap_or_default(),
-                };
-                let next = offices.len();
-                *offices.entry(key).or_insert(next)
-            })
-            .collect();
+        let office_of = offices(&genuine, &prepared);
         let pictures = Pictures::new(
             genuine
                 .iter()
@@ -264,15 +221,8 @@ impl Matcher {
         }
         // 1. Is it a genuine account? Same platform and the same id, handle or canonical URL,
         //    unless both carry ids and they differ (a handle re-registered by someone else).
-        let mut reused: Option<usize> = None;
-        for (key, by) in identity_keys(c.platform, c.handle.as_deref(), c.id.as_deref(), c.url.as_deref()) {
-            for &gi in self.identity.get(&key).into_iter().flatten() {
-                let g = &self.genuine[gi];
-                let ids_conflict = matches!((&g.id, &c.id), (Some(a), Some(b)) if a != b);
-                if ids_conflict && by != IdentityKey::Id {
-                    reused = Some(gi);
-                    continue;
-                }
+        let reused = match self.identify(c) {
+            Ok((gi, by)) => {
                 let mut reasons = vec![Reason::IsGenuine { by }];
                 reasons.extend(unavailable);
                 return Judgement {
@@ -283,7 +233,8 @@ impl Matcher {
                     compared: 0,
                 };
             }
-        }
+            Err(reused) => reused,
+        };
 
         // 2. Score against the short list: by name and handle from the indexes, by picture
         //    from the pictures the candidate's resembles.
@@ -293,26 +244,7 @@ impl Matcher {
             AvatarEvidence::Hash(h) => Some(h),
             _ => None,
         };
-        let mut keys = IndexKeys::default();
-        keys.names.push(&cname.visual.chars);
-        keys.names.push(&cname.reading.chars);
-        if let Some((h, _)) = &chandle {
-            keys.handles.push(&h.squashed);
-            keys.handles.push(&h.core);
-        }
-        let mut shortlist = self.index.shortlist(&keys);
-        let mut pictures: HashMap<usize, PictureEvidence> = HashMap::new();
-        for m in cavatar.map(|a| self.pictures.matches(a)).unwrap_or_default() {
-            for &owner in &self.pictures.all()[m.picture].owners {
-                pictures.entry(owner).or_insert(PictureEvidence { m });
-                if !shortlist.contains(&(owner as u32)) {
-                    shortlist.push(owner as u32);
-                }
-            }
-        }
-        if let Some(r) = reused.filter(|r| !shortlist.contains(&(*r as u32))) {
-            shortlist.push(r as u32);
-        }
+        let (shortlist, pictures) = self.shortlist(&cname, chandle.as_ref(), cavatar, reused);
         let cbio = c.bio.as_deref().and_then(bio_grams);
 
         // Ties (a picture several accounts share, a name used on several platforms) go to the
@@ -373,6 +305,57 @@ impl Matcher {
                 compared,
             },
         }
+    }
+
+    /// The genuine account a candidate is (its index, and by what), or else the one whose
+    /// handle it holds under another id (a handle re-registered by someone else), if any.
+    fn identify(&self, c: &Candidate) -> Result<(usize, IdentityKey), Option<usize>> {
+        let mut reused = None;
+        for (key, by) in identity_keys(c.platform, c.handle.as_deref(), c.id.as_deref(), c.url.as_deref()) {
+            for &gi in self.identity.get(&key).into_iter().flatten() {
+                let g = &self.genuine[gi];
+                let ids_conflict = matches!((&g.id, &c.id), (Some(a), Some(b)) if a != b);
+                if ids_conflict && by != IdentityKey::Id {
+                    reused = Some(gi);
+                    continue;
+                }
+                return Ok((gi, by));
+            }
+        }
+        Err(reused)
+    }
+
+    /// The genuine accounts worth scoring a candidate against: near by name or handle in the
+    /// indexes, the owners of pictures the candidate's resembles (with that evidence), and the
+    /// account whose handle it reuses.
+    fn shortlist(
+        &self,
+        cname: &PreparedName,
+        chandle: Option<&(FoldedHandle, String)>,
+        cavatar: Option<&AvatarHash>,
+        reused: Option<usize>,
+    ) -> (Vec<u32>, HashMap<usize, PictureEvidence>) {
+        let mut keys = IndexKeys::default();
+        keys.names.push(&cname.visual.chars);
+        keys.names.push(&cname.reading.chars);
+        if let Some((h, _)) = chandle {
+            keys.handles.push(&h.squashed);
+            keys.handles.push(&h.core);
+        }
+        let mut shortlist = self.index.shortlist(&keys);
+        let mut pictures: HashMap<usize, PictureEvidence> = HashMap::new();
+        for m in cavatar.map(|a| self.pictures.matches(a)).unwrap_or_default() {
+            for &owner in &self.pictures.all()[m.picture].owners {
+                pictures.entry(owner).or_insert(PictureEvidence { m });
+                if !shortlist.contains(&(owner as u32)) {
+                    shortlist.push(owner as u32);
+                }
+            }
+        }
+        if let Some(r) = reused.filter(|r| !shortlist.contains(&(*r as u32))) {
+            shortlist.push(r as u32);
+        }
+        (shortlist, pictures)
     }
 
     fn handle_evidence(&self, pair: &Pair<'_>, gi: usize, reasons: &mut Vec<Reason>) -> f64 {
@@ -605,6 +588,80 @@ fn absorbed(candidate: &PreparedName, genuine: &PreparedName, view: View) -> Vec
         out.push(Absorbed::Decorations);
     }
     out
+}
+
+/// What one genuine account is compared by, worked out once: its names (weighed and read), its
+/// handle, its bio's character pairs, its index entry and its identity keys.
+fn prepare(g: &Genuine, texts: &[String], folded: &[crate::normalize::FoldedName], weights: &CharWeights) -> Prepared {
+    // The display name always counts; a derived variant only when it names someone
+    // (（マザーズコーナー） alone is generic vocabulary, not an identity).
+    let names: Vec<PreparedName> = texts
+        .iter()
+        .zip(folded.iter().cloned())
+        .enumerate()
+        .map(|(k, (n, f))| (k, PreparedName::from_folded(n, f, weights)))
+        .filter(|(k, p)| !p.visual.is_empty() && (*k == 0 || !p.visual.all_generic()))
+        .map(|(_, p)| p)
+        .collect();
+    let platform = g.platform.unwrap_or(Platform::X);
+    let handle = g
+        .handle
+        .as_deref()
+        .filter(|h| !handle_is_assigned(platform, h))
+        .and_then(|h| prepared_handle(platform, h));
+    let mut keys = IndexKeys::default();
+    for n in &names {
+        keys.names.push(&n.visual.chars);
+        keys.names.push(&n.reading.chars);
+    }
+    if let Some((h, _)) = &handle {
+        keys.handles.push(&h.squashed);
+        if h.core != h.squashed {
+            keys.handles.push(&h.core);
+        }
+    }
+    let entry = index::Entry::of(&keys);
+    let ids = identity_keys(platform, g.handle.as_deref(), g.id.as_deref(), g.url.as_deref());
+    Prepared {
+        names,
+        handle,
+        bio: g.bio.as_deref().and_then(bio_grams),
+        entry,
+        ids,
+    }
+}
+
+/// What [`prepare`] works out for one genuine account.
+#[derive(Default)]
+struct Prepared {
+    names: Vec<PreparedName>,
+    handle: Option<(FoldedHandle, String)>,
+    bio: Option<HashSet<(char, char)>>,
+    entry: index::Entry,
+    ids: Vec<(String, IdentityKey)>,
+}
+
+/// The office of each genuine account, numbered: the organisation's department where known,
+/// else the account's own name (the accounts of one office share pictures without them being
+/// templates).
+fn offices(genuine: &[Genuine], prepared: &[PreparedGenuine]) -> Vec<usize> {
+    let mut offices: HashMap<String, usize> = HashMap::new();
+    genuine
+        .iter()
+        .zip(prepared)
+        .map(|(g, p)| {
+            let key = match (&g.org_id, &g.department) {
+                (Some(o), Some(d)) => format!("{o}|{d}"),
+                _ => p
+                    .names
+                    .first()
+                    .map(|n| n.parts.words.iter().flatten().collect())
+                    .unwrap_or_default(),
+            };
+            let next = offices.len();
+            *offices.entry(key).or_insert(next)
+        })
+        .collect()
 }
 
 #[cfg(test)]
