@@ -183,37 +183,59 @@ pub fn permutations(platform: Platform, handle: &str) -> Vec<Permutation> {
         }
     };
     let chars: Vec<char> = stem.chars().collect();
+    let raw = [homoglyphs(&stem), affixes(&stem), separators(&chars), typos(&chars)];
+    for (candidate, kind) in raw.into_iter().flatten() {
+        add(candidate, kind, &mut out);
+    }
+    round_robin(out)
+}
+
+/// One homoglyph substitution at a time.
+fn homoglyphs(stem: &str) -> Vec<(String, PermutationKind)> {
+    let mut out = Vec::new();
     // Homoglyphs: one substitution at a time.
     for (from, tos) in HOMOGLYPHS {
         for (i, _) in stem.match_indices(from) {
             for to in *tos {
-                add(
+                out.push((
                     format!("{}{}{}", &stem[..i], to, &stem[i + from.len()..]),
                     PermutationKind::Homoglyph,
-                    &mut out,
-                );
+                ));
             }
         }
     }
+    out
+}
+
+/// Official-looking suffixes and prefixes.
+fn affixes(stem: &str) -> Vec<(String, PermutationKind)> {
+    let mut out = Vec::new();
     for s in SUFFIXES {
-        add(format!("{stem}{s}"), PermutationKind::Affix, &mut out);
+        out.push((format!("{stem}{s}"), PermutationKind::Affix));
     }
     for p in PREFIXES {
-        add(format!("{p}{stem}"), PermutationKind::Affix, &mut out);
+        out.push((format!("{p}{stem}"), PermutationKind::Affix));
     }
+    out
+}
+
+/// Separators removed, changed or doubled; then one added between letters and digits or at a
+/// case change (likeliest), then between any two characters.
+fn separators(chars: &[char]) -> Vec<(String, PermutationKind)> {
+    let mut out = Vec::new();
     // Separators: remove each, change each, double each; then add one between letters and
     // digits or at a case change (likeliest), then between any two characters.
     for (i, c) in chars.iter().enumerate() {
         if matches!(c, '_' | '.' | '-') {
             let rest: String = chars[i + 1..].iter().collect();
             let head: String = chars[..i].iter().collect();
-            add(format!("{head}{rest}"), PermutationKind::Separator, &mut out);
+            out.push((format!("{head}{rest}"), PermutationKind::Separator));
             for sep in ['_', '.'] {
                 if sep != *c {
-                    add(format!("{head}{sep}{rest}"), PermutationKind::Separator, &mut out);
+                    out.push((format!("{head}{sep}{rest}"), PermutationKind::Separator));
                 }
             }
-            add(format!("{head}{c}{c}{rest}"), PermutationKind::Separator, &mut out);
+            out.push((format!("{head}{c}{c}{rest}"), PermutationKind::Separator));
         }
     }
     let between = |i: usize| {
@@ -228,36 +250,42 @@ pub fn permutations(platform: Platform, handle: &str) -> Vec<Permutation> {
             && (a.is_ascii_digit() != b.is_ascii_digit() || (a.is_ascii_lowercase() && b.is_ascii_uppercase()))
         {
             let (head, rest) = between(i);
-            add(format!("{head}_{rest}"), PermutationKind::Separator, &mut out);
+            out.push((format!("{head}_{rest}"), PermutationKind::Separator));
         }
     }
     for i in 1..chars.len() {
         if chars[i - 1].is_ascii_alphanumeric() && chars[i].is_ascii_alphanumeric() {
             let (head, rest) = between(i);
             for sep in ['_', '.'] {
-                add(format!("{head}{sep}{rest}"), PermutationKind::Separator, &mut out);
+                out.push((format!("{head}{sep}{rest}"), PermutationKind::Separator));
             }
         }
     }
+    out
+}
+
+/// One doubling, transposition, omission or insertion of a keyboard neighbour.
+fn typos(chars: &[char]) -> Vec<(String, PermutationKind)> {
+    let mut out = Vec::new();
     for i in 0..chars.len() {
         if chars[i].is_ascii_alphanumeric() {
-            let mut v = chars.clone();
+            let mut v = chars.to_vec();
             v.insert(i, chars[i]);
-            add(v.into_iter().collect(), PermutationKind::Doubling, &mut out);
+            out.push((v.into_iter().collect(), PermutationKind::Doubling));
         }
     }
     for i in 1..chars.len() {
         if chars[i - 1] != chars[i] {
-            let mut v = chars.clone();
+            let mut v = chars.to_vec();
             v.swap(i - 1, i);
-            add(v.into_iter().collect(), PermutationKind::Transposition, &mut out);
+            out.push((v.into_iter().collect(), PermutationKind::Transposition));
         }
     }
     if chars.len() > 3 {
         for i in 0..chars.len() {
-            let mut v = chars.clone();
+            let mut v = chars.to_vec();
             v.remove(i);
-            add(v.into_iter().collect(), PermutationKind::Omission, &mut out);
+            out.push((v.into_iter().collect(), PermutationKind::Omission));
         }
     }
     for (i, c) in chars.iter().enumerate() {
@@ -268,13 +296,13 @@ pub fn permutations(platform: Platform, handle: &str) -> Vec<Permutation> {
                 n
             };
             for at in [i, i + 1] {
-                let mut v = chars.clone();
+                let mut v = chars.to_vec();
                 v.insert(at, n);
-                add(v.into_iter().collect(), PermutationKind::Insertion, &mut out);
+                out.push((v.into_iter().collect(), PermutationKind::Insertion));
             }
         }
     }
-    round_robin(out)
+    out
 }
 
 /// The permutations reordered round-robin over the kinds, each kind keeping its own order,

@@ -135,6 +135,9 @@ fn lookalike_cost(typed: &[char], genuine: &[char]) -> bool {
     }
 }
 
+/// A cell of the edit table no path reaches.
+const UNREACHED: u32 = u32::MAX / 4;
+
 /// The cheapest edits from `genuine` to `typed` (both lower case, separators removed), in half
 /// edits, with the edits; `None` beyond `max` half edits.
 pub fn typed_edits(typed: &str, genuine: &str, max: u32) -> Option<(u32, Vec<Edit>)> {
@@ -144,13 +147,12 @@ pub fn typed_edits(typed: &str, genuine: &str, max: u32) -> Option<(u32, Vec<Edi
     if n.abs_diff(m) as u32 * LOOK > max * 2 || n > 64 || m > 64 {
         return None;
     }
-    let inf = u32::MAX / 4;
-    let mut d = vec![vec![inf; m + 1]; n + 1];
+    let mut d = vec![vec![UNREACHED; m + 1]; n + 1];
     d[0][0] = 0;
     for i in 0..=n {
         for j in 0..=m {
             let here = d[i][j];
-            if here >= inf {
+            if here >= UNREACHED {
                 continue;
             }
             let mut relax = |ii: usize, jj: usize, cost: u32| {
@@ -189,12 +191,16 @@ pub fn typed_edits(typed: &str, genuine: &str, max: u32) -> Option<(u32, Vec<Edi
     if total > max {
         return None;
     }
-    // Walk back along a cheapest path, naming each edit.
+    Some((total, walk_back(&d, &a, &b)))
+}
+
+/// The edits along a cheapest path of the table `d` of [`typed_edits`], from the start.
+fn walk_back(d: &[Vec<u32>], a: &[char], b: &[char]) -> Vec<Edit> {
     let mut edits = Vec::new();
-    let (mut i, mut j) = (n, m);
+    let (mut i, mut j) = (a.len(), b.len());
     while i > 0 || j > 0 {
         let here = d[i][j];
-        let from = |ii: usize, jj: usize, cost: u32| d[ii][jj] < inf && d[ii][jj] + cost == here;
+        let from = |ii: usize, jj: usize, cost: u32| d[ii][jj] < UNREACHED && d[ii][jj] + cost == here;
         if i > 0 && j > 0 && a[i - 1] == b[j - 1] && from(i - 1, j - 1, 0) {
             (i, j) = (i - 1, j - 1);
         } else if i > 0 && j > 0 && lookalike_cost(&a[i - 1..i], &b[j - 1..j]) && from(i - 1, j - 1, LOOK) {
@@ -243,7 +249,7 @@ pub fn typed_edits(typed: &str, genuine: &str, max: u32) -> Option<(u32, Vec<Edi
         }
     }
     edits.reverse();
-    Some((total, edits))
+    edits
 }
 
 /// A handle as typed, for counting edits: lower case, separators removed.
