@@ -8,7 +8,7 @@
 use super::avatars::Copy;
 use crate::discover::permutations::{permutations, valid_handle};
 use crate::platform::Platform;
-use crate::registry::Registry;
+use crate::registry::{GenuineAccount, Registry};
 use crate::synthetic::Rng;
 
 /// What an account on the demo platform is.
@@ -257,159 +257,186 @@ pub fn population(registry: &Registry, seed: u64) -> Vec<DemoAccount> {
         );
         let bare = handle.as_deref().unwrap_or("").trim_start_matches('@').to_string();
         let place = place_word(&acc.display_name);
-        match i % 4 {
-            // A lookalike handle on the same platform, found by probing permutations.
-            0 if acc.handle.is_some() => {
-                let perms = permutations(acc.platform, &bare);
-                if !perms.is_empty() {
-                    let p = &perms[rng.below(perms.len().min(8))];
-                    let handle = if acc.platform == Platform::Line {
-                        format!("@{}", p.handle)
-                    } else {
-                        p.handle.clone()
-                    };
-                    push(
-                        DemoAccount {
-                            platform: acc.platform,
-                            handle: Some(handle),
-                            id: id_for(acc.platform, &mut rng),
-                            name: lookalike_name(&acc.display_name, i / 4),
-                            bio: "公式アカウントです。お問い合わせはDMで。".into(),
-                            avatar: Some((logo, Copy::Reencoded)),
-                            followers: rng.below(300) as u64,
-                            role: Role::Impostor {
-                                target: key.clone(),
-                                technique: "lookalike handle",
-                            },
-                        },
-                        &mut out,
-                    );
-                }
-            }
-            // The same handle on another platform, where the body has no account.
-            1 if acc.handle.is_some() => {
-                let other = [Platform::Instagram, Platform::X]
-                    .into_iter()
-                    .find(|p| *p != acc.platform && valid_handle(*p, &bare));
-                if let Some(p) = other {
-                    push(
-                        DemoAccount {
-                            platform: p,
-                            handle: Some(bare.clone()),
-                            id: id_for(p, &mut rng),
-                            name: acc.display_name.trim_start_matches('@').to_string(),
-                            bio: format!("{}の公式アカウントです。", org.name),
-                            avatar: Some((logo, Copy::Exact)),
-                            followers: rng.below(300) as u64,
-                            role: Role::Impostor {
-                                target: key.clone(),
-                                technique: "same handle on another platform",
-                            },
-                        },
-                        &mut out,
-                    );
-                }
-            }
-            // A lookalike channel, found by searching the name.
-            2 => push(
-                DemoAccount {
-                    platform: Platform::Youtube,
-                    handle: None,
-                    id: id_for(Platform::Youtube, &mut rng),
-                    name: lookalike_name(&acc.display_name, i / 4 + 1),
-                    bio: "求人情報を配信しています。".into(),
-                    avatar: Some((logo, if i % 8 == 2 { Copy::Mirrored } else { Copy::Cropped })),
-                    followers: rng.below(300) as u64,
-                    role: Role::Impostor {
-                        target: key.clone(),
-                        technique: "lookalike channel name",
-                    },
-                },
-                &mut out,
-            ),
-            // A channel that copies only the picture, under a topical name that a search for
-            // the office finds (the national logo is left out: it is not one office's).
-            3 if logo != HELLO_WORK_LOGO => {
-                if let Some(name) = topical_name(&acc.display_name).filter(|n| found_by_search(n)) {
-                    let copy = [Copy::Exact, Copy::Reencoded, Copy::Mirrored, Copy::Cropped][(i / 4) % 4];
-                    push(
-                        DemoAccount {
-                            platform: Platform::Youtube,
-                            handle: None,
-                            id: id_for(Platform::Youtube, &mut rng),
-                            name,
-                            bio: "最新の求人情報をお届けします。".into(),
-                            avatar: Some((logo, copy)),
-                            followers: rng.below(300) as u64,
-                            role: Role::Impostor {
-                                target: key.clone(),
-                                technique: "copied picture",
-                            },
-                        },
-                        &mut out,
-                    );
-                }
-            }
-            _ => {}
+        let beside = Beside {
+            account: acc,
+            org_name: &org.name,
+            key: &key,
+            logo,
+            bare: &bare,
+        };
+        if let Some(a) = impostor_of(i, &beside, found_by_search, &mut rng) {
+            push(a, &mut out);
         }
-        // Innocents: a channel about the same place, and a person whose handle resembles the
-        // office's by chance.
-        let channel = INNOCENT_CHANNELS[rng.below(INNOCENT_CHANNELS.len())].replace("{place}", &place);
-        push(
-            DemoAccount {
-                platform: Platform::Youtube,
-                handle: None,
-                id: id_for(Platform::Youtube, &mut rng),
-                name: channel,
-                bio: format!("{place}が好きな個人のチャンネルです。"),
-                avatar: Some((stable_seed(&format!("innocent-ch-{i}")), Copy::Exact)),
-                followers: rng.below(5_000) as u64,
-                role: Role::Innocent,
-            },
-            &mut out,
-        );
-        if let Some(p) = permutations(acc.platform, &bare)
-            .into_iter()
-            .filter(|p| acc.platform == Platform::X && valid_handle(Platform::X, &p.handle))
-            .nth(20 + rng.below(20))
-        {
-            push(
-                DemoAccount {
-                    platform: Platform::X,
-                    handle: Some(p.handle),
-                    id: id_for(Platform::X, &mut rng),
-                    name: PEOPLE[rng.below(PEOPLE.len())].to_string(),
-                    bio: "日々のこと。写真とごはん。".into(),
-                    avatar: Some((stable_seed(&format!("innocent-x-{i}")), Copy::Exact)),
-                    followers: rng.below(2_000) as u64,
-                    role: Role::HonestLookalike,
-                },
-                &mut out,
-            );
+        for a in innocents_of(i, &beside, &place, &mut rng) {
+            push(a, &mut out);
         }
     }
-    // Honest Hello Work offices that are not in the registry use the national logo under their
-    // own names: the logo is a template, and they must stay clear.
+    for a in other_offices(registry, &mut rng) {
+        push(a, &mut out);
+    }
+    out
+}
+
+/// The impostor the demo sets beside the `i`th genuine account, one technique per account in
+/// turn: a lookalike handle, the same handle on another platform, a lookalike channel name, or
+/// a copied picture under a topical name that a search for the office finds.
+fn impostor_of(i: usize, g: &Beside<'_>, found_by_search: impl Fn(&str) -> bool, rng: &mut Rng) -> Option<DemoAccount> {
+    let acc = g.account;
+    let impostor = |platform, handle, id, name, bio: &str, copy, followers, technique| DemoAccount {
+        platform,
+        handle,
+        id,
+        name,
+        bio: bio.into(),
+        avatar: Some((g.logo, copy)),
+        followers,
+        role: Role::Impostor {
+            target: g.key.to_string(),
+            technique,
+        },
+    };
+    match i % 4 {
+        // A lookalike handle on the same platform, found by probing permutations.
+        0 if acc.handle.is_some() => {
+            let perms = permutations(acc.platform, g.bare);
+            if perms.is_empty() {
+                return None;
+            }
+            let p = &perms[rng.below(perms.len().min(8))];
+            let handle = if acc.platform == Platform::Line {
+                format!("@{}", p.handle)
+            } else {
+                p.handle.clone()
+            };
+            let id = id_for(acc.platform, rng);
+            Some(impostor(
+                acc.platform,
+                Some(handle),
+                id,
+                lookalike_name(&acc.display_name, i / 4),
+                "公式アカウントです。お問い合わせはDMで。",
+                Copy::Reencoded,
+                rng.below(300) as u64,
+                "lookalike handle",
+            ))
+        }
+        // The same handle on another platform, where the body has no account.
+        1 if acc.handle.is_some() => {
+            let p = [Platform::Instagram, Platform::X]
+                .into_iter()
+                .find(|p| *p != acc.platform && valid_handle(*p, g.bare))?;
+            let id = id_for(p, rng);
+            Some(impostor(
+                p,
+                Some(g.bare.to_string()),
+                id,
+                acc.display_name.trim_start_matches('@').to_string(),
+                &format!("{}の公式アカウントです。", g.org_name),
+                Copy::Exact,
+                rng.below(300) as u64,
+                "same handle on another platform",
+            ))
+        }
+        // A lookalike channel, found by searching the name.
+        2 => {
+            let id = id_for(Platform::Youtube, rng);
+            Some(impostor(
+                Platform::Youtube,
+                None,
+                id,
+                lookalike_name(&acc.display_name, i / 4 + 1),
+                "求人情報を配信しています。",
+                if i % 8 == 2 { Copy::Mirrored } else { Copy::Cropped },
+                rng.below(300) as u64,
+                "lookalike channel name",
+            ))
+        }
+        // Only the picture (the national logo is left out: it is not one office's).
+        3 if g.logo != HELLO_WORK_LOGO => {
+            let name = topical_name(&acc.display_name).filter(|n| found_by_search(n))?;
+            let copy = [Copy::Exact, Copy::Reencoded, Copy::Mirrored, Copy::Cropped][(i / 4) % 4];
+            let id = id_for(Platform::Youtube, rng);
+            Some(impostor(
+                Platform::Youtube,
+                None,
+                id,
+                name,
+                "最新の求人情報をお届けします。",
+                copy,
+                rng.below(300) as u64,
+                "copied picture",
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// A genuine account as the demo sets others beside it.
+struct Beside<'a> {
+    account: &'a GenuineAccount,
+    org_name: &'a str,
+    key: &'a str,
+    logo: u64,
+    /// Its handle (or a YouTube channel's id) without `@`.
+    bare: &'a str,
+}
+
+/// Honest accounts beside the `i`th genuine account: a channel about the same place, and on X
+/// a person whose handle resembles the office's by chance.
+fn innocents_of(i: usize, g: &Beside<'_>, place: &str, rng: &mut Rng) -> Vec<DemoAccount> {
+    let mut out = Vec::new();
+    let channel = INNOCENT_CHANNELS[rng.below(INNOCENT_CHANNELS.len())].replace("{place}", place);
+    out.push(DemoAccount {
+        platform: Platform::Youtube,
+        handle: None,
+        id: id_for(Platform::Youtube, rng),
+        name: channel,
+        bio: format!("{place}が好きな個人のチャンネルです。"),
+        avatar: Some((stable_seed(&format!("innocent-ch-{i}")), Copy::Exact)),
+        followers: rng.below(5_000) as u64,
+        role: Role::Innocent,
+    });
+    let platform = g.account.platform;
+    if let Some(p) = permutations(platform, g.bare)
+        .into_iter()
+        .filter(|p| platform == Platform::X && valid_handle(Platform::X, &p.handle))
+        .nth(20 + rng.below(20))
+    {
+        out.push(DemoAccount {
+            platform: Platform::X,
+            handle: Some(p.handle),
+            id: id_for(Platform::X, rng),
+            name: PEOPLE[rng.below(PEOPLE.len())].to_string(),
+            bio: "日々のこと。写真とごはん。".into(),
+            avatar: Some((stable_seed(&format!("innocent-x-{i}")), Copy::Exact)),
+            followers: rng.below(2_000) as u64,
+            role: Role::HonestLookalike,
+        });
+    }
+    out
+}
+
+/// Honest Hello Work offices that are not in the registry: they use the national logo under
+/// their own names, so the logo is a template and they must stay clear.
+fn other_offices(registry: &Registry, rng: &mut Rng) -> Vec<DemoAccount> {
     let registry_names: Vec<&str> = registry.accounts().map(|(_, a)| a.display_name.as_str()).collect();
+    let mut out = Vec::new();
     for (k, name) in OTHER_OFFICES.iter().enumerate() {
         // Only offices the registry does not hold (a synthetic registry may hold any).
         let place: String = name.trim_start_matches("ハローワーク").chars().take(2).collect();
         if registry_names.iter().any(|n| n.contains(&place)) {
             continue;
         }
-        push(
-            DemoAccount {
-                platform: Platform::Youtube,
-                handle: None,
-                id: id_for(Platform::Youtube, &mut rng),
-                name: (*name).to_string(),
-                bio: "ハローワークの求人・セミナー情報".into(),
-                avatar: Some((HELLO_WORK_LOGO, if k % 2 == 0 { Copy::Exact } else { Copy::Reencoded })),
-                followers: 500 + rng.below(3_000) as u64,
-                role: Role::Innocent,
-            },
-            &mut out,
-        );
+        out.push(DemoAccount {
+            platform: Platform::Youtube,
+            handle: None,
+            id: id_for(Platform::Youtube, rng),
+            name: (*name).to_string(),
+            bio: "ハローワークの求人・セミナー情報".into(),
+            avatar: Some((HELLO_WORK_LOGO, if k % 2 == 0 { Copy::Exact } else { Copy::Reencoded })),
+            followers: 500 + rng.below(3_000) as u64,
+            role: Role::Innocent,
+        });
     }
     out
 }

@@ -113,108 +113,127 @@ const LINE_FIELDS_EN: &[&str] = &[
     "Reporter's contact",
 ];
 
+/// Every platform's channel, in `Platform::ALL` order.
+const CHANNELS: [Channel; 7] = [
+    Channel {
+        id: "x",
+        name_ja: "X（旧Twitter）",
+        name_en: "X",
+        report_url: "https://help.x.com/en/forms/authenticity/impersonation",
+        report_how_ja: "X ヘルプセンターのなりすまし報告フォームから「自分または自分が代理を務める組織」を選んで報告します（Xアカウントは不要です）。",
+        report_how_en: "X Help Center impersonation form, choosing \"my company, brand or organization\" (no X account needed).",
+        fields_ja: X_FIELDS_JA,
+        fields_en: X_FIELDS_EN,
+        post_limit: 280,
+        counting: Counting::XWeighted,
+        post_unit_ja: "全角140字（半角280字、URLは半角23字）",
+    },
+    Channel {
+        id: "instagram",
+        name_ja: "Instagram",
+        name_en: "Instagram",
+        report_url: "https://help.instagram.com/contact/636276399721841",
+        report_how_ja: "Instagram ヘルプセンターのなりすまし報告フォーム、またはアプリでプロフィールの「…」→「報告する」→「アカウントを報告」→「なりすまし」から報告します。組織としての報告は代表者の権限を示す書類を求められることがあります（要確認）。",
+        report_how_en: "Instagram Help Center impersonation form, or in the app: profile \"...\" > Report > Report account > pretending to be someone else. Organisations may be asked for proof of authority (unverified).",
+        fields_ja: IG_FIELDS_JA,
+        fields_en: IG_FIELDS_EN,
+        post_limit: 2_200,
+        counting: Counting::Chars,
+        post_unit_ja: "2,200字",
+    },
+    Channel {
+        id: "facebook",
+        name_ja: "Facebook",
+        name_en: "Facebook",
+        report_url: "https://www.facebook.com/help/contact/169486816475808",
+        report_how_ja: "Facebook の「なりすましアカウントを報告」フォーム、またはプロフィール／ページの「…」→「サポートを受ける・報告する」→「なりすまし」から報告します。",
+        report_how_en: "Facebook \"Report an imposter account\" form, or on the profile or Page: \"...\" > Find support or report > Pretending to be someone.",
+        fields_ja: FB_FIELDS_JA,
+        fields_en: FB_FIELDS_EN,
+        post_limit: 63_206,
+        counting: Counting::Chars,
+        post_unit_ja: "63,206字",
+    },
+    Channel {
+        id: "youtube",
+        name_ja: "YouTube",
+        name_en: "YouTube",
+        report_url: "https://support.google.com/youtube/answer/2801947",
+        report_how_ja: "チャンネルページの「概要」→ 報告（旗）→「ユーザーを報告」→「なりすまし」から報告します。ポリシーはリンク先のとおりです。",
+        report_how_en: "Channel page > About > flag > Report user > Impersonation; the policy is at the link.",
+        fields_ja: YT_FIELDS_JA,
+        fields_en: YT_FIELDS_EN,
+        post_limit: 1_500,
+        counting: Counting::Chars,
+        post_unit_ja: "1,500字（コミュニティ投稿の目安、要確認）",
+    },
+    Channel {
+        id: "line",
+        name_ja: "LINE",
+        name_en: "LINE",
+        report_url: "https://contact.line.me/",
+        report_how_ja: "LINE の問題報告フォーム（ログインせずに続行できます）から、権利侵害またはなりすましとして報告します。トーク画面の「≡」→「通報」からも報告できます。公的機関向けの専用フォームは確認できていません。",
+        report_how_en: "LINE problem-report form (continue without logging in), as rights infringement or impersonation; also from the chat screen: menu > Report. No dedicated form for public bodies was found.",
+        fields_ja: LINE_FIELDS_JA,
+        fields_en: LINE_FIELDS_EN,
+        post_limit: 500,
+        counting: Counting::Chars,
+        post_unit_ja: "500字（要確認）",
+    },
+    Channel {
+        id: "bluesky",
+        name_ja: "Bluesky",
+        name_en: "Bluesky",
+        report_url: "https://bsky.social/about/support/community-guidelines",
+        report_how_ja: "プロフィールの「…」→「アカウントを報告」→「なりすまし・誤解を招く」から報告します。",
+        report_how_en: "Profile \"...\" > Report account > misleading / impersonation.",
+        fields_ja: &[],
+        fields_en: &[],
+        post_limit: 300,
+        counting: Counting::Chars,
+        post_unit_ja: "300字",
+    },
+    Channel {
+        id: "mastodon",
+        name_ja: "Mastodon",
+        name_en: "Mastodon",
+        report_url: "https://docs.joinmastodon.org/user/moderating/",
+        report_how_ja: "対象アカウントの「…」→「通報」から、サーバー管理者へ通報します（他サーバーのアカウントは「転送」を選ぶと相手のサーバー管理者にも届きます）。コメントは1,000字までです。",
+        report_how_en: "Account \"...\" > Report, to the instance's moderators (choose \"forward\" for a remote account); the comment takes up to 1,000 characters.",
+        fields_ja: &[
+            "通報の種類（違反・その他）",
+            "コメント（1,000字以内）",
+            "リモートサーバーへの転送",
+        ],
+        fields_en: &[
+            "Category (violation or other)",
+            "Comment (up to 1,000 characters)",
+            "Forward to the remote server",
+        ],
+        post_limit: 500,
+        counting: Counting::Chars,
+        post_unit_ja: "500字",
+    },
+];
+
 /// The channel of a platform.
 pub fn channel(platform: Platform) -> Channel {
-    match platform {
-        Platform::X => Channel {
-            id: "x",
-            name_ja: "X（旧Twitter）",
-            name_en: "X",
-            report_url: "https://help.x.com/en/forms/authenticity/impersonation",
-            report_how_ja: "X ヘルプセンターのなりすまし報告フォームから「自分または自分が代理を務める組織」を選んで報告します（Xアカウントは不要です）。",
-            report_how_en: "X Help Center impersonation form, choosing \"my company, brand or organization\" (no X account needed).",
-            fields_ja: X_FIELDS_JA,
-            fields_en: X_FIELDS_EN,
-            post_limit: 280,
-            counting: Counting::XWeighted,
-            post_unit_ja: "全角140字（半角280字、URLは半角23字）",
-        },
-        Platform::Instagram => Channel {
-            id: "instagram",
-            name_ja: "Instagram",
-            name_en: "Instagram",
-            report_url: "https://help.instagram.com/contact/636276399721841",
-            report_how_ja: "Instagram ヘルプセンターのなりすまし報告フォーム、またはアプリでプロフィールの「…」→「報告する」→「アカウントを報告」→「なりすまし」から報告します。組織としての報告は代表者の権限を示す書類を求められることがあります（要確認）。",
-            report_how_en: "Instagram Help Center impersonation form, or in the app: profile \"...\" > Report > Report account > pretending to be someone else. Organisations may be asked for proof of authority (unverified).",
-            fields_ja: IG_FIELDS_JA,
-            fields_en: IG_FIELDS_EN,
-            post_limit: 2_200,
-            counting: Counting::Chars,
-            post_unit_ja: "2,200字",
-        },
-        Platform::Facebook => Channel {
-            id: "facebook",
-            name_ja: "Facebook",
-            name_en: "Facebook",
-            report_url: "https://www.facebook.com/help/contact/169486816475808",
-            report_how_ja: "Facebook の「なりすましアカウントを報告」フォーム、またはプロフィール／ページの「…」→「サポートを受ける・報告する」→「なりすまし」から報告します。",
-            report_how_en: "Facebook \"Report an imposter account\" form, or on the profile or Page: \"...\" > Find support or report > Pretending to be someone.",
-            fields_ja: FB_FIELDS_JA,
-            fields_en: FB_FIELDS_EN,
-            post_limit: 63_206,
-            counting: Counting::Chars,
-            post_unit_ja: "63,206字",
-        },
-        Platform::Youtube => Channel {
-            id: "youtube",
-            name_ja: "YouTube",
-            name_en: "YouTube",
-            report_url: "https://support.google.com/youtube/answer/2801947",
-            report_how_ja: "チャンネルページの「概要」→ 報告（旗）→「ユーザーを報告」→「なりすまし」から報告します。ポリシーはリンク先のとおりです。",
-            report_how_en: "Channel page > About > flag > Report user > Impersonation; the policy is at the link.",
-            fields_ja: YT_FIELDS_JA,
-            fields_en: YT_FIELDS_EN,
-            post_limit: 1_500,
-            counting: Counting::Chars,
-            post_unit_ja: "1,500字（コミュニティ投稿の目安、要確認）",
-        },
-        Platform::Line => Channel {
-            id: "line",
-            name_ja: "LINE",
-            name_en: "LINE",
-            report_url: "https://contact.line.me/",
-            report_how_ja: "LINE の問題報告フォーム（ログインせずに続行できます）から、権利侵害またはなりすましとして報告します。トーク画面の「≡」→「通報」からも報告できます。公的機関向けの専用フォームは確認できていません。",
-            report_how_en: "LINE problem-report form (continue without logging in), as rights infringement or impersonation; also from the chat screen: menu > Report. No dedicated form for public bodies was found.",
-            fields_ja: LINE_FIELDS_JA,
-            fields_en: LINE_FIELDS_EN,
-            post_limit: 500,
-            counting: Counting::Chars,
-            post_unit_ja: "500字（要確認）",
-        },
-        Platform::Bluesky => Channel {
-            id: "bluesky",
-            name_ja: "Bluesky",
-            name_en: "Bluesky",
-            report_url: "https://bsky.social/about/support/community-guidelines",
-            report_how_ja: "プロフィールの「…」→「アカウントを報告」→「なりすまし・誤解を招く」から報告します。",
-            report_how_en: "Profile \"...\" > Report account > misleading / impersonation.",
-            fields_ja: &[],
-            fields_en: &[],
-            post_limit: 300,
-            counting: Counting::Chars,
-            post_unit_ja: "300字",
-        },
-        Platform::Mastodon => Channel {
-            id: "mastodon",
-            name_ja: "Mastodon",
-            name_en: "Mastodon",
-            report_url: "https://docs.joinmastodon.org/user/moderating/",
-            report_how_ja: "対象アカウントの「…」→「通報」から、サーバー管理者へ通報します（他サーバーのアカウントは「転送」を選ぶと相手のサーバー管理者にも届きます）。コメントは1,000字までです。",
-            report_how_en: "Account \"...\" > Report, to the instance's moderators (choose \"forward\" for a remote account); the comment takes up to 1,000 characters.",
-            fields_ja: &[
-                "通報の種類（違反・その他）",
-                "コメント（1,000字以内）",
-                "リモートサーバーへの転送",
-            ],
-            fields_en: &[
-                "Category (violation or other)",
-                "Comment (up to 1,000 characters)",
-                "Forward to the remote server",
-            ],
-            post_limit: 500,
-            counting: Counting::Chars,
-            post_unit_ja: "500字",
-        },
+    CHANNELS
+        .iter()
+        .find(|c| c.id == platform.as_str())
+        .cloned()
+        .unwrap_or_else(|| CHANNELS[0].clone())
+}
+
+#[cfg(test)]
+mod channel_order {
+    use super::*;
+
+    #[test]
+    fn every_platform_has_its_own_channel() {
+        for p in Platform::ALL {
+            assert_eq!(channel(p).id, p.as_str());
+        }
     }
 }
 
