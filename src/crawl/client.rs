@@ -590,3 +590,20 @@ pub fn quota_spent(body: &[u8]) -> Option<String> {
         || p.kind.as_deref().is_some_and(|t| t.ends_with("/usage-capped"));
     capped.then(|| p.detail.or(p.title).unwrap_or_else(|| "usage cap exceeded".into()))
 }
+
+#[cfg(test)]
+mod config_tests {
+    use std::time::Duration;
+
+    use super::FetchConfig;
+
+    #[test]
+    fn the_client_takes_its_limits_from_the_configuration() {
+        let example =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/narisumashi.example.toml")).expect("example");
+        let config: crate::config::Config = toml::from_str(&example).expect("example parses");
+        let f = FetchConfig::from_config(&config);
+        assert_eq!(f.host_limits.min_interval, Duration::from_secs(1));
+        assert!(f.host_overrides.contains_key("api.x.com"));
+    }
+}
