@@ -255,17 +255,25 @@ impl AvatarPair {
     }
 }
 
+/// Each block, and whether a list ends before it: a list ends with a blank line, or the next
+/// paragraph would join its last item.
+fn spaced(blocks: &[Block]) -> impl Iterator<Item = (bool, &Block)> {
+    let mut after_list = false;
+    blocks.iter().map(move |b| {
+        let bullet = matches!(b, Block::Bullet(_));
+        let ends = after_list && !bullet;
+        after_list = bullet;
+        (ends, b)
+    })
+}
+
 /// Markdown.
 pub fn to_markdown(blocks: &[Block], avatars: &[AvatarPair]) -> String {
     let mut out = String::new();
-    let mut after_list = false;
-    for b in blocks {
-        // A list ends with a blank line, or the next paragraph would join its last item.
-        let bullet = matches!(b, Block::Bullet(_));
-        if after_list && !bullet {
+    for (list_ends, b) in spaced(blocks) {
+        if list_ends {
             out.push('\n');
         }
-        after_list = bullet;
         match b {
             Block::Heading(level, line) => {
                 let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(*level)), md_inlines(line));
@@ -296,13 +304,10 @@ pub fn to_markdown(blocks: &[Block], avatars: &[AvatarPair]) -> String {
 /// Plain text.
 pub fn to_text(blocks: &[Block], avatars: &[AvatarPair]) -> String {
     let mut out = String::new();
-    let mut after_list = false;
-    for b in blocks {
-        let bullet = matches!(b, Block::Bullet(_));
-        if after_list && !bullet {
+    for (list_ends, b) in spaced(blocks) {
+        if list_ends {
             out.push('\n');
         }
-        after_list = bullet;
         match b {
             Block::Heading(1, line) => {
                 let _ = writeln!(out, "{}\n", plain(line));

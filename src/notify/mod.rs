@@ -116,11 +116,7 @@ impl Notifier {
         let mut digests: HashMap<(String, Vec<i64>), Option<Digest>> = HashMap::new();
         for (org, r) in &self.config.org {
             let all_clear = r.all_clear.unwrap_or(self.config.all_clear);
-            let targets = r
-                .email
-                .iter()
-                .map(|a| ("email", a.clone(), a.clone()))
-                .chain(r.webhook.iter().map(|u| ("webhook", send::redact_url(u), u.clone())));
+            let targets = targets(r);
             for (channel, shown, address) in targets {
                 let runs = match store.last_delivered(org, channel, &shown).await? {
                     Some(last) if last < run_id => {
@@ -200,11 +196,7 @@ impl Notifier {
             let body = format!(
                 "narisumashi からのテスト送信です（{org} の宛先）。\nこのメッセージが届いていれば、定期スキャン後のお知らせも届きます。\n"
             );
-            let targets = r
-                .email
-                .iter()
-                .map(|a| ("email", a.clone(), a.clone()))
-                .chain(r.webhook.iter().map(|u| ("webhook", send::redact_url(u), u.clone())));
+            let targets = targets(r);
             for (channel, shown, address) in targets {
                 let result = match (channel, &self.mailer) {
                     ("webhook", _) => {
@@ -293,4 +285,13 @@ impl Notifier {
             error: last_error,
         }
     }
+}
+
+/// An organisation's recipients as (channel, address as shown, address): e-mail addresses as
+/// they are, webhook URLs with their secret part redacted for showing.
+fn targets(r: &crate::config::Recipients) -> impl Iterator<Item = (&'static str, String, String)> + '_ {
+    r.email
+        .iter()
+        .map(|a| ("email", a.clone(), a.clone()))
+        .chain(r.webhook.iter().map(|u| ("webhook", send::redact_url(u), u.clone())))
 }

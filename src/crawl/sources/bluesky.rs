@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use super::{
-    AccountRef, BoxFuture, MAX_SEARCH_PAGES, Profile, Source, SourceStatus, api_get, outcome_of_status, parse_json,
+    AccountRef, BoxFuture, MAX_SEARCH_PAGES, Profile, Source, api_get, keep_found, outcome_of_status, parse_json,
     retype,
 };
 use crate::crawl::{FetchOutcome, Fetcher};
@@ -160,20 +160,10 @@ impl Bluesky {
             .await
             {
                 Ok(f) => f,
-                Err(o) => {
-                    return if out.is_empty() {
-                        retype(o)
-                    } else {
-                        FetchOutcome::Found(out)
-                    };
-                }
+                Err(o) => return keep_found(out, retype(o)),
             };
             if f.status != 200 {
-                return if out.is_empty() {
-                    outcome_of_status(&f, &what)
-                } else {
-                    FetchOutcome::Found(out)
-                };
+                return keep_found(out, outcome_of_status(&f, &what));
             }
             let page: SearchPage = match parse_json(&f, &what) {
                 Ok(p) => p,
@@ -193,10 +183,6 @@ impl Bluesky {
 impl Source for Bluesky {
     fn platform(&self) -> Platform {
         Platform::Bluesky
-    }
-
-    fn status(&self) -> SourceStatus {
-        SourceStatus::Ready
     }
 
     fn lookup<'a>(&'a self, account: &'a AccountRef) -> BoxFuture<'a, FetchOutcome<Profile>> {

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::{AccountRef, BoxFuture, Profile, Source, SourceStatus, api_get, outcome_of_status, parse_json, retype};
+use super::{AccountRef, BoxFuture, Profile, Source, api_get, outcome_of_status, parse_json, retype};
 use crate::crawl::{FetchOutcome, Fetcher};
 use crate::platform::Platform;
 
@@ -121,10 +121,6 @@ impl InstagramGraph {
 impl Source for InstagramGraph {
     fn platform(&self) -> Platform {
         Platform::Instagram
-    }
-
-    fn status(&self) -> SourceStatus {
-        SourceStatus::Ready
     }
 
     fn lookup<'a>(&'a self, account: &'a AccountRef) -> BoxFuture<'a, FetchOutcome<Profile>> {

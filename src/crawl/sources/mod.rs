@@ -81,12 +81,24 @@ pub enum SourceStatus {
     Skipped(String),
 }
 
+/// A search page that failed after earlier pages found candidates keeps what they found; the
+/// first page's failure is the search's.
+pub(crate) fn keep_found(found: Vec<Profile>, failure: FetchOutcome<Vec<Profile>>) -> FetchOutcome<Vec<Profile>> {
+    if found.is_empty() {
+        failure
+    } else {
+        FetchOutcome::Found(found)
+    }
+}
+
 /// One platform.
 pub trait Source: Send + Sync {
     /// The platform.
     fn platform(&self) -> Platform;
-    /// Whether it can run, and if not why.
-    fn status(&self) -> SourceStatus;
+    /// Whether it can run, and if not why (ready unless the source says otherwise).
+    fn status(&self) -> SourceStatus {
+        SourceStatus::Ready
+    }
     /// Looks one account up.
     fn lookup<'a>(&'a self, account: &'a AccountRef) -> BoxFuture<'a, FetchOutcome<Profile>>;
     /// Candidates matching a search query (at most `limit`). Platforms without a search

@@ -11,8 +11,8 @@ use serde::Deserialize;
 
 use super::pages::read_meta;
 use super::{
-    AccountRef, BoxFuture, MAX_SEARCH_PAGES, Profile, Source, SourceStatus, api_get, outcome_of_error,
-    outcome_of_status, parse_json, retype, segment,
+    AccountRef, BoxFuture, MAX_SEARCH_PAGES, Profile, Source, api_get, keep_found, outcome_of_error, outcome_of_status,
+    parse_json, retype, segment,
 };
 use crate::crawl::{FetchOutcome, Fetched, Fetcher, RequestKind};
 use crate::platform::{Platform, is_youtube_channel_id};
@@ -340,20 +340,10 @@ impl YouTube {
             }
             let f = match self.api("search", &params, COST_SEARCH, &what).await {
                 Ok(f) => f,
-                Err(o) => {
-                    return if out.is_empty() {
-                        retype(o)
-                    } else {
-                        FetchOutcome::Found(out)
-                    };
-                }
+                Err(o) => return keep_found(out, retype(o)),
             };
             if f.status != 200 {
-                return if out.is_empty() {
-                    api_failure(&f, &what)
-                } else {
-                    FetchOutcome::Found(out)
-                };
+                return keep_found(out, api_failure(&f, &what));
             }
             let page: SearchList = match parse_json(&f, &what) {
                 Ok(p) => p,
@@ -387,10 +377,6 @@ impl YouTube {
 impl Source for YouTube {
     fn platform(&self) -> Platform {
         Platform::Youtube
-    }
-
-    fn status(&self) -> SourceStatus {
-        SourceStatus::Ready
     }
 
     fn lookup<'a>(&'a self, account: &'a AccountRef) -> BoxFuture<'a, FetchOutcome<Profile>> {
