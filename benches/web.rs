@@ -215,13 +215,17 @@ async fn run() {
         }
         .encode();
         store.close().await;
-        let served = Serve::start(&url);
+        // The public check is limited per client address; the load comes from one address.
+        let config = std::env::temp_dir().join(format!("narisumashi-bench-web-{}.toml", std::process::id()));
+        std::fs::write(&config, "[web]\ncheck_per_minute = 100000000\n").unwrap();
+        let served = Serve::start_with(&url, &["--config", config.to_str().unwrap()]);
         let mut admin = common::web::Client::new(&served.base);
         assert_eq!(admin.login("admin", common::web::PASSWORD).await.status, 303);
         let mut reviewer = common::web::Client::new(&served.base);
         assert_eq!(reviewer.login("reviewer", common::web::PASSWORD).await.status, 303);
         let admin_cookie = format!("nrs_session={}", admin.cookie("nrs_session").unwrap());
         let reviewer_cookie = format!("nrs_session={}", reviewer.cookie("nrs_session").unwrap());
+        let no_cookie = String::new();
         let scenarios = [
             (
                 "queue, first page, admin (all bodies)",
@@ -244,6 +248,21 @@ async fn run() {
                 "/suspects?status=all&platform=x&min_score=90".to_string(),
             ),
             ("suspect page", &admin_cookie, format!("/suspects/{id}")),
+            (
+                "public check API (a registered URL)",
+                &no_cookie,
+                "/api/check?q=https%3A%2F%2Fx.com%2FHW_Sapporo".to_string(),
+            ),
+            (
+                "public check API (a lookalike handle)",
+                &no_cookie,
+                "/api/check?q=%40HW_Sapp0ro&platform=x".to_string(),
+            ),
+            (
+                "public check page (a lookalike handle)",
+                &no_cookie,
+                "/check?q=%40HW_Sapp0ro&platform=x".to_string(),
+            ),
         ];
         let mut first_p50 = None;
         for (name, cookie, path) in scenarios {

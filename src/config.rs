@@ -235,6 +235,9 @@ pub struct WebConfig {
     /// Connections open at once; at the cap, the one waiting longest for a request is closed
     /// to make room.
     pub max_connections: usize,
+    /// Public checks (`/check`, `/api/check`) one client address may make per minute; 0 turns
+    /// the public check off.
+    pub check_per_minute: u32,
 }
 
 impl Default for WebConfig {
@@ -249,6 +252,7 @@ impl Default for WebConfig {
             header_timeout_secs: 10,
             request_timeout_secs: 60,
             max_connections: 1024,
+            check_per_minute: 30,
         }
     }
 }
@@ -262,6 +266,9 @@ pub struct DraftsConfig {
     pub templates: String,
     /// Reporter details per organisation id (`[drafts.reporter."bunkyo-ward"]`).
     pub reporter: std::collections::BTreeMap<String, ReporterConfig>,
+    /// The public check page's address (`https://…/check`), which the official accounts page
+    /// then points citizens to; none: the page does not mention it.
+    pub check_url: Option<String>,
 }
 
 impl Default for DraftsConfig {
@@ -269,6 +276,7 @@ impl Default for DraftsConfig {
         DraftsConfig {
             templates: "templates".into(),
             reporter: Default::default(),
+            check_url: None,
         }
     }
 }

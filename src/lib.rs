@@ -22,6 +22,7 @@ pub mod export;
 pub mod matching;
 pub mod normalize;
 pub mod notify;
+pub mod official;
 pub mod offline;
 pub mod ops;
 pub mod parallel;

@@ -194,6 +194,8 @@ pub struct Drafter<'r> {
     registry: &'r Registry,
     env: Environment<'static>,
     reporters: BTreeMap<String, ReporterConfig>,
+    /// The public check page, for the official accounts page (an http(s) URL or none).
+    check_url: Option<String>,
 }
 
 /// The formatter: every value is data (or a link the `link` filter marked).
@@ -267,6 +269,7 @@ impl<'r> Drafter<'r> {
             registry,
             env,
             reporters: config.reporter.clone(),
+            check_url: config.check_url.clone().filter(|u| crate::text::safe::is_web_url(u)),
         })
     }
 
@@ -301,7 +304,10 @@ impl<'r> Drafter<'r> {
     /// The official accounts page of an organisation.
     pub fn accounts_page(&self, org_id: &str, today: &JpDate) -> Result<Draft, DraftError> {
         let org = self.organisation(org_id)?;
-        let ctx = self.context(org, today, None, &[]);
+        let mut ctx = self.context(org, today, None, &[]);
+        if let Some(map) = ctx.as_object_mut() {
+            map.insert("check_url".into(), serde_json::json!(self.check_url));
+        }
         let source = self.render(org, "accounts-page.ja.j2", &ctx)?;
         Ok(Draft {
             org_id: org.id.clone(),

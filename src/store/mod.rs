@@ -35,8 +35,8 @@ pub use ops::{NewNotification, NotificationRow, ProbeRow, ProbeStatus, StoredFig
 pub use retention::PurgeReport;
 pub use runs::{Coverage, RunRow, RunStatus, SnapshotRow, SourceCountRow};
 pub use suspects::{
-    Decision, EventRow, QUEUE_PAGE_MAX, QueueCursor, QueueQuery, SightingRow, StoredReasons, SuspectFilter, SuspectRow,
-    SuspectStatus, UnknownStatus,
+    ConfirmedImpostor, Decision, EventRow, QUEUE_PAGE_MAX, QueueCursor, QueueQuery, SightingRow, StoredReasons,
+    SuspectFilter, SuspectRow, SuspectStatus, UnknownStatus,
 };
 pub use users::{AuditRow, Failures, NewAudit, Role, SessionRow, UserRow, login_key, valid_user_name};
 

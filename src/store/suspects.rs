@@ -196,6 +196,17 @@ pub(super) const SUSPECT_COLUMNS: &str = "id, platform, account_key, platform_id
      status_changed_at, first_seen_at, last_seen_at, removed_at, reported_ticket, reported_at, dismissed_name, \
      dismissed_avatar_sha256, dismissed_score, version, flagged_run_id";
 
+/// A staff decision that an account is an impostor, as the public check may tell it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmedImpostor {
+    /// Reported to the platform (else confirmed only).
+    pub reported: bool,
+    /// When the decision was made (Unix seconds).
+    pub since: i64,
+    /// The genuine account imitated (`org/platform/label`).
+    pub target_key: String,
+}
+
 /// One sighting of a suspect.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct SightingRow {
@@ -546,6 +557,35 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await?,
         )
+    }
+
+    /// The latest staff decision that an account is an impostor (confirmed or reported), for
+    /// the public check: found by its handle's comparison key or its platform id. Only the
+    /// decision's kind, its time and the imitated account come back; nothing else of the row.
+    pub async fn confirmed_impostor(
+        &self,
+        platform: Platform,
+        handle_key: Option<&str>,
+        platform_id: Option<&str>,
+    ) -> Result<Option<ConfirmedImpostor>, StoreError> {
+        if handle_key.is_none() && platform_id.is_none() {
+            return Ok(None);
+        }
+        let row: Option<(String, i64, String)> = sqlx::query_as(
+            "SELECT status, status_changed_at, target_key FROM suspects \
+             WHERE platform = $1 AND status IN ('confirmed', 'reported') \
+             AND (handle_key = $2 OR platform_id = $3) ORDER BY status_changed_at DESC, id DESC LIMIT 1",
+        )
+        .bind(platform.as_str())
+        .bind(handle_key)
+        .bind(platform_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(status, since, target_key)| ConfirmedImpostor {
+            reported: status == "reported",
+            since,
+            target_key,
+        }))
     }
 
     /// A suspect's sightings, oldest first.

@@ -171,9 +171,9 @@ pub async fn serve(
     tokio::pin!(shutdown);
     let mut refused_at: Option<Instant> = None;
     loop {
-        let stream = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => stream,
+                Ok(accepted) => accepted,
                 Err(e) => {
                     // Out of descriptors (or a connection reset before it was accepted):
                     // pause instead of spinning, and say so once a minute at most.
@@ -194,6 +194,7 @@ pub async fn serve(
         let _ = stream.set_nodelay(true);
         tokio::spawn(connection(
             stream,
+            peer,
             id,
             closed,
             stopping.clone(),
@@ -211,8 +212,10 @@ pub async fn serve(
 }
 
 /// Serves one connection until it ends, is closed to make room, or the server stops.
+#[allow(clippy::too_many_arguments)]
 async fn connection(
     stream: tokio::net::TcpStream,
+    peer: std::net::SocketAddr,
     id: u64,
     closed: oneshot::Receiver<()>,
     mut stopping: watch::Receiver<bool>,
@@ -221,7 +224,9 @@ async fn connection(
     limits: ListenLimits,
 ) {
     let svc_shared = shared.clone();
-    let service = hyper::service::service_fn(move |req: Request<hyper::body::Incoming>| {
+    let service = hyper::service::service_fn(move |mut req: Request<hyper::body::Incoming>| {
+        // The client's address, for handlers that limit per client (axum's `ConnectInfo`).
+        req.extensions_mut().insert(axum::extract::ConnectInfo(peer));
         svc_shared.busy(id, 1);
         let busy = Busy {
             shared: svc_shared.clone(),

@@ -14,6 +14,7 @@ pub mod health;
 pub mod i18n;
 pub mod listen;
 mod pages;
+pub mod public;
 pub mod throttle;
 pub mod view;
 
@@ -40,6 +41,10 @@ pub struct App {
     counts: std::sync::Mutex<std::collections::HashMap<String, CachedCounts>>,
     /// What log-ins may cost (verifications, unknown names, their audit summary).
     pub(crate) logins: throttle::LoginThrottle,
+    /// The public check's answerer, prepared at its first question.
+    pub(crate) checker: std::sync::OnceLock<crate::official::Checker>,
+    /// The public check's per-address limit.
+    pub(crate) checks: public::Limiter,
 }
 
 /// Per-status counts and when they were read.
@@ -58,6 +63,8 @@ impl App {
             config,
             counts: Default::default(),
             logins: Default::default(),
+            checker: Default::default(),
+            checks: Default::default(),
         }
     }
 
@@ -271,6 +278,8 @@ fn routes(app: Arc<App>) -> Router {
         .route("/logout", post(pages::logout))
         .route("/lang/{code}", get(pages::switch_lang))
         .route("/static/app.css", get(stylesheet))
+        .route("/check", get(public::page))
+        .route("/api/check", get(public::api))
         .route("/suspects", get(pages::queue))
         .route("/suspects.csv", get(pages::queue_csv))
         .route("/suspects/{id}", get(pages::suspect))

@@ -273,6 +273,73 @@ async fn staff_review_in_a_real_browser() {
     assert!(c.get_alert_text().await.is_err(), "the queue opened an alert");
     let body = c.find(Locator::Id("queue")).await.unwrap().text().await.unwrap();
     assert!(body.contains("<img src=x onerror=alert(1)>") && body.contains("<script>alert(2)</script>"));
+    c.close().await.unwrap();
 
+    // The public check, with JavaScript turned off: a citizen pastes a URL and reads the
+    // answer; markup typed into it stays text.
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": CHROMIUM,
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--no-first-run", "--window-size=412,900", "--lang=ja",
+                     format!("--user-data-dir={}", dir.join("chromium-nojs").display())],
+            "prefs": {"profile.managed_default_content_settings.javascript": 2}
+        }),
+    );
+    let c = ClientBuilder::rustls()
+        .unwrap()
+        .capabilities(caps)
+        .connect(&webdriver)
+        .await
+        .unwrap();
+    c.goto(&format!("{base}/check")).await.unwrap();
+    c.find(Locator::Id("q"))
+        .await
+        .unwrap()
+        .send_keys("https://x.com/HW_Sapporo")
+        .await
+        .unwrap();
+    c.find(Locator::Css("#check button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let headline = c.find(Locator::Id("headline")).await.unwrap().text().await.unwrap();
+    assert!(headline.contains("公式アカウントです"), "{headline}");
+    std::fs::write(screenshots().join("check-phone.png"), c.screenshot().await.unwrap()).unwrap();
+    for hostile in ["<img src=x onerror=alert(1)>", "<script>alert(3)</script>"] {
+        c.goto(&format!("{base}/check")).await.unwrap();
+        c.find(Locator::Id("q"))
+            .await
+            .unwrap()
+            .send_keys(hostile)
+            .await
+            .unwrap();
+        c.find(Locator::Css("#check button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let answer = c.find(Locator::Id("answer")).await.unwrap().text().await.unwrap();
+        assert!(!answer.is_empty(), "{hostile}: an answer is shown");
+        assert!(
+            c.find_all(Locator::Css("main img, main script"))
+                .await
+                .unwrap()
+                .is_empty(),
+            "{hostile}"
+        );
+        let kept = c.find(Locator::Id("q")).await.unwrap().prop("value").await.unwrap();
+        assert_eq!(
+            kept.as_deref(),
+            Some(hostile),
+            "the input is given back as typed, as text"
+        );
+        assert!(c.get_alert_text().await.is_err(), "{hostile}: an alert opened");
+    }
     c.close().await.unwrap();
 }

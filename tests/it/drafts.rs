@@ -626,6 +626,22 @@ fn a_staff_template_override_is_used_and_a_broken_one_is_reported_with_its_line(
     // Other bodies keep the built-in template.
     let other = drafter.accounts_page("hokkaido-labour-bureau", &today()).unwrap();
     assert!(text(&other, Format::Md).contains("公式ソーシャルメディアアカウント一覧"));
+    assert!(
+        !text(&other, Format::Md).contains("確かめる"),
+        "no public check configured"
+    );
+    // With the public check's address, the page tells citizens where to check an account.
+    let with_check = DraftsConfig {
+        check_url: Some("https://narisumashi.example.lg.jp/check".into()),
+        ..DraftsConfig::default()
+    };
+    let page = Drafter::new(&reg, &with_check)
+        .unwrap()
+        .accounts_page("hokkaido-labour-bureau", &today())
+        .unwrap();
+    let md = text(&page, Format::Md);
+    assert!(md.contains("## 本物のアカウントか確かめる"), "{md}");
+    assert!(md.contains("https://narisumashi.example.lg.jp/check"), "{md}");
     // A broken template: the error names the file and the line.
     std::fs::write(dir.join("notice.ja.j2"), "# ok\n\n{% if %}\n").unwrap();
     let err = Drafter::new(&reg, &config).err().unwrap().to_string();

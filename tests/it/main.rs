@@ -16,6 +16,7 @@ mod match_cli;
 mod matching_scale;
 mod operations;
 mod properties;
+mod public;
 mod registry;
 mod retention;
 mod scan;

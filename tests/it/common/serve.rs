@@ -18,6 +18,11 @@ impl Serve {
     /// Starts `serve --no-schedule` on `database` (an SQLite path or URL, or a postgres:// URL)
     /// with the seeds' registry, and waits for the address it prints.
     pub fn start(database: &str) -> Serve {
+        Serve::start_with(database, &[])
+    }
+
+    /// As [`Serve::start`], with more of serve's options (`--config FILE`).
+    pub fn start_with(database: &str, options: &[&str]) -> Serve {
         let mut child = Command::new(env!("CARGO_BIN_EXE_narisumashi"))
             .args(["--seeds", concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")])
             .args([
@@ -29,6 +34,7 @@ impl Serve {
                 "none",
             ])
             .args(["--database", database])
+            .args(options)
             .env("RUST_LOG", "error")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
