@@ -15,6 +15,7 @@ mod lock;
 mod ops;
 mod retention;
 mod runs;
+mod status;
 mod suspects;
 mod users;
 
@@ -34,9 +35,10 @@ pub use lock::{Holder, LockState};
 pub use ops::{NewNotification, NotificationRow, ProbeRow, ProbeStatus, StoredFigures};
 pub use retention::PurgeReport;
 pub use runs::{Coverage, RunRow, RunStatus, SnapshotRow, SourceCountRow};
+pub use status::{SuspectStatus, UnknownStatus};
 pub use suspects::{
     ConfirmedImpostor, Decision, EventRow, QUEUE_PAGE_MAX, QueueCursor, QueueQuery, SightingRow, StoredReasons,
-    SuspectFilter, SuspectRow, SuspectStatus, UnknownStatus,
+    SuspectFilter, SuspectRow,
 };
 pub use users::{AuditRow, Failures, NewAudit, Role, SessionRow, UserRow, login_key, valid_user_name};
 
