@@ -481,19 +481,26 @@ impl Store {
         handle_key: Option<&str>,
         platform_id: Option<&str>,
     ) -> Result<Option<ConfirmedImpostor>, StoreError> {
-        if handle_key.is_none() && platform_id.is_none() {
-            return Ok(None);
+        // One indexed lookup per key ((platform, handle_key) and (platform, platform_id)):
+        // SQLite's planner scans the table for `handle_key = ? OR platform_id = ?`.
+        let mut row: Option<(String, i64, String)> = None;
+        for (column, key) in [("handle_key", handle_key), ("platform_id", platform_id)] {
+            let Some(key) = key else { continue };
+            let found: Option<(String, i64, String)> = sqlx::query_as(&format!(
+                "SELECT status, status_changed_at, target_key FROM suspects \
+                 WHERE platform = $1 AND {column} = $2 AND status IN ('confirmed', 'reported') \
+                 ORDER BY status_changed_at DESC, id DESC LIMIT 1"
+            ))
+            .bind(platform.as_str())
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+            if let Some(f) = found
+                && row.as_ref().is_none_or(|r| f.1 > r.1)
+            {
+                row = Some(f);
+            }
         }
-        let row: Option<(String, i64, String)> = sqlx::query_as(
-            "SELECT status, status_changed_at, target_key FROM suspects \
-             WHERE platform = $1 AND status IN ('confirmed', 'reported') \
-             AND (handle_key = $2 OR platform_id = $3) ORDER BY status_changed_at DESC, id DESC LIMIT 1",
-        )
-        .bind(platform.as_str())
-        .bind(handle_key)
-        .bind(platform_id)
-        .fetch_optional(&self.pool)
-        .await?;
         Ok(row.map(|(status, since, target_key)| ConfirmedImpostor {
             reported: status == "reported",
             since,
