@@ -53,6 +53,33 @@ async fn start_driver() -> (Driver, String) {
     (driver, format!("http://127.0.0.1:{port}"))
 }
 
+/// A headless Chromium session with its own profile directory, window size and preferences.
+async fn session(
+    webdriver: &str,
+    profile: &std::path::Path,
+    size: &str,
+    prefs: serde_json::Value,
+) -> fantoccini::Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": CHROMIUM,
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--no-first-run", "--disable-quic", format!("--window-size={size}"), "--lang=ja",
+                     format!("--user-data-dir={}", profile.display())],
+            "prefs": prefs,
+        }),
+    );
+    ClientBuilder::rustls()
+        .unwrap()
+        .capabilities(caps)
+        .connect(webdriver)
+        .await
+        .expect("a WebDriver session in Chromium")
+}
+
 fn screenshots() -> std::path::PathBuf {
     let d = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&d).unwrap();
@@ -108,27 +135,16 @@ async fn staff_review_in_a_real_browser() {
     // HTTP on loopback, but rustls still wants one chosen.
     let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     let (_driver, webdriver) = start_driver().await;
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
+    let c = session(
+        &webdriver,
+        &profile,
+        "1280,1000",
         json!({
-            "binary": CHROMIUM,
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--no-first-run", "--disable-quic", "--window-size=1280,1000", "--lang=ja",
-                     format!("--user-data-dir={}", profile.display())],
-            "prefs": {
-                "download.default_directory": downloads.display().to_string(),
-                "download.prompt_for_download": false,
-            }
+            "download.default_directory": downloads.display().to_string(),
+            "download.prompt_for_download": false,
         }),
-    );
-    let c = ClientBuilder::rustls()
-        .unwrap()
-        .capabilities(caps)
-        .connect(&webdriver)
-        .await
-        .expect("a WebDriver session in Chromium");
+    )
+    .await;
     let base = f.base.clone();
     let shots = screenshots();
 
@@ -277,53 +293,28 @@ async fn staff_review_in_a_real_browser() {
 
     // The public check, with JavaScript turned off: a citizen pastes a URL and reads the
     // answer; markup typed into it stays text.
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        json!({
-            "binary": CHROMIUM,
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--no-first-run", "--window-size=412,900", "--lang=ja",
-                     format!("--user-data-dir={}", dir.join("chromium-nojs").display())],
-            "prefs": {"profile.managed_default_content_settings.javascript": 2}
-        }),
-    );
-    let c = ClientBuilder::rustls()
-        .unwrap()
-        .capabilities(caps)
-        .connect(&webdriver)
-        .await
-        .unwrap();
-    c.goto(&format!("{base}/check")).await.unwrap();
-    c.find(Locator::Id("q"))
-        .await
-        .unwrap()
-        .send_keys("https://x.com/HW_Sapporo")
-        .await
-        .unwrap();
-    c.find(Locator::Css("#check button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    let c = session(
+        &webdriver,
+        &dir.join("chromium-nojs"),
+        "412,900",
+        json!({"profile.managed_default_content_settings.javascript": 2}),
+    )
+    .await;
+    let ask = |q: &'static str| {
+        let (c, base) = (c.clone(), base.clone());
+        async move {
+            c.goto(&format!("{base}/check")).await.unwrap();
+            c.find(Locator::Id("q")).await.unwrap().send_keys(q).await.unwrap();
+            let submit = c.find(Locator::Css("#check button[type=submit]")).await.unwrap();
+            submit.click().await.unwrap();
+        }
+    };
+    ask("https://x.com/HW_Sapporo").await;
     let headline = c.find(Locator::Id("headline")).await.unwrap().text().await.unwrap();
     assert!(headline.contains("公式アカウントです"), "{headline}");
     std::fs::write(screenshots().join("check-phone.png"), c.screenshot().await.unwrap()).unwrap();
     for hostile in ["<img src=x onerror=alert(1)>", "<script>alert(3)</script>"] {
-        c.goto(&format!("{base}/check")).await.unwrap();
-        c.find(Locator::Id("q"))
-            .await
-            .unwrap()
-            .send_keys(hostile)
-            .await
-            .unwrap();
-        c.find(Locator::Css("#check button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        ask(hostile).await;
         let answer = c.find(Locator::Id("answer")).await.unwrap().text().await.unwrap();
         assert!(!answer.is_empty(), "{hostile}: an answer is shown");
         assert!(
