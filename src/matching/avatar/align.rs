@@ -216,7 +216,7 @@ struct Stats {
     regions_back: Blocks<Regions>,
 }
 
-fn stats(c: &View, gl: &[f32], ge: &[f32], labels: &[u8], side: usize, circle: bool) -> Stats {
+fn stats(c: &View, gl: &[f32], ge: &[f32], labels: &[u8], side: usize, circle: Option<f32>) -> Stats {
     let mut st = Stats {
         luma: [Sums::default(); BLOCKS * BLOCKS],
         edges: [Sums::default(); BLOCKS * BLOCKS],
@@ -227,7 +227,7 @@ fn stats(c: &View, gl: &[f32], ge: &[f32], labels: &[u8], side: usize, circle: b
     let k = side / BLOCKS;
     for y in 0..side {
         for x in 0..side {
-            if circle && outside_rim(x, y, side) {
+            if circle.is_some_and(|rim| outside_rim(x, y, side, rim)) {
                 continue;
             }
             let i = y * side + x;
@@ -257,8 +257,8 @@ fn stats(c: &View, gl: &[f32], ge: &[f32], labels: &[u8], side: usize, circle: b
 /// Whether a pixel lies outside the inscribed circle or on its rim. Behind a circular mask the
 /// rim is where the mask cut the picture (a hard edge against a black or white ground, blurred by
 /// resampling and JPEG), as the frame is for a crop: it is not the picture's own.
-fn outside_rim(x: usize, y: usize, side: usize) -> bool {
-    let r = side as f32 / 2.0 - RIM * side as f32;
+fn outside_rim(x: usize, y: usize, side: usize, rim: f32) -> bool {
+    let r = side as f32 / 2.0 - rim * side as f32;
     let (dx, dy) = (x as f32 + 0.5 - side as f32 / 2.0, y as f32 + 0.5 - side as f32 / 2.0);
     dx * dx + dy * dy > r * r
 }
@@ -410,12 +410,12 @@ const CENTRE_SLACK: f64 = 0.06;
 
 /// A quick agreement for ranking boxes in the coarse search: untrimmed luma and edge
 /// correlations, no colour regions.
-fn quick(c: &View, gl: &[f32], ge: &[f32], circle: bool) -> f64 {
+fn quick(c: &View, gl: &[f32], ge: &[f32], circle: Option<f32>) -> f64 {
     let (cl, ce, _) = c.planes(COARSE);
     let (mut l, mut e) = (Sums::default(), Sums::default());
     for y in 0..COARSE {
         for x in 0..COARSE {
-            if circle && outside_rim(x, y, COARSE) {
+            if circle.is_some_and(|rim| outside_rim(x, y, COARSE, rim)) {
                 continue;
             }
             let i = y * COARSE + x;
@@ -458,6 +458,9 @@ pub struct Candidate {
     views: Vec<View>,
     /// Whether its corners are blank (a circular crop): only then is the circle mask tried.
     round: bool,
+    /// Whether the picture meets its blank corners in a hard edge along the circle (a mask cut
+    /// it there), rather than running into them (a plain ground to the edges).
+    cut: bool,
 }
 
 impl Candidate {
@@ -500,7 +503,16 @@ impl Candidate {
             .collect();
         let mean = corner.iter().map(|&i| l[i]).sum::<f32>() / corner.len().max(1) as f32;
         let round = corner.iter().all(|&i| (l[i] - mean).abs() < 24.0 && e[i] < 40.0);
-        Candidate { views, round }
+        // Just inside the circle: as dark or light as the corners, or not.
+        let ring: Vec<f32> = (0..FINE * FINE)
+            .filter(|&i| {
+                let (x, y) = (i % FINE, i / FINE);
+                !outside_circle(x, y, FINE) && outside_rim(x, y, FINE, RIM)
+            })
+            .map(|i| (l[i] - mean).abs())
+            .collect();
+        let cut = round && ring.iter().sum::<f32>() / ring.len().max(1) as f32 >= 24.0;
+        Candidate { views, round, cut }
     }
 }
 
@@ -512,6 +524,8 @@ pub fn align(candidate: &Candidate, genuine: &Planes, mirrored: Option<bool>) ->
         boxes.push(genuine.content);
     }
     let masks: &[bool] = if candidate.round { &[false, true] } else { &[false] };
+    // The rim is left out only where the mask cut the picture.
+    let rim = if candidate.cut { RIM } else { 0.0 };
     // Coarse: every box, view and mask at 16×16.
     let mut coarse: Vec<(f64, usize, usize, bool)> = Vec::new();
     let (mut gl, mut ge, mut lab) = (Vec::new(), Vec::new(), Vec::new());
@@ -523,7 +537,7 @@ pub fn align(candidate: &Candidate, genuine: &Planes, mirrored: Option<bool>) ->
                 continue;
             }
             for &circle in masks {
-                let s = boxed(quick(v, &gl, &ge, circle), *b, circle);
+                let s = boxed(quick(v, &gl, &ge, circle.then_some(rim)), *b, circle);
                 coarse.push((s, bi, vi, circle));
             }
         }
@@ -557,7 +571,11 @@ pub fn align(candidate: &Candidate, genuine: &Planes, mirrored: Option<bool>) ->
             genuine.luma.sample(b, FINE, false, &mut gl);
             genuine.edges.sample(b, FINE, false, &mut ge);
             genuine.labels_in(b, FINE, &mut lab);
-            boxed(agreement(&stats(v, &gl, &ge, &lab, FINE, circle)), b, circle)
+            boxed(
+                agreement(&stats(v, &gl, &ge, &lab, FINE, circle.then_some(rim))),
+                b,
+                circle,
+            )
         };
         let mut b = boxes[bi];
         let mut s = score(b);
