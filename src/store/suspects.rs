@@ -86,21 +86,46 @@ impl SuspectRow {
 }
 
 /// A suspect's reasons as read back from the database: typed, or for rows written before
-/// reasons were typed, their sentences. Decoded once, here, so no reader parses JSON.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(transparent)]
-pub struct StoredReasons(pub Vec<StoredReason>);
+/// reasons were typed, their sentences. Decoded here, on first use (a queue page reads fifty
+/// rows and shows no reason), so no reader parses JSON.
+#[derive(Debug, Clone, Default)]
+pub struct StoredReasons {
+    json: String,
+    decoded: std::sync::OnceLock<Vec<StoredReason>>,
+}
+
+impl StoredReasons {
+    /// The reasons, decoded.
+    pub fn list(&self) -> &[StoredReason] {
+        self.decoded.get_or_init(|| StoredReason::decode_list(&self.json))
+    }
+}
 
 impl From<String> for StoredReasons {
     fn from(json: String) -> StoredReasons {
-        StoredReasons(StoredReason::decode_list(&json))
+        StoredReasons {
+            json,
+            decoded: std::sync::OnceLock::new(),
+        }
     }
 }
 
 impl std::ops::Deref for StoredReasons {
     type Target = [StoredReason];
     fn deref(&self) -> &[StoredReason] {
-        &self.0
+        self.list()
+    }
+}
+
+impl PartialEq for StoredReasons {
+    fn eq(&self, other: &StoredReasons) -> bool {
+        self.list() == other.list()
+    }
+}
+
+impl Serialize for StoredReasons {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.list().serialize(serializer)
     }
 }
 
