@@ -19,6 +19,7 @@ mod properties;
 mod public;
 mod registry;
 mod retention;
+mod scale;
 mod scan;
 mod sources;
 mod web;
