@@ -87,11 +87,11 @@ enum Refusal {
 }
 
 async fn outcome(app: &App, peer: Option<SocketAddr>, p: &CheckParams) -> Option<Outcome> {
-    let text = p.q.as_deref().filter(|q| !q.trim().is_empty())?;
     let per_minute = app.config.web.check_per_minute;
     if per_minute == 0 {
         return Some(Err(Refusal::Off));
     }
+    let text = p.q.as_deref().filter(|q| !q.trim().is_empty())?;
     let ip = peer.map_or(IpAddr::from([127, 0, 0, 1]), |a| a.ip());
     if !app.checks.allow(ip, per_minute) {
         return Some(Err(Refusal::TooMany));

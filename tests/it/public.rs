@@ -324,4 +324,7 @@ async fn hostile_questions_are_refused_or_shown_inert_and_the_check_is_rate_limi
         get(&app, "/api/check?q=%40HW_Sapporo&platform=x").await.status,
         StatusCode::NOT_FOUND
     );
+    let off = get(&app, "/check").await;
+    assert_eq!(off.status, StatusCode::NOT_FOUND);
+    assert!(off.body.contains("現在利用できません"), "{}", off.body);
 }
