@@ -272,6 +272,10 @@ pub async fn page(
         }
         Some(Err(refusal)) => {
             page.kind = "refused";
+            // What was typed, with its invisible and lookalike characters marked.
+            if matches!(refusal, Refusal::Unreadable(_)) {
+                page.asked = view::visible(&page.q, 200);
+            }
             (status, page.headline) = match refusal {
                 Refusal::Unreadable(Unreadable::NoPlatform) => (StatusCode::BAD_REQUEST, w.no_platform.into()),
                 Refusal::Unreadable(Unreadable::NotAProfile(_)) => (StatusCode::BAD_REQUEST, w.not_a_profile.into()),

@@ -291,7 +291,10 @@ async fn hostile_questions_are_refused_or_shown_inert_and_the_check_is_rate_limi
             assert!(!r.body.contains("49"), "{q}: a template evaluated the input");
         }
     }
-    // Invisible and lookalike characters are shown as marks.
+    // Invisible and lookalike characters are shown as marks, in a refused question too.
+    let r = get(&app, &format!("/check?q={}", enc("https://x.com/HW_\u{202E}Sapporo"))).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("[U+202E]"), "{}", r.body);
     let r = get(&app, &format!("/check?q={}&platform=x", enc("@HW_Sap\u{200B}poro"))).await;
     assert!(r.body.contains("[U+200B]"), "{}", r.body);
     // Too long, and a handle without its platform.
