@@ -227,7 +227,14 @@ async fn event(
     Ok(())
 }
 
-async fn sighting(tx: &mut Tx, suspect_id: i64, run_id: i64, t: i64, s: &Seen) -> Result<(), StoreError> {
+async fn sighting(
+    tx: &mut Tx,
+    suspect_id: i64,
+    run_id: i64,
+    t: i64,
+    s: &Seen,
+    reasons: &str,
+) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO sightings (suspect_id, run_id, seen_at, display_name, handle, url, bio, avatar_sha256, score, verdict, reasons) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
@@ -245,7 +252,7 @@ async fn sighting(tx: &mut Tx, suspect_id: i64, run_id: i64, t: i64, s: &Seen) -
     .bind(s.avatar.as_ref().map(|a| a.sha256.clone()))
     .bind(s.score)
     .bind(if s.suspect { "suspect" } else { "clear" })
-    .bind(encode_list(&s.reasons))
+    .bind(reasons)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -260,6 +267,8 @@ impl Store {
         w: &UnitWrite,
         decide: &(dyn Fn(Option<&SuspectRow>, &Seen) -> SeenAction + Sync),
     ) -> Result<UnitTally, StoreError> {
+        // Each sighting's reasons are encoded once, before the write lock is taken.
+        let reasons: Vec<String> = w.seen.iter().map(|s| encode_list(&s.reasons)).collect();
         let (_g, mut tx) = self.write().await?;
         let mut tally = UnitTally::default();
         let done: Option<(String,)> = sqlx::query_as("SELECT unit FROM scan_units WHERE run_id = $1 AND unit = $2")
@@ -272,8 +281,8 @@ impl Store {
             return Ok(tally);
         }
         let t = now();
-        for s in &w.seen {
-            apply_seen(&mut tx, run_id, t, s, decide, &mut tally).await?;
+        for (s, reasons) in w.seen.iter().zip(&reasons) {
+            apply_seen(&mut tx, run_id, t, s, reasons, decide, &mut tally).await?;
         }
         mark_gone(&mut tx, run_id, t, &w.gone, &mut tally).await?;
         if let Some(snap) = &w.snapshot {
@@ -322,6 +331,7 @@ async fn apply_seen(
     run_id: i64,
     t: i64,
     s: &Seen,
+    reasons: &str,
     decide: &(dyn Fn(Option<&SuspectRow>, &Seen) -> SeenAction + Sync),
     tally: &mut UnitTally,
 ) -> Result<(), StoreError> {
@@ -337,9 +347,9 @@ async fn apply_seen(
     }
     match (action, existing) {
         (SeenAction::Insert, None) => {
-            let id = insert_suspect(tx, run_id, t, s).await?;
+            let id = insert_suspect(tx, run_id, t, s, reasons).await?;
             event(&mut *tx, id, run_id, t, None, "new", None).await?;
-            sighting(&mut *tx, id, run_id, t, s).await?;
+            sighting(&mut *tx, id, run_id, t, s, reasons).await?;
             tally.new_suspects.push(id);
         }
         (SeenAction::Touch, Some(row)) => {
@@ -350,7 +360,7 @@ async fn apply_seen(
                 .await?;
         }
         (action @ (SeenAction::Update | SeenAction::Reopen(_)), Some(row)) => {
-            update_suspect(tx, t, s, row.id).await?;
+            update_suspect(tx, t, s, reasons, row.id).await?;
             if let SeenAction::Reopen(note) = action {
                 sqlx::query(
                     "UPDATE suspects SET status = 'new', status_changed_at = $1, removed_at = NULL, \
@@ -373,18 +383,18 @@ async fn apply_seen(
                 .await?;
                 tally.reopened.push(row.id);
             }
-            sighting(&mut *tx, row.id, run_id, t, s).await?;
+            sighting(&mut *tx, row.id, run_id, t, s, reasons).await?;
         }
         // The decision does not fit the row (e.g. Insert for a stored account): the
         // stored row wins; record the sighting against it if there is one.
-        (_, Some(row)) => sighting(&mut *tx, row.id, run_id, t, s).await?,
+        (_, Some(row)) => sighting(&mut *tx, row.id, run_id, t, s, reasons).await?,
         (_, None) => {}
     }
     Ok(())
 }
 
 /// Stores a new suspect (status `new`) and returns its number.
-async fn insert_suspect(tx: &mut Tx, run_id: i64, t: i64, s: &Seen) -> Result<i64, StoreError> {
+async fn insert_suspect(tx: &mut Tx, run_id: i64, t: i64, s: &Seen, reasons: &str) -> Result<i64, StoreError> {
     let Target {
         org_id,
         account_key,
@@ -410,7 +420,7 @@ async fn insert_suspect(tx: &mut Tx, run_id: i64, t: i64, s: &Seen) -> Result<i6
     .bind(account_key)
     .bind(label)
     .bind(s.score)
-    .bind(encode_list(&s.reasons))
+    .bind(reasons)
     .bind(t)
     .bind(run_id)
     .fetch_one(&mut **tx)
@@ -419,7 +429,7 @@ async fn insert_suspect(tx: &mut Tx, run_id: i64, t: i64, s: &Seen) -> Result<i6
 }
 
 /// Brings a stored suspect up to date with what was seen (its target only when judged one).
-async fn update_suspect(tx: &mut Tx, t: i64, s: &Seen, id: i64) -> Result<(), StoreError> {
+async fn update_suspect(tx: &mut Tx, t: i64, s: &Seen, reasons: &str, id: i64) -> Result<(), StoreError> {
     let target = s.target.clone();
     sqlx::query(
         "UPDATE suspects SET platform_id = COALESCE($1, platform_id), handle_key = COALESCE($2, handle_key), \
@@ -437,7 +447,7 @@ async fn update_suspect(tx: &mut Tx, t: i64, s: &Seen, id: i64) -> Result<(), St
     .bind(s.avatar.as_ref().map(|a| a.sha256.clone()))
     .bind(s.avatar.as_ref().and_then(|a| a.hash.clone()))
     .bind(s.score)
-    .bind(encode_list(&s.reasons))
+    .bind(reasons)
     .bind(t)
     .bind(target.as_ref().map(|x| x.org_id.clone()))
     .bind(target.as_ref().map(|x| x.account_key.clone()))
