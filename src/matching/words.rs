@@ -128,16 +128,23 @@ pub const VOCABULARY: &[(&str, WordClass)] = &[
     ("news", WordClass::Filler),
 ];
 
+/// A word as names are folded: its visual, reading and plain keys, the empty ones left out.
+fn folded_forms(word: &str) -> impl Iterator<Item = Vec<char>> {
+    let f = fold_name(word);
+    [f.visual, f.reading, f.plain]
+        .into_iter()
+        .map(|k| k.chars().collect::<Vec<char>>())
+        .filter(|k| !k.is_empty())
+}
+
 /// The vocabulary folded like names (visual and reading keys), longest first, so that
 /// ハローワーク is found before its parts.
 pub fn folded_vocabulary() -> &'static [(Vec<char>, WordClass)] {
     static V: std::sync::LazyLock<Vec<(Vec<char>, WordClass)>> = std::sync::LazyLock::new(|| {
         let mut v: Vec<(Vec<char>, WordClass)> = Vec::new();
         for (w, class) in VOCABULARY {
-            let f = fold_name(w);
-            for k in [f.visual, f.reading, f.plain] {
-                let chars: Vec<char> = k.chars().collect();
-                if !chars.is_empty() && !v.iter().any(|(g, _)| *g == chars) {
+            for chars in folded_forms(w) {
+                if !v.iter().any(|(g, _)| *g == chars) {
                     v.push((chars, *class));
                 }
             }
@@ -233,13 +240,9 @@ const TOPICAL: &[&str] = &[
 fn topical_words() -> &'static [Vec<char>] {
     static T: std::sync::LazyLock<Vec<Vec<char>>> = std::sync::LazyLock::new(|| {
         let mut v: Vec<Vec<char>> = Vec::new();
-        for w in TOPICAL {
-            let f = fold_name(w);
-            for k in [f.visual, f.reading, f.plain] {
-                let chars: Vec<char> = k.chars().collect();
-                if !chars.is_empty() && !v.contains(&chars) {
-                    v.push(chars);
-                }
+        for chars in TOPICAL.iter().flat_map(|w| folded_forms(w)) {
+            if !v.contains(&chars) {
+                v.push(chars);
             }
         }
         v
