@@ -199,7 +199,7 @@ impl Checker {
         {
             return Ok(Answer::ConfirmedImpostor {
                 reported: found.reported,
-                since: crate::text::wording::jst(found.since).chars().take(10).collect(),
+                since: crate::text::wording::jst_day(found.since),
                 use_instead: self.account_by_key(&found.target_key),
             });
         }

@@ -49,6 +49,11 @@ pub fn jst(secs: i64) -> String {
     in_japan(secs, "%Y-%m-%d %H:%M")
 }
 
+/// Unix seconds as a day in Japan (`2026-11-25`). A time out of range is shown as its number.
+pub fn jst_day(secs: i64) -> String {
+    in_japan(secs, "%Y-%m-%d")
+}
+
 /// Unix seconds as a date and time in Japan, in Japanese (`2026年11月26日 02:00`): e-mail and
 /// chat.
 pub fn jst_ja(secs: i64) -> String {
