@@ -200,7 +200,7 @@ impl Checker {
             return Ok(Answer::ConfirmedImpostor {
                 reported: found.reported,
                 since: crate::text::wording::jst_day(found.since),
-                use_instead: self.account_by_key(&found.target_key),
+                use_instead: self.account_by_key(&found.org_id, &found.target_key),
             });
         }
         let resembles = (judgement.verdict == Verdict::Suspect)
@@ -214,11 +214,10 @@ impl Checker {
         self.registry.accounts().nth(i).map(|(o, a)| Account::of(o, a))
     }
 
-    fn account_by_key(&self, key: &str) -> Option<Account> {
-        self.registry
-            .accounts()
-            .find(|(o, a)| o.account_key(a) == key)
-            .map(|(o, a)| Account::of(o, a))
+    /// The account a stored suspect imitates, by its organisation's id and its key.
+    fn account_by_key(&self, org_id: &str, key: &str) -> Option<Account> {
+        let org = self.registry.organisation(org_id)?;
+        org.account_by_key(key).map(|a| Account::of(org, a))
     }
 }
 

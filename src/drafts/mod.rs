@@ -375,11 +375,7 @@ impl<'r> Drafter<'r> {
         for &id in ids {
             let row = store.suspect(id).await?.ok_or(DraftError::NoSuspect(id))?;
             let org = self.organisation(&row.org_id)?;
-            let genuine = org
-                .accounts
-                .iter()
-                .find(|a| org.account_key(a) == row.target_key)
-                .cloned();
+            let genuine = org.account_by_key(&row.target_key).cloned();
             let sightings = store.sightings(id).await?.len();
             let suspect_png = match &row.avatar_sha256 {
                 Some(sha) => store.avatar(sha).await?.and_then(|b| thumbnail(&b)),

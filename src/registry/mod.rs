@@ -184,6 +184,11 @@ impl Organisation {
         format!("{}/{}/{}", self.id, a.platform.as_str(), label)
     }
 
+    /// This body's account with that key ([`Organisation::account_key`]).
+    pub fn account_by_key(&self, key: &str) -> Option<&GenuineAccount> {
+        self.accounts.iter().find(|a| self.account_key(a) == key)
+    }
+
     /// The account's names with place names written in kana, as impostors also write them
     /// (札幌新卒応援ハローワーク → さっぽろ新卒応援ハローワーク). Empty without readings.
     pub fn reading_variants(&self, account: &GenuineAccount) -> Vec<String> {

@@ -141,6 +141,8 @@ pub struct ConfirmedImpostor {
     pub reported: bool,
     /// When the decision was made (Unix seconds).
     pub since: i64,
+    /// The organisation imitated.
+    pub org_id: String,
     /// The genuine account imitated (`org/platform/label`).
     pub target_key: String,
 }
@@ -508,11 +510,11 @@ impl Store {
     ) -> Result<Option<ConfirmedImpostor>, StoreError> {
         // One indexed lookup per key ((platform, handle_key) and (platform, platform_id)):
         // SQLite's planner scans the table for `handle_key = ? OR platform_id = ?`.
-        let mut row: Option<(String, i64, String)> = None;
+        let mut row: Option<(String, i64, String, String)> = None;
         for (column, key) in [("handle_key", handle_key), ("platform_id", platform_id)] {
             let Some(key) = key else { continue };
-            let found: Option<(String, i64, String)> = sqlx::query_as(&format!(
-                "SELECT status, status_changed_at, target_key FROM suspects \
+            let found: Option<(String, i64, String, String)> = sqlx::query_as(&format!(
+                "SELECT status, status_changed_at, org_id, target_key FROM suspects \
                  WHERE platform = $1 AND {column} = $2 AND status IN ('confirmed', 'reported') \
                  ORDER BY status_changed_at DESC, id DESC LIMIT 1"
             ))
@@ -526,9 +528,10 @@ impl Store {
                 row = Some(f);
             }
         }
-        Ok(row.map(|(status, since, target_key)| ConfirmedImpostor {
+        Ok(row.map(|(status, since, org_id, target_key)| ConfirmedImpostor {
             reported: status == "reported",
             since,
+            org_id,
             target_key,
         }))
     }

@@ -154,7 +154,7 @@ async fn suspect_page(
 ) -> Page {
     let lang = staff.lang;
     let org = app.registry.organisation(&row.org_id);
-    let genuine = org.and_then(|o| o.accounts.iter().find(|a| o.account_key(a) == row.target_key));
+    let genuine = org.and_then(|o| o.account_by_key(&row.target_key));
     let snapshot = app.store.snapshot(&row.target_key).await?;
     let g_name = snapshot
         .as_ref()
