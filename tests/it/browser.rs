@@ -94,7 +94,20 @@ async fn wait_for_file(dir: &std::path::Path, ext: &str) -> std::path::PathBuf {
             .filter_map(|e| e.ok().map(|e| e.path()))
             .find(|p| p.extension().is_some_and(|x| x == ext))
         {
-            return p;
+            // Chromium may show the file under its name before it has written all of it:
+            // wait until it has a size that holds between two looks.
+            let size = |p: &std::path::Path| std::fs::metadata(p).map_or(0, |m| m.len());
+            let before = size(&p);
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            if before > 0 && size(&p) == before {
+                return p;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the .{ext} download never finished: {}",
+                p.display()
+            );
+            continue;
         }
         assert!(Instant::now() < deadline, "no .{ext} download in {}", dir.display());
         tokio::time::sleep(Duration::from_millis(200)).await;
@@ -307,6 +320,8 @@ async fn staff_review_in_a_real_browser() {
             c.find(Locator::Id("q")).await.unwrap().send_keys(q).await.unwrap();
             let submit = c.find(Locator::Css("#check button[type=submit]")).await.unwrap();
             submit.click().await.unwrap();
+            // The click returns before the answer's page has loaded.
+            c.wait().for_element(Locator::Id("answer")).await.unwrap();
         }
     };
     ask("https://x.com/HW_Sapporo").await;
