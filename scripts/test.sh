@@ -44,7 +44,9 @@ if [ -z "${NARISUMASHI_TEST_POSTGRES:-}" ] && [ "${NARISUMASHI_SKIP_POSTGRES:-}"
     read -r pg_version pg_name pg_port pg_status _ <<<"$cluster"
     if [ "$pg_status" != online ]; then
         echo "test.sh: starting PostgreSQL $pg_version/$pg_name on port $pg_port"
-        as_root pg_ctlcluster "$pg_version" "$pg_name" start
+        # A server stopped uncleanly syncs its data directory before recovery, which can take
+        # longer than pg_ctl's default minute on a slow disk: allow fifteen.
+        as_root pg_ctlcluster "$pg_version" "$pg_name" start -- -t 900
     fi
     as_root su postgres -c "psql -q -p $pg_port -c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'narisumashi_test') THEN CREATE ROLE narisumashi_test LOGIN CREATEDB PASSWORD 'narisumashi_test'; END IF; END \\\$\\\$;\""
     as_root su postgres -c "psql -q -p $pg_port -tc \"SELECT 1 FROM pg_database WHERE datname = 'narisumashi_test'\" | grep -q 1 || createdb -p $pg_port -O narisumashi_test narisumashi_test"

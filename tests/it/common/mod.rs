@@ -40,6 +40,7 @@ pub async fn databases(dir: &std::path::Path) -> Vec<String> {
         Ok(admin) if !admin.is_empty() => {
             let name = format!("narisumashi_t{}_{n}", std::process::id());
             let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await.unwrap();
+            SWEPT.get_or_init(|| sweep(&admin)).await;
             for sql in [
                 format!("DROP DATABASE IF EXISTS {name}"),
                 format!("CREATE DATABASE {name}"),
@@ -56,6 +57,38 @@ pub async fn databases(dir: &std::path::Path) -> Vec<String> {
         ),
     }
     out
+}
+
+static SWEPT: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+
+/// Drops the databases that earlier test runs made and left behind (a run cannot drop its
+/// own at exit: tests end without an async destructor). A database belongs to the process
+/// whose id it carries; it is dropped only when that process is gone, so two test runs
+/// sharing one server keep each other's. Left alone, a server used for months of runs
+/// filled its disk with thousands of databases and took minutes to recover after a crash.
+async fn sweep(admin: &str) {
+    let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(admin).await.unwrap();
+    let names: Vec<String> =
+        sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 'narisumashi\\_t%\\_%'")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+    for name in names {
+        let Some(pid) = name
+            .strip_prefix("narisumashi_t")
+            .and_then(|rest| rest.split_once('_'))
+            .and_then(|(pid, n)| n.parse::<usize>().ok().and(pid.parse::<u32>().ok()))
+        else {
+            continue;
+        };
+        if pid == std::process::id() || std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            continue;
+        }
+        let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        if let Err(e) = sqlx::Executor::execute(&mut conn, sql.as_str()).await {
+            eprintln!("test kit: could not drop the stale test database {name}: {e}");
+        }
+    }
 }
 
 /// A whole scan, as cron runs it (every body, every platform, stored).
