@@ -326,6 +326,12 @@ pub struct ScanConfig {
     pub schedule: String,
     /// Seconds after which a scan's lease counts as abandoned when its heartbeat stops.
     pub lease_ttl_secs: u64,
+    /// Seconds a claimed unit stays with the process that claimed it without that process
+    /// renewing it (every third of this while it works); after that another process redoes
+    /// it. A dead process on the same host loses its units at once.
+    pub unit_lease_secs: u64,
+    /// How long `scan --worker` waits for a run to start before it gives up.
+    pub worker_wait_secs: u64,
 }
 
 impl Default for ScanConfig {
@@ -335,6 +341,8 @@ impl Default for ScanConfig {
             concurrency: 4,
             schedule: "0 2 * * *".into(),
             lease_ttl_secs: 300,
+            unit_lease_secs: 60,
+            worker_wait_secs: 900,
         }
     }
 }

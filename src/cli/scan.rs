@@ -90,6 +90,10 @@ pub struct ScanArgs {
     /// where, and in how many nights every account is covered), and scan nothing.
     #[arg(long, conflicts_with_all = ["dry_run", "notify"])]
     plan: bool,
+    /// Join the scan another process started, as one more worker, and run its units until
+    /// it ends (PostgreSQL only; waits up to `[scan] worker_wait_secs` for a scan to start).
+    #[arg(long, conflicts_with_all = ["dry_run", "notify", "plan", "org", "platform", "json"])]
+    worker: bool,
 }
 
 /// Runs `scan`. Exit status 0, or 3 when there is something new to review.
@@ -111,6 +115,9 @@ pub fn run_scan(args: ScanArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode
         })?;
         print!("{}", plan.describe());
         return Ok(ExitCode::from(super::Exit::Done));
+    }
+    if args.worker {
+        return run_worker(&config, &registry);
     }
     let notifier = if args.notify {
         Some(narisumashi::notify::Notifier::new(&config, &registry).context("checking [notify]")?)
@@ -160,6 +167,31 @@ pub fn run_scan(args: ScanArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode
     } else {
         ExitCode::from(super::Exit::Done)
     })
+}
+
+/// `scan --worker`: one more process on the running scan.
+fn run_worker(config: &Config, registry: &Registry) -> anyhow::Result<ExitCode> {
+    let wait = std::time::Duration::from_secs(config.scan.worker_wait_secs);
+    let report = runtime()?.block_on(async {
+        let store = open(config).await?;
+        let r = scan::work(&store, registry, config, wait, super::progress::observer()).await;
+        store.close().await;
+        r.context("scan worker")
+    })?;
+    let units: Vec<String> = report.units.iter().map(|(phase, n)| format!("{n} {phase}")).collect();
+    println!(
+        "Worker on scan #{}: {} units in {:.1} s ({}); the scan is {}.",
+        report.run_id,
+        report.units.iter().map(|(_, n)| n).sum::<usize>(),
+        report.duration.as_secs_f64(),
+        if units.is_empty() {
+            "none".to_string()
+        } else {
+            units.join(", ")
+        },
+        report.run_status
+    );
+    Ok(ExitCode::from(super::Exit::Done))
 }
 
 fn findings_table(out: &mut dyn Write, list: &[Finding], registry: &Registry) -> std::io::Result<()> {

@@ -45,6 +45,26 @@ pub struct Politeness {
     overrides: HashMap<String, HostLimits>,
     hosts: Mutex<HashMap<String, Arc<HostState>>>,
     waits: std::sync::atomic::AtomicU64,
+    shared: std::sync::OnceLock<Arc<dyn SharedPace>>,
+}
+
+/// A request spacing kept together by several processes (the scan workers of one run): each
+/// start is reserved in one place, so the host sees the configured rate however many
+/// processes ask. The store implements it on the run's database.
+pub trait SharedPace: Send + Sync + std::fmt::Debug {
+    /// Reserves the next start for `host`, `interval` after the previous start of any
+    /// process; resolves to how long to wait for it.
+    fn reserve<'a>(
+        &'a self,
+        host: &'a str,
+        interval: Duration,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Duration, String>> + Send + 'a>>;
+    /// Makes every process wait `wait` before the next start to `host` (the server said so).
+    fn pause<'a>(
+        &'a self,
+        host: &'a str,
+        wait: Duration,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send + 'a>>;
 }
 
 /// Held while a request runs; dropping it frees the host's slot.
@@ -97,6 +117,21 @@ impl Politeness {
             .await
             .expect("semaphore is never closed");
         let paused = *state.paused_until.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(shared) = self.shared.get() {
+            let interval = state.limits.lock().unwrap_or_else(|e| e.into_inner()).min_interval;
+            match shared.reserve(host, interval).await {
+                Ok(wait) => {
+                    let start = (Instant::now() + wait).max(paused.unwrap_or_else(Instant::now));
+                    if start > Instant::now() {
+                        self.waits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        tokio::time::sleep_until(start).await;
+                    }
+                    return Slot { _permit: permit };
+                }
+                // The spacing of this process alone, then: never faster than configured here.
+                Err(e) => tracing::warn!("shared request spacing unavailable for {host}: {e}"),
+            }
+        }
         let start = {
             let mut next = state.next_start.lock().unwrap_or_else(|e| e.into_inner());
             let now = Instant::now();
@@ -130,8 +165,24 @@ impl Politeness {
             .min_interval
     }
 
-    /// Pauses a host until `until` (the server said its limit is exhausted).
+    /// Keeps the request spacing together with other processes from now on (set once).
+    pub fn share(&self, pace: Arc<dyn SharedPace>) {
+        let _ = self.shared.set(pace);
+    }
+
+    /// Pauses a host until `until` (the server said its limit is exhausted), for every
+    /// process sharing the spacing too.
     pub fn pause(&self, host: &str, until: Instant) {
+        if let Some(shared) = self.shared.get().cloned()
+            && let Ok(runtime) = tokio::runtime::Handle::try_current()
+        {
+            let (host, wait) = (host.to_string(), until.saturating_duration_since(Instant::now()));
+            runtime.spawn(async move {
+                if let Err(e) = shared.pause(&host, wait).await {
+                    tracing::warn!("could not share the pause of {host}: {e}");
+                }
+            });
+        }
         let state = self.state(host);
         let mut p = state.paused_until.lock().unwrap_or_else(|e| e.into_inner());
         if p.is_none_or(|cur| cur < until) {

@@ -6,7 +6,8 @@
 //! marker (see `store::apply`). A scan killed at any point leaves its run `running`; the next
 //! scan with the same scope resumes that run, skipping the units already done, so the result
 //! is the same as an uninterrupted scan. A database lease keeps two scans from running at
-//! once.
+//! once. On PostgreSQL other processes may join the run as workers (`scan --worker`): the
+//! units are claimed from the run's work list (see `work`).
 //!
 //! Owns the meaning of what is seen (new suspect, update, reopening, allow-listed); the
 //! network is `crawl`/`discover`, the verdict is `matching`, the SQL is `store`.
@@ -17,6 +18,7 @@ mod report;
 mod rules;
 mod run;
 mod units;
+mod work;
 
 pub use observe::{LogObserver, Observer, Silent};
 pub use report::{Finding, ScanReport};
@@ -27,6 +29,7 @@ use crate::store::StoreError;
 
 pub use rules::{REOPEN_SCORE_RISE, changes, decide};
 pub use run::{next_plan, run};
+pub use work::{WorkReport, work};
 
 /// Why a scan could not run or finish.
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +46,22 @@ pub enum ScanError {
     /// A unit's task stopped unexpectedly (it panicked or was cancelled).
     #[error("a scan task stopped")]
     Task(#[source] tokio::task::JoinError),
+    /// `scan --worker` on SQLite.
+    #[error(
+        "scan workers share a run through PostgreSQL; this database is an SQLite file, which one `scan` uses fully ([scan] concurrency sets how many units it runs at once)"
+    )]
+    WorkerNeedsPostgres,
+    /// `scan --worker` found no run to join in time.
+    #[error("no scan started within {0} s; a worker joins a run that `narisumashi scan` started")]
+    NoRunToJoin(u64),
+    /// The worker's registry is not the planner's.
+    #[error(
+        "scan #{0} was planned with another registry (seeds/) than this worker's; give every worker the same seeds and configuration"
+    )]
+    RegistryDiffers(i64),
+    /// A unit in the work list this process cannot run.
+    #[error("scan unit {0:?} is not in this worker's registry or store")]
+    UnknownUnit(String),
 }
 
 /// What to scan.

@@ -64,6 +64,7 @@ pub fn changes(previous: Option<&SnapshotRow>, observed: &Observed) -> Vec<Chang
             display_name,
             handle,
             avatar,
+            avatar_unknown,
             ..
         } => {
             let mut out = Vec::new();
@@ -88,6 +89,8 @@ pub fn changes(previous: Option<&SnapshotRow>, observed: &Observed) -> Vec<Chang
                 && prev.avatar_sha256.as_deref() == avatar.as_ref().map(|a| a.sha256.as_str());
             let moved = match (before, after) {
                 _ if same_file => false,
+                // A picture that could not be fetched tonight is not a change.
+                (_, None) if *avatar_unknown && avatar.is_none() => false,
                 (Some(b), Some(a)) => !b.same_picture(&a),
                 (Some(_), None) => avatar.is_none(),
                 (None, Some(_)) => prev.avatar_sha256.is_some(),

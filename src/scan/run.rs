@@ -14,13 +14,14 @@ use crate::discover::Plan;
 use crate::matching::{AvatarHash, AvatarLimits, Genuine, Matcher};
 use crate::platform::Platform;
 use crate::registry::{Registry, account_label};
-use crate::store::{Holder, RunStatus, SnapshotRow, Store, StoreError, SuspectFilter};
+use crate::store::{Holder, PlanInputs, RunStatus, SnapshotRow, Store, StoreError, SuspectFilter};
 
-use super::units::{Account, Ctx, discover_unit, snapshot_unit, unaddressable, verify_unit};
+use super::units::{Account, Ctx, unaddressable};
+use super::work::{Claims, PHASES, Work, registry_digest, share};
 use super::{Observer, ScanError, ScanOptions, ScanReport, account_key, probe};
 
 /// The platforms a scan covers: the configured ones, or the one asked for.
-fn scanned_platforms(config: &Config, opts: &ScanOptions) -> Vec<Platform> {
+pub(super) fn scanned_platforms(config: &Config, opts: &ScanOptions) -> Vec<Platform> {
     Platform::ALL
         .into_iter()
         .filter(|p| config.scan.platforms.contains(p))
@@ -230,18 +231,34 @@ async fn scan_phases(
         skipped,
         probes,
         previous,
-        open_counts,
+        mut open_counts,
     } = set_up(store, registry, config, opts, &observer, run_id).await?;
 
     // The accounts in scope, indexed like the matcher's genuine list.
     let accounts = accounts_of(registry);
     let in_scope = |a: &Account| opts.org.as_ref().is_none_or(|o| &a.org_id == o);
-    let done = if opts.dry_run {
-        HashSet::new()
-    } else {
-        store.done_units(run_id).await?
-    };
     let concurrency = config.scan.concurrency;
+    let runner = if opts.dry_run {
+        Runner::Memory
+    } else {
+        Runner::Claims(Claims::new(store, run_id, config))
+    };
+    if !opts.dry_run {
+        // A resumed run keeps the plan it began with (workers may already follow it).
+        let recorded = store.plan_inputs(run_id).await?;
+        if resumed && !recorded.registry_digest.is_empty() {
+            open_counts = recorded
+                .open_counts
+                .iter()
+                .filter_map(|(p, n)| Some((p.parse().ok()?, *n)))
+                .collect();
+        }
+        let inputs = PlanInputs {
+            open_counts: open_counts.iter().map(|(p, n)| (p.as_str().to_string(), *n)).collect(),
+            registry_digest: registry_digest(registry),
+        };
+        store.record_plan_inputs(run_id, &inputs).await?;
+    }
 
     // The registry as the matcher will see it (snapshots add to it after phase 1).
     let genuine = Genuine::from_registry(registry);
@@ -259,60 +276,109 @@ async fn scan_phases(
         .await?,
     );
 
-    // Phase 1: snapshots of the genuine accounts.
-    let previous = Arc::new(previous);
-    let snap_units: Vec<usize> = (0..accounts.len())
-        .filter(|&i| in_scope(&accounts[i]) && plan.discovers(accounts[i].account.platform, i))
-        .filter(|&i| platforms.contains(&accounts[i].account.platform))
+    // Phases 1 and 2 are known now: snapshots of the genuine accounts in tonight's plan, and
+    // discovery per genuine account. Written to the run's work list for every process.
+    let snap_units: Vec<String> = accounts
+        .iter()
+        .filter(|a| in_scope(a) && plan.discovers(a.account.platform, a.index))
+        .filter(|a| platforms.contains(&a.account.platform))
+        .map(|a| format!("genuine:{}", a.key))
         .collect();
-    let disc_units: Vec<usize> = (0..accounts.len()).filter(|&i| in_scope(&accounts[i])).collect();
+    let disc_units: Vec<String> = accounts
+        .iter()
+        .filter(|a| in_scope(a))
+        .map(|a| format!("discover:{}", a.key))
+        .collect();
     if !resumed {
         add_units(store, opts, run_id, snap_units.len() + disc_units.len(), &skipped).await?;
     }
-    let accounts = Arc::new(accounts);
-    let todo: Vec<usize> = snap_units
-        .into_iter()
-        .filter(|&i| !done.contains(&format!("genuine:{}", accounts[i].key)))
-        .collect();
-    let (c, acc, prev) = (ctx.clone(), accounts.clone(), previous.clone());
-    run_units("genuine accounts", todo, concurrency, &observer, move |i| {
-        let (c, acc, prev) = (c.clone(), acc.clone(), prev.clone());
-        async move { snapshot_unit(&c, &acc[i], prev.get(&acc[i].key)).await }
-    })
-    .await?;
-
-    // The matcher: the registry, with names, bios and avatars from the snapshots.
-    let matcher = Arc::new(matcher_after_snapshots(store, &ctx, &accounts, genuine).await?);
-
-    // Phase 2: discovery per genuine account, within the night's plan of the quotas.
-    let todo: Vec<usize> = disc_units
-        .into_iter()
-        .filter(|&i| !done.contains(&format!("discover:{}", accounts[i].key)))
-        .collect();
-    let (c, acc, m, p) = (ctx.clone(), accounts.clone(), matcher.clone(), plan.clone());
-    run_units("discovery", todo, concurrency, &observer, move |i| {
-        let (c, acc, m, p) = (c.clone(), acc.clone(), m.clone(), p.clone());
-        async move { discover_unit(&c, &m, &p, &acc, &acc[i]).await }
-    })
-    .await?;
-
-    // Phase 3: open suspects not seen in this run: still there?
-    let open = if opts.dry_run {
-        Vec::new()
+    let work = Arc::new(Work::new(ctx.clone(), accounts, plan.clone(), previous));
+    let done = if opts.dry_run {
+        HashSet::new()
     } else {
-        open_to_check(store, opts, run_id, &platforms, &done).await?
+        store.done_units(run_id).await?
     };
-    if !open.is_empty() && !resumed {
-        add_units(store, opts, run_id, open.len(), &skipped).await?;
+    let not_done = |units: Vec<String>| -> Vec<String> { units.into_iter().filter(|u| !done.contains(u)).collect() };
+    let (snap_units, disc_units) = (not_done(snap_units), not_done(disc_units));
+    if let Runner::Claims(c) = &runner {
+        store.add_work(run_id, 1, &snap_units).await?;
+        store.add_work(run_id, 2, &disc_units).await?;
+        c.free_dead_claims().await;
     }
-    let (c, acc, m) = (ctx.clone(), accounts.clone(), matcher.clone());
-    run_units("open suspects", open, concurrency, &observer, move |s| {
-        let (c, acc, m) = (c.clone(), acc.clone(), m.clone());
-        async move { verify_unit(&c, &m, &acc, &s).await }
-    })
-    .await?;
+    let renew = match &runner {
+        Runner::Claims(c) => Some(c.keep_fresh()),
+        Runner::Memory => None,
+    };
+    let result = async {
+        let w = work.clone();
+        runner
+            .phase(1, snap_units, concurrency, &observer, move |u| w.clone().snapshot(u))
+            .await?;
 
+        // The matcher: the registry, with names, bios and avatars from the snapshots.
+        let matcher = Arc::new(matcher_after_snapshots(store, &ctx, &work.accounts, genuine).await?);
+        let (w, m) = (work.clone(), matcher.clone());
+        runner
+            .phase(2, disc_units, concurrency, &observer, move |u| {
+                w.clone().discover(m.clone(), u)
+            })
+            .await?;
+
+        // Phase 3: open suspects not seen in this run: still there?
+        let open = if opts.dry_run {
+            Vec::new()
+        } else {
+            open_to_check(store, opts, run_id, &platforms, &done).await?
+        };
+        if !open.is_empty() && !resumed {
+            add_units(store, opts, run_id, open.len(), &skipped).await?;
+        }
+        let open: Vec<String> = open.iter().map(|s| format!("verify:{}", s.id)).collect();
+        if let Runner::Claims(_) = &runner
+            && !open.is_empty()
+        {
+            store.add_work(run_id, 3, &open).await?;
+        }
+        let (w, m) = (work.clone(), matcher.clone());
+        runner
+            .phase(3, open, concurrency, &observer, move |u| w.clone().verify(m.clone(), u))
+            .await?;
+        Ok::<(), ScanError>(())
+    }
+    .await;
+    if let Some(task) = renew {
+        task.abort();
+    }
+    result?;
     report_of(store, &ctx, opts, run_id, resumed, &skipped, probes).await
+}
+
+/// How a process runs a phase's units: from the run's work list, shared with any workers (a
+/// stored run), or from memory (a dry run, which writes nothing).
+enum Runner {
+    Memory,
+    Claims(Claims),
+}
+
+impl Runner {
+    async fn phase<F, Fut>(
+        &self,
+        phase: i32,
+        units: Vec<String>,
+        concurrency: usize,
+        observer: &Arc<dyn Observer>,
+        f: F,
+    ) -> Result<(), ScanError>
+    where
+        F: Fn(String) -> Fut,
+        Fut: std::future::Future<Output = Result<(), ScanError>> + Send + 'static,
+    {
+        let name = PHASES.iter().find(|(p, _)| *p == phase).map_or("units", |(_, n)| n);
+        match self {
+            Runner::Memory => run_units(name, units, concurrency, observer, f).await,
+            Runner::Claims(c) => c.run_phase(phase, name, concurrency, observer, f).await.map(|_| ()),
+        }
+    }
 }
 
 /// The night's plan within the quotas (on a quota-bound platform, the accounts of tonight's
@@ -361,13 +427,9 @@ async fn set_up(
     observer: &Arc<dyn Observer>,
     run_id: i64,
 ) -> Result<Night, ScanError> {
-    let fetcher = Arc::new(Fetcher::new(crate::crawl::FetchConfig::from_config(config)).map_err(ScanError::Client)?);
     let platforms = scanned_platforms(config, opts);
-    let sources: Vec<Box<dyn Source>> = platforms
-        .iter()
-        .map(|p| for_platform(*p, config, fetcher.clone()))
-        .collect();
-    let skipped = skipped_tonight(registry, &sources, &platforms, opts);
+    let mut ctx = context(store, config, opts, &platforms, observer, run_id)?;
+    let skipped = skipped_tonight(registry, &ctx.sources, &platforms, opts);
     for (p, why) in &skipped {
         observer.note(&format!("{} skipped: {why}", p.label()));
     }
@@ -384,27 +446,60 @@ async fn set_up(
         .iter()
         .map(|p| (*p, open_now.iter().filter(|s| s.platform == *p).count()))
         .collect();
-    let (probes, trusted) = self_tests(store, registry, &sources, &previous, &open_now, opts, run_id, observer).await?;
-    let ctx = Arc::new(Ctx {
-        store: store.clone(),
+    let (probes, trusted) = self_tests(
+        store,
+        registry,
+        &ctx.sources,
+        &previous,
+        &open_now,
+        opts,
         run_id,
-        dry_run: opts.dry_run,
-        sources,
-        trusted,
-        avatars: AvatarFetcher::new(fetcher.clone(), AvatarLimits::default()),
-        fetcher,
-        short_base: config.pages.line_short_base.clone(),
-        observer: observer.clone(),
-        dry: std::sync::Mutex::new(Vec::new()),
-        dry_snapshots: std::sync::Mutex::new(HashMap::new()),
-    });
+        observer,
+    )
+    .await?;
+    ctx.trusted = trusted;
     Ok(Night {
-        ctx,
+        ctx: Arc::new(ctx),
         platforms,
         skipped,
         probes,
         previous,
         open_counts,
+    })
+}
+
+/// The context a process runs a run's units in: the sources of the scanned platforms on one
+/// guarded client, the avatar fetcher, and (for a stored run) the request spacing and the
+/// fingerprints shared through the database. No platform's "not found" is trusted yet.
+pub(super) fn context(
+    store: &Store,
+    config: &Config,
+    opts: &ScanOptions,
+    platforms: &[Platform],
+    observer: &Arc<dyn Observer>,
+    run_id: i64,
+) -> Result<Ctx, ScanError> {
+    let fetcher = Arc::new(Fetcher::new(crate::crawl::FetchConfig::from_config(config)).map_err(ScanError::Client)?);
+    let sources: Vec<Box<dyn Source>> = platforms
+        .iter()
+        .map(|p| for_platform(*p, config, fetcher.clone()))
+        .collect();
+    let avatars = AvatarFetcher::new(fetcher.clone(), AvatarLimits::default());
+    if !opts.dry_run {
+        share(store, &fetcher, &avatars);
+    }
+    Ok(Ctx {
+        store: store.clone(),
+        run_id,
+        dry_run: opts.dry_run,
+        sources,
+        trusted: HashSet::new(),
+        avatars,
+        fetcher,
+        short_base: config.pages.line_short_base.clone(),
+        observer: observer.clone(),
+        dry: std::sync::Mutex::new(Vec::new()),
+        dry_snapshots: std::sync::Mutex::new(HashMap::new()),
     })
 }
 
@@ -505,7 +600,7 @@ fn skipped_tonight(
 }
 
 /// Every genuine account of the registry, indexed like the matcher's genuine list.
-fn accounts_of(registry: &Registry) -> Vec<Account> {
+pub(super) fn accounts_of(registry: &Registry) -> Vec<Account> {
     registry
         .accounts()
         .enumerate()
@@ -521,7 +616,7 @@ fn accounts_of(registry: &Registry) -> Vec<Account> {
 
 /// The matcher for discovery: the registry, with the names, bios, ids and avatars the
 /// snapshots of phase 1 found (a dry run's snapshots included).
-async fn matcher_after_snapshots(
+pub(super) async fn matcher_after_snapshots(
     store: &Store,
     ctx: &Ctx,
     accounts: &[Account],

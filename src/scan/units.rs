@@ -233,6 +233,7 @@ impl Ctx {
             avatar,
             platform_id,
             handle,
+            ..
         } = observed
         else {
             return;
@@ -290,13 +291,21 @@ pub(super) async fn snapshot_unit(ctx: &Ctx, a: &Account, previous: Option<&Snap
         w.counts.push(one_count(platform, &o));
         let observed = match o {
             FetchOutcome::Found(p) => {
-                let (_, blob) = ctx.avatar(p.avatar_url.as_deref()).await;
+                let (evidence, blob) = ctx.avatar(p.avatar_url.as_deref()).await;
+                let avatar_unknown = blob.is_none() && matches!(evidence, AvatarEvidence::Unavailable(_));
+                if let (true, AvatarEvidence::Unavailable(why)) = (avatar_unknown, &evidence) {
+                    w.errors.push((
+                        Some(platform.as_str().into()),
+                        format!("genuine account {}: {why}; its stored picture is kept", a.label),
+                    ));
+                }
                 Some(Observed::Present {
                     display_name: p.display_name,
                     handle: p.handle,
                     platform_id: p.id,
                     bio: p.bio,
                     avatar: blob,
+                    avatar_unknown,
                 })
             }
             FetchOutcome::NotFound(why) | FetchOutcome::Gone(why) if !ctx.trusts_not_found(platform) => {

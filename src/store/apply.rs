@@ -104,6 +104,9 @@ pub enum Observed {
         bio: Option<String>,
         /// Avatar.
         avatar: Option<AvatarBlob>,
+        /// The profile shows a picture that could not be fetched or read: what is stored of
+        /// the avatar stays as it was, and no avatar change is recorded.
+        avatar_unknown: bool,
     },
     /// The platform says it does not exist.
     Vanished,
@@ -177,12 +180,15 @@ use super::Tx;
 
 async fn put_avatar(tx: &mut Tx, a: &AvatarBlob, t: i64) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO avatars (sha256, bytes, size, first_seen_at) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING",
+        "INSERT INTO avatars (sha256, bytes, size, first_seen_at, fingerprint) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (sha256) DO UPDATE SET fingerprint = excluded.fingerprint \
+         WHERE avatars.fingerprint IS NULL AND excluded.fingerprint IS NOT NULL",
     )
     .bind(&a.sha256)
     .bind(a.bytes.as_slice().to_vec())
     .bind(a.bytes.len() as i64)
     .bind(t)
+    .bind(a.hash.clone())
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -526,6 +532,7 @@ async fn write_snapshot(tx: &mut Tx, run_id: i64, t: i64, s: &SnapshotWrite) -> 
             platform_id,
             bio,
             avatar,
+            avatar_unknown,
         } => {
             if let Some(a) = avatar {
                 put_avatar(tx, a, t).await?;
@@ -536,7 +543,9 @@ async fn write_snapshot(tx: &mut Tx, run_id: i64, t: i64, s: &SnapshotWrite) -> 
                  VALUES ($1, $2, $3, $4, 'present', $5, $6, $7, $8, $9, $10, $11, $11, $12) \
                  ON CONFLICT (account_key) DO UPDATE SET state = 'present', display_name = excluded.display_name, \
                  handle = excluded.handle, platform_id = excluded.platform_id, bio = excluded.bio, \
-                 avatar_sha256 = excluded.avatar_sha256, avatar_hash = excluded.avatar_hash, checked_at = excluded.checked_at, \
+                 avatar_sha256 = CASE WHEN $14 = 1 THEN genuine_snapshots.avatar_sha256 ELSE excluded.avatar_sha256 END, \
+                 avatar_hash = CASE WHEN $14 = 1 THEN genuine_snapshots.avatar_hash ELSE excluded.avatar_hash END, \
+                 checked_at = excluded.checked_at, \
                  changed_at = CASE WHEN $13 = 1 THEN excluded.checked_at ELSE genuine_snapshots.changed_at END, \
                  run_id = excluded.run_id",
             )
@@ -553,6 +562,7 @@ async fn write_snapshot(tx: &mut Tx, run_id: i64, t: i64, s: &SnapshotWrite) -> 
             .bind(t)
             .bind(run_id)
             .bind(i64::from(changed))
+            .bind(i64::from(*avatar_unknown && avatar.is_none()))
             .execute(&mut **tx)
             .await?;
         }

@@ -21,8 +21,10 @@ impl Holder {
     }
 
     /// Whether the holder is a process on this host that has ended.
-    fn is_dead_here(&self) -> bool {
-        let mut parts = self.0.rsplitn(3, ':');
+    pub fn is_dead_here(&self) -> bool {
+        // A scan's unit claims add `#n` to the process's name.
+        let name = self.0.split_once('#').map_or(self.0.as_str(), |(p, _)| p);
+        let mut parts = name.rsplitn(3, ':');
         let (Some(start), Some(pid), Some(host)) = (parts.next(), parts.next(), parts.next()) else {
             return false;
         };

@@ -18,6 +18,7 @@ mod runs;
 mod status;
 mod suspects;
 mod users;
+mod work;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -41,6 +42,7 @@ pub use suspects::{
     SuspectFilter, SuspectRow,
 };
 pub use users::{AuditRow, Failures, NewAudit, Role, SessionRow, UserRow, login_key, valid_user_name};
+pub use work::{PhaseState, PlanInputs};
 
 /// Why storage failed.
 #[derive(Debug, thiserror::Error)]
@@ -342,14 +344,20 @@ impl Store {
         self.pool.close().await;
     }
 
-    /// Starts a write transaction, queued behind this process's other writers.
+    /// Starts a write transaction, queued behind every other writer: this process's, and on
+    /// one database every other process's too.
     pub(crate) async fn write(&self) -> Result<(tokio::sync::MutexGuard<'_, ()>, Tx), StoreError> {
         let guard = self.writer.lock().await;
         // Take SQLite's write lock at the start, so that a transaction that reads first
-        // waits for another process's writer instead of failing when it upgrades.
-        let begin = match self.backend {
-            Backend::Sqlite => "BEGIN IMMEDIATE",
-            Backend::Postgres => "BEGIN",
+        // waits for another process's writer instead of failing when it upgrades. On
+        // PostgreSQL a transaction-scoped advisory lock does the same across processes: the
+        // writes read a row and then insert or update it (a sighting of a suspect another
+        // worker is inserting, a unit another worker already marked done), which is correct
+        // only with one writer at a time, as on SQLite. Writes are short (one unit's rows),
+        // so scan workers and review servers queue for milliseconds.
+        let begin: &[&str] = match self.backend {
+            Backend::Sqlite => &["BEGIN IMMEDIATE"],
+            Backend::Postgres => &["BEGIN", "SELECT pg_advisory_xact_lock(7300514)"],
         };
         Ok((guard, Tx::begin(&self.pool, begin).await?))
     }
@@ -366,11 +374,13 @@ pub(crate) struct Tx {
 }
 
 impl Tx {
-    async fn begin(pool: &AnyPool, begin: &'static str) -> Result<Tx, StoreError> {
+    async fn begin(pool: &AnyPool, begin: &[&'static str]) -> Result<Tx, StoreError> {
         let mut conn = pool.acquire().await?;
-        if let Err(e) = sqlx::query(begin).execute(&mut *conn).await {
-            conn.close_on_drop();
-            return Err(e.into());
+        for statement in begin {
+            if let Err(e) = sqlx::query(statement).execute(&mut *conn).await {
+                conn.close_on_drop();
+                return Err(e.into());
+            }
         }
         Ok(Tx { conn: Some(conn) })
     }
