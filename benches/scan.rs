@@ -225,6 +225,17 @@ async fn parent() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+    // The PostgreSQL database too: left behind, a few months of runs filled the server.
+    if let Ok(admin) = std::env::var("NARISUMASHI_TEST_POSTGRES")
+        && !admin.is_empty()
+        && let Ok(mut conn) = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await
+    {
+        let sql = format!(
+            "DROP DATABASE IF EXISTS narisumashi_bench_{} WITH (FORCE)",
+            std::process::id()
+        );
+        let _ = sqlx::Executor::execute(&mut conn, sql.as_str()).await;
+    }
 }
 
 async fn fresh_postgres(admin: &str) -> String {

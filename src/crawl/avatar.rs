@@ -41,6 +41,12 @@ pub trait FingerprintCache: Send + Sync {
         &'a self,
         sha256: &'a str,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<String>> + Send + 'a>>;
+    /// Keeps a fingerprint just computed (encoded).
+    fn put<'a>(
+        &'a self,
+        sha256: &'a str,
+        fingerprint: String,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + 'a>>;
 }
 
 /// Lower-case hex sha256.
@@ -106,6 +112,9 @@ impl AvatarFetcher {
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .insert(sha256.clone(), h.clone());
+                if let (Some(shared), Ok(hash)) = (self.shared.get(), &h) {
+                    shared.put(&sha256, hash.encode()).await;
+                }
                 h
             }
         };

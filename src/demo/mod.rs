@@ -36,6 +36,11 @@ pub struct World {
     pub latency: Duration,
     /// Requests served.
     pub requests: u64,
+    /// The most requests that arrived within any one second (a sliding window): what a
+    /// platform's rate limit sees, for the benchmarks that check the scan keeps its rate.
+    pub busiest_second: usize,
+    /// Arrival times of the requests of the last second.
+    recent: std::collections::VecDeque<std::time::Instant>,
     /// After this many requests the platform stops answering: every request waits, without
     /// a byte, until this is cleared (a platform going down mid-scan, in tests).
     pub silent_after: Option<u64>,
@@ -47,6 +52,21 @@ pub struct World {
     /// answers as fast as a small one). Handles and ids are indexed; names may be changed in
     /// place, handles and ids may not (remove the account and add a new one instead).
     index: Mutex<Index>,
+}
+
+impl World {
+    /// Counts a request's arrival in the busiest-second figure.
+    pub(crate) fn count_arrival(&mut self, at: std::time::Instant) {
+        self.recent.push_back(at);
+        while self
+            .recent
+            .front()
+            .is_some_and(|t| at.duration_since(*t) >= Duration::from_secs(1))
+        {
+            self.recent.pop_front();
+        }
+        self.busiest_second = self.busiest_second.max(self.recent.len());
+    }
 }
 
 #[derive(Default)]

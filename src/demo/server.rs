@@ -64,6 +64,7 @@ async fn pace(s: &AppState) {
     let latency = {
         let mut w = s.world.write().unwrap_or_else(|e| e.into_inner());
         w.requests += 1;
+        w.count_arrival(std::time::Instant::now());
         w.latency
     };
     loop {

@@ -497,7 +497,7 @@ impl SharedPace for DbPace {
     }
 }
 
-/// The fingerprints stored with the pictures' bytes.
+/// The pictures' fingerprints kept in the database.
 pub(super) struct DbFingerprints(pub(super) Store);
 
 impl FingerprintCache for DbFingerprints {
@@ -506,6 +506,18 @@ impl FingerprintCache for DbFingerprints {
         sha256: &'a str,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<String>> + Send + 'a>> {
         Box::pin(async move { self.0.fingerprint(sha256).await.ok().flatten() })
+    }
+
+    fn put<'a>(
+        &'a self,
+        sha256: &'a str,
+        fingerprint: String,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + 'a>> {
+        Box::pin(async move {
+            if let Err(e) = self.0.put_fingerprint(sha256, &fingerprint).await {
+                tracing::debug!("picture fingerprint not kept: {e}");
+            }
+        })
     }
 }
 

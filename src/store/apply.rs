@@ -180,15 +180,12 @@ use super::Tx;
 
 async fn put_avatar(tx: &mut Tx, a: &AvatarBlob, t: i64) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO avatars (sha256, bytes, size, first_seen_at, fingerprint) VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT (sha256) DO UPDATE SET fingerprint = excluded.fingerprint \
-         WHERE avatars.fingerprint IS NULL AND excluded.fingerprint IS NOT NULL",
+        "INSERT INTO avatars (sha256, bytes, size, first_seen_at) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING",
     )
     .bind(&a.sha256)
     .bind(a.bytes.as_slice().to_vec())
     .bind(a.bytes.len() as i64)
     .bind(t)
-    .bind(a.hash.clone())
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -2,7 +2,8 @@
 //! whichever process (the planner or a `scan --worker`) asks first, under a lease it renews
 //! while it works; the planner's plan inputs, so that a worker builds the same plan; the
 //! request spacing per host that every process of a run keeps together; and the pictures'
-//! fingerprints by content hash, so that a picture is decoded once across processes.
+//! fingerprints by content hash, so that a picture is decoded once across processes and
+//! nights.
 //!
 //! A claim is one statement. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets many workers claim
 //! at once without waiting on each other's rows; on SQLite the write lock already makes the
@@ -202,13 +203,28 @@ impl Store {
         })
     }
 
-    /// A picture's fingerprint stored with its bytes, if any process computed it.
+    /// A picture's fingerprint, if a process computed it (in the last 30 days).
     pub async fn fingerprint(&self, sha256: &str) -> Result<Option<String>, StoreError> {
-        let f: Option<Option<String>> = sqlx::query_scalar("SELECT fingerprint FROM avatars WHERE sha256 = $1")
+        let f: Option<String> = sqlx::query_scalar("SELECT fingerprint FROM fingerprints WHERE sha256 = $1")
             .bind(sha256)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(f.flatten())
+        Ok(f)
+    }
+
+    /// Keeps a picture's fingerprint for the other processes and the next nights. A cache
+    /// entry, written on its own (not under the one-writer lock): a second writer of the same
+    /// picture changes nothing.
+    pub async fn put_fingerprint(&self, sha256: &str, fingerprint: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO fingerprints (sha256, fingerprint, stored_at) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING",
+        )
+        .bind(sha256)
+        .bind(fingerprint)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// Reserves the next start of a request to `host`, `interval_us` after the previous one

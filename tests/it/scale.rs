@@ -2,6 +2,9 @@
 //! reviewer logged in on one is logged in on the other, a decision made on one shows on the
 //! other at once, the session's CSRF token is good on both, and logging out on one logs out
 //! everywhere: nothing that matters lives in one process's memory.
+//!
+//! And several scan processes sharing one night on PostgreSQL (`scan --worker`), one of them
+//! killed mid-run.
 #![allow(clippy::unwrap_used)]
 
 use crate::common;
@@ -60,4 +63,167 @@ async fn two_review_servers_share_sessions_tokens_and_decisions() {
         assert!(after.location().starts_with("/login"), "{url}: {}", after.location());
         drop(b);
     }
+}
+
+/// `narisumashi --seeds seeds/ ARGS…`, its output kept.
+fn narisumashi(args: &[&str]) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_narisumashi"));
+    c.args(["--seeds", concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")])
+        .args(args);
+    c.stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    c
+}
+
+/// A scan process's end: a finished night (exit 0, or 3 when there is something to review).
+fn finished(child: std::process::Child, who: &str) -> String {
+    let out = child.wait_with_output().unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        matches!(out.status.code(), Some(0 | 3)),
+        "{who}: {:?}\n{text}",
+        out.status
+    );
+    text
+}
+
+/// A fresh PostgreSQL database, or `None` when the tests run without one.
+async fn postgres(dir: &std::path::Path) -> Option<String> {
+    common::databases(dir)
+        .await
+        .into_iter()
+        .find(|u| u.starts_with("postgres"))
+}
+
+/// Three workers and the planner share one night's run on PostgreSQL, and one worker is
+/// killed with SIGKILL while it holds units. Its units are redone by the others, and the run
+/// ends with the same suspects, sightings, snapshots, counts and units as the same night run
+/// by one undisturbed process, none of them twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worker_killed_mid_run_leaves_the_night_whole() {
+    let dir = common::tempdir("scale-workers");
+    let (Some(straight), Some(shared)) = (postgres(&dir).await, postgres(&dir).await) else {
+        return; // NARISUMASHI_SKIP_POSTGRES=1: workers need PostgreSQL (refusal tested below)
+    };
+    let reg = common::registry();
+    let demo = narisumashi::demo::DemoPlatform::start(narisumashi::demo::population(&reg, 5))
+        .await
+        .unwrap();
+    let config = |url: &str| {
+        let path = dir.join(format!("w{}.toml", common::next()));
+        // Short unit leases, so a unit whose worker died on another host would be redone
+        // within the test too (on this host it is redone at once).
+        let toml = demo.config_toml(url).replace(
+            "concurrency = 4",
+            "concurrency = 2\nunit_lease_secs = 3\nworker_wait_secs = 60",
+        );
+        std::fs::write(&path, toml).unwrap();
+        path
+    };
+
+    // The night as one process does it.
+    let cfg = config(&straight);
+    finished(
+        narisumashi(&["scan", "--config", cfg.to_str().unwrap()])
+            .spawn()
+            .unwrap(),
+        "one scan",
+    );
+
+    // The same night shared: workers first (they wait for a run), then the planner.
+    demo.set_latency(std::time::Duration::from_millis(20));
+    let cfg = config(&shared);
+    let cfg = cfg.to_str().unwrap();
+    let mut workers: Vec<std::process::Child> = (0..3)
+        .map(|_| narisumashi(&["scan", "--worker", "--config", cfg]).spawn().unwrap())
+        .collect();
+    let planner = narisumashi(&["scan", "--config", cfg]).spawn().unwrap();
+    let store = narisumashi::store::Store::open(&shared).await.unwrap();
+    let victim = workers[0].id();
+    let started = std::time::Instant::now();
+    loop {
+        // The victim holds an unfinished unit, and the night is under way.
+        let held: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM scan_work w WHERE w.claimed_by LIKE $1 \
+             AND NOT EXISTS (SELECT 1 FROM scan_units u WHERE u.run_id = w.run_id AND u.unit = w.unit)",
+        )
+        .bind(format!("%:{victim}:%"))
+        .fetch_one(store.pool())
+        .await
+        .unwrap_or(0);
+        let done: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scan_units")
+            .fetch_one(store.pool())
+            .await
+            .unwrap_or(0);
+        if held > 0 && done >= 10 {
+            break;
+        }
+        assert!(
+            workers[0].try_wait().unwrap().is_none(),
+            "the night ended before a worker could be killed"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "the workers made no progress"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    workers[0].kill().unwrap(); // SIGKILL
+    workers.remove(0).wait().unwrap();
+    let report = finished(planner, "the planner");
+    assert!(report.contains("finished"), "{report}");
+    for (i, w) in workers.into_iter().enumerate() {
+        let said = finished(w, &format!("worker {}", i + 2));
+        assert!(said.contains("the scan is finished"), "{said}");
+        let units: usize = said
+            .split("Worker on scan #")
+            .nth(1)
+            .and_then(|rest| rest.split(": ").nth(1))
+            .and_then(|n| n.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        assert!(units > 0, "worker {} ran units of the night: {said}", i + 2);
+    }
+
+    // Every worker did some of it, the victim's units were redone, nothing twice.
+    let redone: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scan_work WHERE claims > 1")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert!(redone >= 1, "the killed worker's units were claimed again");
+    let twice: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (SELECT suspect_id, run_id FROM sightings GROUP BY suspect_id, run_id HAVING COUNT(*) > 1) d",
+    )
+    .fetch_one(store.pool())
+    .await
+    .unwrap();
+    assert_eq!(twice, 0, "no suspect sighted twice in the run");
+    store.close().await;
+    let (mut a, mut b) = (common::dump(&straight).await, common::dump(&shared).await);
+    a.sort();
+    b.sort();
+    assert!(a.len() > 20, "the night did some work: {a:?}");
+    assert!(
+        a == b,
+        "the shared night differs from one process's:\n{}",
+        common::diff(&a, &b)
+    );
+}
+
+/// Workers share a run through PostgreSQL: on an SQLite file `scan --worker` is refused, with
+/// what to do instead.
+#[test]
+fn a_worker_on_sqlite_is_refused_with_the_reason() {
+    let dir = common::tempdir("scale-sqlite-worker");
+    let db = dir.join("one.db");
+    let out = narisumashi(&["scan", "--worker", "--database", db.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("PostgreSQL") && err.contains("concurrency"), "{err}");
 }
