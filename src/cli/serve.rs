@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
+use narisumashi::config::Config;
 use narisumashi::notify::Notifier;
+use narisumashi::registry::Registry;
 use narisumashi::scan::LogObserver;
 use narisumashi::schedule::Schedule;
 use narisumashi::web::App;
@@ -34,6 +36,10 @@ pub struct ServeArgs {
     /// Serve the review UI only; run no scheduled scans.
     #[arg(long)]
     no_schedule: bool,
+    /// Also join every scan another process starts on this database, as one more worker
+    /// (PostgreSQL; see `scan --worker`).
+    #[arg(long)]
+    worker: bool,
 }
 
 /// Runs `serve` until interrupted.
@@ -90,11 +96,21 @@ pub fn run(args: ServeArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
                 },
             )))
         };
+        if args.worker && store.backend() != narisumashi::store::Backend::Postgres {
+            anyhow::bail!(narisumashi::scan::ScanError::WorkerNeedsPostgres);
+        }
+        let worker = args.worker.then(|| {
+            let (store, registry, config) = (store.clone(), registry.clone(), config.clone());
+            tokio::spawn(async move { worker_loop(&store, &registry, &config).await })
+        });
         if args.no_schedule {
             let _ = tokio::signal::ctrl_c().await;
             tracing::info!("stopping");
         } else {
             schedule_loop(&store, &registry, &config, &notifier, &schedule, args.max_runs).await?;
+        }
+        if let Some(w) = worker {
+            w.abort();
         }
         let _ = stop_web.send(());
         let _ = stop_health.send(());
@@ -109,6 +125,32 @@ pub fn run(args: ServeArgs, seeds: Option<&Path>) -> anyhow::Result<ExitCode> {
         store.close().await;
         Ok(ExitCode::from(super::Exit::Done))
     })
+}
+
+/// `serve --worker`: joins each scan as it starts, for as long as `serve` runs.
+async fn worker_loop(store: &narisumashi::store::Store, registry: &Registry, config: &Config) {
+    use narisumashi::scan::{self, ScanError, Silent};
+    tracing::info!("serving as a scan worker: joining the scans started on this database");
+    loop {
+        let wait = std::time::Duration::from_secs(3600);
+        match scan::work(store, registry, config, wait, std::sync::Arc::new(Silent)).await {
+            Ok(r) => {
+                let units: usize = r.units.iter().map(|(_, n)| n).sum();
+                tracing::info!(
+                    "worked on scan #{}: {units} units; the scan is {}",
+                    r.run_id,
+                    r.run_status
+                );
+                // Wait for the planner to close the run before looking for the next one.
+                tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+            }
+            Err(ScanError::NoRunToJoin(_)) => {}
+            Err(e) => {
+                tracing::error!("scan worker: {}", narisumashi::error_chain(&e));
+                tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+            }
+        }
+    }
 }
 
 async fn schedule_loop(

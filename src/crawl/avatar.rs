@@ -1,8 +1,7 @@
 //! Avatars from the network: downloaded through the shared client with their own size cap,
 //! decoded with the matcher's limits off the async threads, fingerprinted once and cached
 //! by content hash (sha256), so the same picture is never decoded twice however many URLs
-//! (signed, expiring CDN URLs change every run) point at it; with a shared cache (the scan's
-//! database), not even by another worker of the run or on a later night.
+//! (signed, expiring CDN URLs change every run) point at it.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -30,23 +29,6 @@ pub struct AvatarFetcher {
     limits: AvatarLimits,
     cache: Mutex<HashMap<String, Result<AvatarHash, String>>>,
     decoded: AtomicUsize,
-    shared: std::sync::OnceLock<Arc<dyn FingerprintCache>>,
-}
-
-/// Fingerprints kept beyond this process (the scan's database, where every worker of a run
-/// and every later night finds them): asked before a picture is decoded.
-pub trait FingerprintCache: Send + Sync {
-    /// The stored fingerprint of the picture with this sha256, if any (encoded).
-    fn get<'a>(
-        &'a self,
-        sha256: &'a str,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<String>> + Send + 'a>>;
-    /// Keeps a fingerprint just computed (encoded).
-    fn put<'a>(
-        &'a self,
-        sha256: &'a str,
-        fingerprint: String,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + 'a>>;
 }
 
 /// Lower-case hex sha256.
@@ -62,18 +44,7 @@ impl AvatarFetcher {
             limits,
             cache: Mutex::new(HashMap::new()),
             decoded: AtomicUsize::new(0),
-            shared: std::sync::OnceLock::new(),
         }
-    }
-
-    /// Asks `cache` for fingerprints before decoding (set once).
-    pub fn share(&self, cache: Arc<dyn FingerprintCache>) {
-        let _ = self.shared.set(cache);
-    }
-
-    async fn stored(&self, sha256: &str) -> Option<AvatarHash> {
-        let cache = self.shared.get()?;
-        AvatarHash::decode(&cache.get(sha256).await?)
     }
 
     /// How many pictures were actually decoded (the rest came from the cache).
@@ -90,14 +61,6 @@ impl AvatarFetcher {
             .unwrap_or_else(|e| e.into_inner())
             .get(&sha256)
             .cloned();
-        let cached = match cached {
-            Some(h) => Some(h),
-            None => self.stored(&sha256).await.map(|h| {
-                let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-                cache.insert(sha256.clone(), Ok(h.clone()));
-                Ok(h)
-            }),
-        };
         let hash = match cached {
             Some(h) => h,
             None => {
@@ -112,9 +75,6 @@ impl AvatarFetcher {
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .insert(sha256.clone(), h.clone());
-                if let (Some(shared), Ok(hash)) = (self.shared.get(), &h) {
-                    shared.put(&sha256, hash.encode()).await;
-                }
                 h
             }
         };

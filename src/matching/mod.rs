@@ -12,6 +12,7 @@ mod index;
 mod model;
 mod pictures;
 pub mod reason;
+mod romaji;
 pub mod text;
 pub mod thresholds;
 pub mod words;
@@ -49,6 +50,7 @@ pub struct Matcher {
     identity: HashMap<String, Vec<usize>>,
     pictures: Pictures,
     vocabularies: Vec<Vocabulary>,
+    readings: romaji::Readings,
 }
 
 fn identity_keys(
@@ -197,6 +199,7 @@ impl Matcher {
                 .filter_map(|(i, g)| g.avatar.clone().map(|a| (i, a))),
             |i| office_of[i],
         );
+        let readings = romaji::Readings::learn(&genuine);
         Matcher {
             genuine,
             prepared,
@@ -205,6 +208,7 @@ impl Matcher {
             identity,
             pictures,
             vocabularies,
+            readings,
         }
     }
 
@@ -236,8 +240,48 @@ impl Matcher {
             Err(reused) => reused,
         };
 
-        // 2. Score against the short list: by name and handle from the indexes, by picture
-        //    from the pictures the candidate's resembles.
+        // 2. Score against the short list; a name in Latin letters is also read back into
+        //    Japanese (「Hello Work Rumoi」), and the reading judged when it says more.
+        let judged = self.judge_against_shortlist(c, reused, unavailable.clone());
+        let Some(read) = self.readings.read(&c.display_name) else {
+            return judged;
+        };
+        let mut as_read = c.clone();
+        as_read.display_name = read;
+        let r = self.judge_against_shortlist(&as_read, reused, unavailable);
+        if r.score <= judged.score + 1e-9 {
+            return judged;
+        }
+        Judgement {
+            reasons: r
+                .reasons
+                .into_iter()
+                .map(|reason| match reason {
+                    Reason::NameIdentical {
+                        genuine_name,
+                        mut absorbed,
+                    } => {
+                        absorbed.push(Absorbed::LatinLetters);
+                        Reason::NameIdentical { genuine_name, absorbed }
+                    }
+                    Reason::NameContains { genuine_name, .. } => Reason::NameContains {
+                        genuine_name,
+                        candidate_name: c.display_name.clone(),
+                    },
+                    Reason::NameRearranged { genuine_name, .. } => Reason::NameRearranged {
+                        genuine_name,
+                        candidate_name: c.display_name.clone(),
+                    },
+                    other => other,
+                })
+                .collect(),
+            ..r
+        }
+    }
+
+    /// Step 2 of [`Matcher::judge`]: the best of the short list by name and handle from the
+    /// indexes, and by picture from the pictures the candidate's resembles.
+    fn judge_against_shortlist(&self, c: &Candidate, reused: Option<usize>, unavailable: Vec<Reason>) -> Judgement {
         let cname = PreparedName::new(&c.display_name, &self.weights);
         let chandle = c.handle.as_deref().and_then(|h| prepared_handle(c.platform, h));
         let cavatar = match &c.avatar {

@@ -38,6 +38,8 @@ pub enum Absorbed {
     LookalikeLetters,
     /// 【公式】 and similar decorations.
     Decorations,
+    /// The name written in Latin letters (romaji or English: 「Hello Work Rumoi」).
+    LatinLetters,
 }
 
 /// One piece of evidence.

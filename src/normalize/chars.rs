@@ -145,6 +145,28 @@ pub(super) fn katakana_lookalike(c: char) -> char {
     }
 }
 
+/// The katakana a kana-like kanji stands for (力 for カ in 「ハローワーク力ノヤ」), for the reading
+/// key, where it is read as that katakana beside other kana.
+pub(super) fn katakana_of_kanji(c: char) -> Option<char> {
+    Some(match c {
+        '八' => 'ハ',
+        '口' => 'ロ',
+        '工' => 'エ',
+        '力' => 'カ',
+        '夕' => 'タ',
+        '卜' => 'ト',
+        '二' => 'ニ',
+        '才' => 'オ',
+        '千' => 'チ',
+        '又' => 'ヌ',
+        '厶' => 'ム',
+        '彡' => 'ミ',
+        '彐' => 'ヨ',
+        '亻' => 'イ',
+        _ => return None,
+    })
+}
+
 /// Kanji of public-body names that a near-shape kanji imitates (労動局, 労慟局 for 労働局;
 /// 識, 織 for 職), which UTS #39 does not map: folded together in the visual key only.
 pub(super) fn kanji_lookalike(c: char) -> char {

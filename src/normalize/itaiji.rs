@@ -2,7 +2,8 @@
 //!
 //! UTS #39 and NFKC leave these apart (渋谷区 ≠ 澁谷区), yet readers see the same name. The
 //! table covers the old forms in the Jōyō kanji list that occur in place and office names,
-//! and the variants seen in officials' names (髙, 﨑, 邊/邉, 德, 廣).
+//! the variants seen in officials' names (髙, 﨑, 邊/邉, 德, 廣), and common abbreviated forms
+//! (略字: 卆 for 卒).
 
 /// (variant, common form) pairs, sorted by variant for binary search.
 static TABLE: &[(char, char)] = &[
@@ -22,6 +23,7 @@ static TABLE: &[(char, char)] = &[
     ('兒', '児'),
     ('內', '内'),
     ('兩', '両'),
+    ('卆', '卒'),
     ('冨', '富'),
     ('凞', '熙'),
     ('刄', '刃'),

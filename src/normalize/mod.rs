@@ -323,8 +323,23 @@ pub fn fold_name(name: &str) -> FoldedName {
                 run.clear();
             }
         };
-        for c in word.chars() {
-            if is_kana(c) {
+        let chars: Vec<char> = word.chars().collect();
+        // A kana-like kanji before kana, or after kana and not before a kanji, is read as the
+        // katakana it looks like (力ノヤ is カノヤ, in either kana script, as the key is);
+        // ハローワーク千歳 and 労働力 keep theirs.
+        let kana_at = |i: usize| {
+            chars
+                .get(i)
+                .is_some_and(|&k| ('\u{3041}'..='\u{3096}').contains(&k) || ('\u{30A1}'..='\u{30FA}').contains(&k))
+        };
+        let kanji_at = |i: usize| chars.get(i).is_some_and(|&k| ('\u{3400}'..='\u{9FFF}').contains(&k));
+        for (i, &c) in chars.iter().enumerate() {
+            let as_kana =
+                katakana_of_kanji(c).filter(|_| kana_at(i + 1) || (i > 0 && kana_at(i - 1) && !kanji_at(i + 1)));
+            if let Some(k) = as_kana {
+                flush(&mut run, &mut reading);
+                reading.push(katakana_to_hiragana(k));
+            } else if is_kana(c) {
                 flush(&mut run, &mut reading);
                 reading.push(katakana_to_hiragana(small_to_large_kana(c)));
             } else {

@@ -99,6 +99,11 @@ fn japanese_lookalikes_fold_together() {
     }
     assert!(!same(g, "ハローワーク函館"));
     assert!(!same(g, "ハローワーク札幌東"));
+    // A kana-like kanji among katakana reads as the katakana (力 for カ), against a name in
+    // hiragana too; among kanji it stays itself.
+    assert!(same("ハローワークかのや", "ハローワーク力ノヤ"));
+    assert!(fold_name("北海道労働力").reading.ends_with('力'));
+    assert!(fold_name("ハローワーク千歳").reading.ends_with("千歳"));
 }
 
 #[test]
@@ -143,6 +148,7 @@ fn bracketed_parts_are_variants() {
 fn variant_kanji_fold() {
     assert!(same("ハローワーク国分", "ハローワーク國分"));
     assert!(same("鹿児島労働局", "鹿兒嶋勞働局"));
+    assert!(same("札幌新卒応援ハローワーク", "札幌新卆應援ハローワーク"));
 }
 
 #[test]

@@ -469,8 +469,8 @@ async fn set_up(
 }
 
 /// The context a process runs a run's units in: the sources of the scanned platforms on one
-/// guarded client, the avatar fetcher, and (for a stored run) the request spacing and the
-/// fingerprints shared through the database. No platform's "not found" is trusted yet.
+/// guarded client, the avatar fetcher, and (for a stored run) the request spacing shared
+/// through the database. No platform's "not found" is trusted yet.
 pub(super) fn context(
     store: &Store,
     config: &Config,
@@ -486,7 +486,7 @@ pub(super) fn context(
         .collect();
     let avatars = AvatarFetcher::new(fetcher.clone(), AvatarLimits::default());
     if !opts.dry_run {
-        share(store, &fetcher, &avatars);
+        share(store, &fetcher);
     }
     Ok(Ctx {
         store: store.clone(),

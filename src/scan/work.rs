@@ -1,6 +1,6 @@
 //! Sharing a run between processes: the claim loop every process runs a phase with (the
-//! planner and any `scan --worker`), the worker that joins a running run, and the adapters
-//! that keep the request spacing and the pictures' fingerprints in the run's database.
+//! planner and any `scan --worker`), the worker that joins a running run, and the adapter
+//! that keeps the request spacing in the run's database.
 //!
 //! The planner (a plain `scan`) writes each phase's units to the run's work list; every
 //! process claims a few at a time (`store::claim_work`), keeps their leases fresh while it
@@ -16,7 +16,6 @@ use std::time::{Duration, Instant};
 
 use crate::config::Config;
 use crate::crawl::Fetcher;
-use crate::crawl::avatar::FingerprintCache;
 use crate::crawl::ratelimit::SharedPace;
 use crate::matching::Genuine;
 use crate::platform::Platform;
@@ -471,12 +470,12 @@ impl SharedPace for DbPace {
     fn reserve<'a>(
         &'a self,
         host: &'a str,
-        interval: Duration,
+        span: Duration,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Duration, String>> + Send + 'a>> {
         Box::pin(async move {
             let us = self
                 .0
-                .reserve_pace(host, interval.as_micros().min(i64::MAX as u128) as i64)
+                .reserve_pace(host, span.as_micros().min(i64::MAX as u128) as i64)
                 .await
                 .map_err(|e| e.to_string())?;
             Ok(Duration::from_micros(us.max(0) as u64))
@@ -497,35 +496,11 @@ impl SharedPace for DbPace {
     }
 }
 
-/// The pictures' fingerprints kept in the database.
-pub(super) struct DbFingerprints(pub(super) Store);
-
-impl FingerprintCache for DbFingerprints {
-    fn get<'a>(
-        &'a self,
-        sha256: &'a str,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<String>> + Send + 'a>> {
-        Box::pin(async move { self.0.fingerprint(sha256).await.ok().flatten() })
-    }
-
-    fn put<'a>(
-        &'a self,
-        sha256: &'a str,
-        fingerprint: String,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + 'a>> {
-        Box::pin(async move {
-            if let Err(e) = self.0.put_fingerprint(sha256, &fingerprint).await {
-                tracing::debug!("picture fingerprint not kept: {e}");
-            }
-        })
-    }
-}
-
-/// Shares the spacing (PostgreSQL, where several processes may scan one run) and the
-/// fingerprints (any database: a later night finds them too) of a run's client.
-pub(super) fn share(store: &Store, fetcher: &Fetcher, ctx_avatars: &crate::crawl::avatar::AvatarFetcher) {
+/// Shares the request spacing of a run's client through the database, on PostgreSQL, where
+/// several processes may scan one night (on SQLite one process scans, and its own spacing
+/// serves).
+pub(super) fn share(store: &Store, fetcher: &Fetcher) {
     if store.backend() == Backend::Postgres {
         fetcher.politeness().share(Arc::new(DbPace(store.clone())));
     }
-    ctx_avatars.share(Arc::new(DbFingerprints(store.clone())));
 }

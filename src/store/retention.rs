@@ -105,14 +105,7 @@ impl Store {
             }
         }
         let orphans = purge_orphan_pictures(&mut tx, cutoff, dry_run, &mut report).await?;
-        if !dry_run {
-            // The fingerprint cache: hashes of public pictures, kept 30 days (a picture still
-            // around is decoded again once a month).
-            sqlx::query("DELETE FROM fingerprints WHERE stored_at < $1")
-                .bind(t - 30 * 86_400)
-                .execute(&mut *tx)
-                .await?;
-        }
+
         let stale = "login_failures WHERE first_failed_at < $1 AND (locked_until IS NULL OR locked_until < $2)";
         let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {stale}"))
             .bind(t - 86_400)

@@ -1,9 +1,7 @@
 //! The shared work list of a run: the units the planner wrote for each phase, claimed by
 //! whichever process (the planner or a `scan --worker`) asks first, under a lease it renews
 //! while it works; the planner's plan inputs, so that a worker builds the same plan; the
-//! request spacing per host that every process of a run keeps together; and the pictures'
-//! fingerprints by content hash, so that a picture is decoded once across processes and
-//! nights.
+//! and the request spacing per host that every process of a run keeps together.
 //!
 //! A claim is one statement. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets many workers claim
 //! at once without waiting on each other's rows; on SQLite the write lock already makes the
@@ -91,18 +89,25 @@ impl Store {
                ORDER BY w.unit LIMIT $6 {lock}) \
              RETURNING unit"
         );
-        // Not `write()`: on PostgreSQL the claim must not queue behind the unit writes (the
-        // row locks and SKIP LOCKED keep claims apart); on SQLite the statement is its own
-        // write transaction.
-        let claimed: Vec<String> = sqlx::query_scalar(&sql)
+        let query = sqlx::query_scalar(&sql)
             .bind(holder)
             .bind(t + lease_secs)
             .bind(run_id)
             .bind(phase)
             .bind(t)
-            .bind(n as i64)
-            .fetch_all(&self.pool)
-            .await?;
+            .bind(n as i64);
+        // On PostgreSQL the claim does not queue behind the unit writes (row locks and SKIP
+        // LOCKED keep claims apart). On SQLite it is a write like any other, queued in this
+        // process rather than left to SQLite's busy handler, whose sleeps grow to 100 ms.
+        let claimed: Vec<String> = match self.backend {
+            Backend::Postgres => query.fetch_all(&self.pool).await?,
+            Backend::Sqlite => {
+                let (_g, mut tx) = self.write().await?;
+                let claimed = query.fetch_all(&mut *tx).await?;
+                tx.commit().await?;
+                claimed
+            }
+        };
         Ok(claimed)
     }
 
@@ -203,34 +208,10 @@ impl Store {
         })
     }
 
-    /// A picture's fingerprint, if a process computed it (in the last 30 days).
-    pub async fn fingerprint(&self, sha256: &str) -> Result<Option<String>, StoreError> {
-        let f: Option<String> = sqlx::query_scalar("SELECT fingerprint FROM fingerprints WHERE sha256 = $1")
-            .bind(sha256)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(f)
-    }
-
-    /// Keeps a picture's fingerprint for the other processes and the next nights. A cache
-    /// entry, written on its own (not under the one-writer lock): a second writer of the same
-    /// picture changes nothing.
-    pub async fn put_fingerprint(&self, sha256: &str, fingerprint: &str) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO fingerprints (sha256, fingerprint, stored_at) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING",
-        )
-        .bind(sha256)
-        .bind(fingerprint)
-        .bind(now())
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
-    /// Reserves the next start of a request to `host`, `interval_us` after the previous one
-    /// of any process; returns how long to wait for it (µs). The database's clock decides,
-    /// so the workers' clocks need not agree.
-    pub async fn reserve_pace(&self, host: &str, interval_us: i64) -> Result<i64, StoreError> {
+    /// Reserves `span_us` of `host`'s time for one process's requests, after every stretch
+    /// reserved before; returns how long to wait for its start (µs). The database's clock
+    /// decides, so the workers' clocks need not agree.
+    pub async fn reserve_pace(&self, host: &str, span_us: i64) -> Result<i64, StoreError> {
         let clock = self.clock_us();
         let sql = format!(
             "INSERT INTO host_pace (host, next_at) VALUES ($1, {clock} + $2) \
@@ -240,7 +221,7 @@ impl Store {
         );
         let wait: i64 = sqlx::query_scalar(&sql)
             .bind(host)
-            .bind(interval_us)
+            .bind(span_us)
             .fetch_one(&self.pool)
             .await?;
         Ok(wait.max(0))

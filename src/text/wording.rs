@@ -196,6 +196,7 @@ fn absorbed_en(a: Absorbed) -> &'static str {
         Absorbed::VariantKanji => "variant kanji",
         Absorbed::LookalikeLetters => "lookalike letters",
         Absorbed::Decorations => "decorations",
+        Absorbed::LatinLetters => "Latin letters (romaji or English)",
     }
 }
 
@@ -208,6 +209,7 @@ fn absorbed_ja(a: Absorbed) -> &'static str {
         Absorbed::VariantKanji => "異体字",
         Absorbed::LookalikeLetters => "形の似た文字",
         Absorbed::Decorations => "【公式】等の装飾",
+        Absorbed::LatinLetters => "ローマ字・英語表記",
     }
 }
 
