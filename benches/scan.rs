@@ -27,6 +27,9 @@ use narisumashi::scan::{self, ScanOptions, Silent};
 use narisumashi::store::{Store, SuspectFilter};
 use narisumashi::synthetic::registry_files;
 
+#[path = "kit/postgres.rs"]
+mod kit;
+
 const SEED: u64 = 2026;
 
 fn size(var: &str, default: usize) -> usize {
@@ -83,7 +86,7 @@ async fn parent() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let mut databases = vec![("SQLite", format!("sqlite://{}/bench.db", dir.display()))];
     match std::env::var("NARISUMASHI_TEST_POSTGRES") {
-        Ok(admin) if !admin.is_empty() => databases.push(("PostgreSQL", fresh_postgres(&admin).await)),
+        Ok(admin) if !admin.is_empty() => databases.push(("PostgreSQL", kit::fresh(&admin, "").await)),
         _ => println!("PostgreSQL: skipped (set NARISUMASHI_TEST_POSTGRES, as scripts/test.sh does)"),
     }
     for (backend, url) in databases {
@@ -225,34 +228,16 @@ async fn parent() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
-    // The PostgreSQL database too: left behind, a few months of runs filled the server.
     if let Ok(admin) = std::env::var("NARISUMASHI_TEST_POSTGRES")
         && !admin.is_empty()
-        && let Ok(mut conn) = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await
     {
-        let sql = format!(
-            "DROP DATABASE IF EXISTS narisumashi_bench_{} WITH (FORCE)",
+        let url = format!(
+            "{}/narisumashi_bench_{}",
+            admin.rsplit_once('/').map_or("", |(b, _)| b),
             std::process::id()
         );
-        let _ = sqlx::Executor::execute(&mut conn, sql.as_str()).await;
+        kit::drop(&admin, &url).await;
     }
-}
-
-async fn fresh_postgres(admin: &str) -> String {
-    let name = format!("narisumashi_bench_{}", std::process::id());
-    let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(admin)
-        .await
-        .expect("PostgreSQL");
-    for sql in [
-        format!("DROP DATABASE IF EXISTS {name}"),
-        format!("CREATE DATABASE {name}"),
-    ] {
-        sqlx::Executor::execute(&mut conn, sql.as_str())
-            .await
-            .expect("create database");
-    }
-    let (base, _) = admin.rsplit_once('/').expect("database URL");
-    format!("{base}/{name}")
 }
 
 /// Peak resident memory of this process so far, in MiB (Linux `VmHWM`).

@@ -24,6 +24,9 @@ use narisumashi::registry::Registry;
 use narisumashi::store::{Store, SuspectFilter};
 use narisumashi::synthetic::registry_files;
 
+#[path = "kit/postgres.rs"]
+mod kit;
+
 const SEED: u64 = 2026;
 
 fn size(var: &str, default: usize) -> usize {
@@ -77,7 +80,7 @@ async fn bench() {
 
     let mut one = None;
     for (i, &n) in counts.iter().enumerate() {
-        let url = fresh_postgres(&admin, i).await;
+        let url = kit::fresh(&admin, &format!("_{i}")).await;
         let demo = DemoPlatform::start(people.clone()).await.expect("demo platform");
         let toml = demo.config_toml(&url);
         let paced = toml
@@ -137,7 +140,7 @@ async fn bench() {
             .expect("suspects")
             .len();
         store.close().await;
-        drop_database(&admin, &url).await;
+        kit::drop(&admin, &url).await;
         let base = *one.get_or_insert((secs, suspects));
         println!(
             "{n} process{}: {secs:.1} s (×{:.2} the time of one), {suspects} suspects{}, {requests} requests, \
@@ -157,29 +160,4 @@ async fn bench() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-async fn fresh_postgres(admin: &str, i: usize) -> String {
-    let name = format!("narisumashi_bench_{}_{i}", std::process::id());
-    let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(admin)
-        .await
-        .expect("PostgreSQL");
-    for sql in [
-        format!("DROP DATABASE IF EXISTS {name}"),
-        format!("CREATE DATABASE {name}"),
-    ] {
-        sqlx::Executor::execute(&mut conn, sql.as_str())
-            .await
-            .expect("create database");
-    }
-    let (base, _) = admin.rsplit_once('/').expect("database URL");
-    format!("{base}/{name}")
-}
-
-async fn drop_database(admin: &str, url: &str) {
-    let Some((_, name)) = url.rsplit_once('/') else { return };
-    if let Ok(mut conn) = <sqlx::PgConnection as sqlx::Connection>::connect(admin).await {
-        let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        let _ = sqlx::Executor::execute(&mut conn, sql.as_str()).await;
-    }
 }
