@@ -199,7 +199,7 @@ impl Matcher {
                 .filter_map(|(i, g)| g.avatar.clone().map(|a| (i, a))),
             |i| office_of[i],
         );
-        let readings = romaji::Readings::learn(&genuine);
+        let readings = romaji::Readings::learn(genuine.iter().zip(prepared.iter().map(|p| p.names.as_slice())));
         Matcher {
             genuine,
             prepared,

@@ -19,8 +19,7 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::model::Genuine;
-use super::words::NameParts;
-use crate::normalize::fold_name;
+use super::text::PreparedName;
 
 /// Words of public-body names in English or romaji, as sequences of Latin tokens, with the
 /// Japanese word each stands for.
@@ -353,7 +352,9 @@ pub struct Readings {
 
 impl Readings {
     /// Learns the registry's places in Latin letters (see the module's comment).
-    pub fn learn(genuine: &[Genuine]) -> Readings {
+    /// Takes each genuine account with its names as the matcher prepared them (folded and
+    /// read once, at the matcher's start).
+    pub fn learn<'a>(accounts: impl Iterator<Item = (&'a Genuine, &'a [PreparedName])>) -> Readings {
         let mut seen: HashMap<String, Option<String>> = HashMap::new();
         // A reading two places share is dropped, unless one of them is written in kana: that
         // one is the other's reading (こくぶ and 国分), and the kanji is kept.
@@ -372,21 +373,19 @@ impl Readings {
                 .or_insert(Some(place));
         };
         let filler: Vec<String> = HANDLE_FILLER.iter().map(|w| spelling(w)).collect();
-        for g in genuine {
-            let f = fold_name(&g.display_name);
-            let mut words: Vec<String> = NameParts::of(&f).words.iter().map(|w| w.iter().collect()).collect();
+        let words_of = |n: &PreparedName| -> Vec<String> { n.parts.words.iter().map(|w| w.iter().collect()).collect() };
+        for (g, names) in accounts {
+            let mut words: Vec<String> = names
+                .iter()
+                .find(|n| n.text == g.display_name)
+                .map(words_of)
+                .unwrap_or_default();
             // ハローワーク帯広(帯広公共職業安定所) names one place twice.
             words.sort();
             words.dedup();
             // Places written in kana, in the name or in the names the registry's readings give
             // (ハローワークこくぶ for ハローワーク国分).
-            let alias_words = g.aliases.iter().flat_map(|a| {
-                NameParts::of(&fold_name(a))
-                    .words
-                    .iter()
-                    .map(|w| w.iter().collect::<String>())
-                    .collect::<Vec<_>>()
-            });
+            let alias_words = names.iter().filter(|n| g.aliases.contains(&n.text)).flat_map(words_of);
             for w in words.iter().cloned().chain(alias_words) {
                 if w.chars().all(is_kana)
                     && let Some(r) = romanise(&w)
@@ -421,10 +420,7 @@ impl Readings {
         if latin < 4 {
             return None;
         }
-        let words: Vec<(Vec<String>, &str)> = WORDS
-            .iter()
-            .map(|(ts, ja)| (ts.iter().map(|t| spelling(t)).collect(), *ja))
-            .collect();
+        let words = spelled_words();
         // Pieces of the name: Latin runs tokenised, anything else kept as written.
         let mut out = String::new();
         let mut known = 0;
@@ -488,6 +484,17 @@ impl Readings {
     }
 }
 
+/// `WORDS` as [`spelling`] writes them, made once.
+fn spelled_words() -> &'static [(Vec<String>, &'static str)] {
+    static W: std::sync::LazyLock<Vec<(Vec<String>, &'static str)>> = std::sync::LazyLock::new(|| {
+        WORDS
+            .iter()
+            .map(|(ts, ja)| (ts.iter().map(|t| spelling(t)).collect(), *ja))
+            .collect()
+    });
+    &W
+}
+
 /// A handle token without the filler it starts or ends with (s_mothersHW → s, hw).
 fn strip_filler(token: &str, filler: &[String]) -> String {
     let mut t = token.to_string();
@@ -522,6 +529,15 @@ mod tests {
         }
     }
 
+    fn learn(genuine: &[Genuine]) -> Readings {
+        let weights = super::super::text::CharWeights::default();
+        let names: Vec<Vec<PreparedName>> = genuine
+            .iter()
+            .map(|g| vec![PreparedName::new(&g.display_name, &weights)])
+            .collect();
+        Readings::learn(genuine.iter().zip(names.iter().map(Vec::as_slice)))
+    }
+
     #[test]
     fn spellings_meet() {
         for (a, b) in [
@@ -541,7 +557,7 @@ mod tests {
 
     #[test]
     fn latin_names_are_read_back_with_the_registrys_places() {
-        let r = Readings::learn(&[
+        let r = learn(&[
             genuine("HW_Rumoi", "ハローワーク留萌【公式】"),
             genuine("kagoshima_shinsotsu_hw", "鹿児島新卒応援ハローワーク"),
             genuine("hw_kanoya", "ハローワークかのや"),

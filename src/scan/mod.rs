@@ -78,6 +78,25 @@ pub struct ScanOptions {
 }
 
 impl ScanOptions {
+    /// Options that cover a run's scope (`org=…;platform=…`, as [`ScanOptions::scope`] writes
+    /// it), for a process joining that run.
+    pub(crate) fn from_scope(scope: &str, trigger: &str) -> ScanOptions {
+        let mut opts = ScanOptions {
+            org: None,
+            platform: None,
+            dry_run: false,
+            trigger: trigger.into(),
+        };
+        for part in scope.split(';') {
+            match part.split_once('=') {
+                Some(("org", v)) if v != "*" => opts.org = Some(v.to_string()),
+                Some(("platform", v)) if v != "*" => opts.platform = v.parse().ok(),
+                _ => {}
+            }
+        }
+        opts
+    }
+
     fn scope(&self) -> String {
         format!(
             "org={};platform={}",

@@ -245,16 +245,14 @@ async fn scan_phases(
     };
     if !opts.dry_run {
         // A resumed run keeps the plan it began with (workers may already follow it).
-        let recorded = store.plan_inputs(run_id).await?;
-        if resumed && !recorded.registry_digest.is_empty() {
-            open_counts = recorded
-                .open_counts
-                .iter()
-                .filter_map(|(p, n)| Some((p.parse().ok()?, *n)))
-                .collect();
+        if resumed {
+            let recorded = store.plan_inputs(run_id).await?;
+            if !recorded.registry_digest.is_empty() {
+                open_counts = recorded.open_counts;
+            }
         }
         let inputs = PlanInputs {
-            open_counts: open_counts.iter().map(|(p, n)| (p.as_str().to_string(), *n)).collect(),
+            open_counts: open_counts.clone(),
             registry_digest: registry_digest(registry),
         };
         store.record_plan_inputs(run_id, &inputs).await?;
@@ -434,12 +432,7 @@ async fn set_up(
         observer.note(&format!("{} skipped: {why}", p.label()));
     }
 
-    let previous: HashMap<String, SnapshotRow> = store
-        .snapshots()
-        .await?
-        .into_iter()
-        .map(|s| (s.account_key.clone(), s))
-        .collect();
+    let previous: HashMap<String, SnapshotRow> = store.snapshots_by_key().await?;
     let open_now = store.suspects(&SuspectFilter::open()).await?;
     // Open suspects per platform: each is checked every night, before any discovery.
     let open_counts: Vec<(Platform, usize)> = platforms
@@ -622,12 +615,7 @@ pub(super) async fn matcher_after_snapshots(
     accounts: &[Account],
     mut genuine: Vec<Genuine>,
 ) -> Result<Matcher, ScanError> {
-    let mut snaps: HashMap<String, SnapshotRow> = store
-        .snapshots()
-        .await?
-        .into_iter()
-        .map(|s| (s.account_key.clone(), s))
-        .collect();
+    let mut snaps: HashMap<String, SnapshotRow> = store.snapshots_by_key().await?;
     snaps.extend(ctx.dry_snapshots.lock().unwrap_or_else(|e| e.into_inner()).drain());
     for a in accounts.iter() {
         let g = &mut genuine[a.index];

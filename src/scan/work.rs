@@ -18,7 +18,6 @@ use crate::config::Config;
 use crate::crawl::Fetcher;
 use crate::crawl::ratelimit::SharedPace;
 use crate::matching::Genuine;
-use crate::platform::Platform;
 use crate::registry::Registry;
 use crate::store::{Backend, Holder, PlanInputs, RunStatus, Store, StoreError};
 
@@ -202,24 +201,6 @@ pub(super) fn registry_digest(registry: &Registry) -> String {
     crate::crawl::avatar::sha256_hex(keys.join("\n").as_bytes())
 }
 
-/// Reads a run's scope (`org=…;platform=…`) back into options.
-fn options_of_scope(scope: &str) -> ScanOptions {
-    let mut opts = ScanOptions {
-        org: None,
-        platform: None,
-        dry_run: false,
-        trigger: "worker".into(),
-    };
-    for part in scope.split(';') {
-        match part.split_once('=') {
-            Some(("org", v)) if v != "*" => opts.org = Some(v.to_string()),
-            Some(("platform", v)) if v != "*" => opts.platform = v.parse().ok(),
-            _ => {}
-        }
-    }
-    opts
-}
-
 /// What a worker did.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct WorkReport {
@@ -276,7 +257,7 @@ pub async fn work(
     if inputs.registry_digest != registry_digest(registry) {
         return Err(ScanError::RegistryDiffers(run_id));
     }
-    let opts = options_of_scope(&run.scope);
+    let opts = ScanOptions::from_scope(&run.scope, "worker");
     let claims = Claims::new(store, run_id, config);
     let renew = claims.keep_fresh();
     let r = work_run(&claims, registry, config, &opts, &inputs, &observer).await;
@@ -384,26 +365,16 @@ async fn work_run(
     ctx.trusted = trusted;
     let ctx = Arc::new(ctx);
     let genuine = Genuine::from_registry(registry);
-    let open_counts: Vec<(Platform, usize)> = inputs
-        .open_counts
-        .iter()
-        .filter_map(|(p, n)| Some((p.parse().ok()?, *n)))
-        .collect();
     let plan = Arc::new(crate::discover::Plan::new(
         &genuine,
         &platforms,
         config,
-        &open_counts,
+        &inputs.open_counts,
         run_id.max(0) as u64,
     ));
     // Units not yet done have not touched their snapshot: what is stored now is what the
     // run began with, for them.
-    let previous = store
-        .snapshots()
-        .await?
-        .into_iter()
-        .map(|s| (s.account_key.clone(), s))
-        .collect();
+    let previous = store.snapshots_by_key().await?;
     let work = Arc::new(Work::new(ctx.clone(), accounts_of(registry), plan, previous));
     let concurrency = config.scan.concurrency;
     let mut units = Vec::new();

@@ -335,6 +335,16 @@ impl Store {
         .await?)
     }
 
+    /// Every genuine account's latest snapshot, by account key.
+    pub async fn snapshots_by_key(&self) -> Result<std::collections::HashMap<String, SnapshotRow>, StoreError> {
+        Ok(self
+            .snapshots()
+            .await?
+            .into_iter()
+            .map(|s| (s.account_key.clone(), s))
+            .collect())
+    }
+
     /// The latest snapshot of one genuine account.
     pub async fn snapshot(&self, account_key: &str) -> Result<Option<SnapshotRow>, StoreError> {
         Ok(sqlx::query_as(&format!(

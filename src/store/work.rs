@@ -14,8 +14,8 @@ use super::{Backend, Store, StoreError, now};
 /// What a run was planned with (see the migration `0008_workers`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PlanInputs {
-    /// Open suspects per platform when the run began (`[[platform, n], …]`).
-    pub open_counts: Vec<(String, usize)>,
+    /// Open suspects per platform when the run began (stored as `[[platform, n], …]`).
+    pub open_counts: Vec<(crate::platform::Platform, usize)>,
     /// A digest of the registry's account keys.
     pub registry_digest: String,
 }

@@ -43,13 +43,7 @@ struct RegistryPage {
 /// latest snapshot and the changes of the last 30 days flagged.
 pub async fn registry(State(app): State<Arc<App>>, staff: Staff) -> Page {
     let t = staff.lang.t();
-    let snapshots: BTreeMap<String, crate::store::SnapshotRow> = app
-        .store
-        .snapshots()
-        .await?
-        .into_iter()
-        .map(|s| (s.account_key.clone(), s))
-        .collect();
+    let snapshots = app.store.snapshots_by_key().await?;
     let mut changes: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (key, kind, before, after, at) in app.store.recent_genuine_changes(now() - 30 * 86400).await? {
         changes.entry(key).or_default().push(safe::inert(
