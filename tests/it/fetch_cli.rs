@@ -103,7 +103,7 @@ async fn fetch_prints_one_profile_record() {
     );
     assert_eq!(r["outcome"], "found");
     assert_eq!(r["avatar_sha256"].as_str().map(str::len), Some(64));
-    assert!(r["avatar_hash"].as_str().is_some_and(|h| h.starts_with("fp2:")), "{r}");
+    assert!(r["avatar_hash"].as_str().is_some_and(|h| h.starts_with("fp3:")), "{r}");
 
     assert_eq!(missing.0, Some(1));
     assert_eq!(missing.1["outcome"], "not_found");

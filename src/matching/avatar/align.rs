@@ -13,10 +13,15 @@
 //! Each is computed over 4×4 blocks with one side or one quadrant left out (the part that
 //! agrees least), so that a badge, sticker or text band over up to a fifth of the picture does not
 //! hide the copy; and the centre blocks kept must agree on their own, since they hold the emblem
-//! that tells one logo from another of the same layout.
+//! that tells one logo from another of the same layout (in luma and edges, or, for the box a
+//! search ends on, in luma alone: a finely textured emblem keeps its tones under a zoom but not
+//! its edges).
 //!
-//! The search is coarse to fine: every box of a fixed grid ranked by plain correlations at
-//! 16×16 pixels, then the best few refined edge by edge, with the full measure, at 24×24.
+//! The search is coarse to fine: every box of a fixed grid (squares, side crops, and boxes of the
+//! candidate's own shape when it is not square: a crop kept at its cut size) ranked by quick
+//! correlations at 16×16 pixels, plain and trimmed, then the best few of each ranking refined
+//! edge by edge, with the full measure, at 24×24. Where a box reaches beyond the genuine picture
+//! it is compared with flat ground there.
 
 use super::keys::outside_circle;
 use super::work::{Box4, Plane};
@@ -71,9 +76,21 @@ pub struct Planes {
     pub labels: Vec<u8>,
     /// The content inside a flat border.
     pub content: Box4,
+    /// Width over height of the picture before it was squeezed into the square planes.
+    pub shape: f32,
 }
 
 impl Planes {
+    /// Mean luma of the outermost pixels.
+    fn rim_luma(&self) -> f32 {
+        let (side, px) = (self.luma.side, &self.luma.px);
+        let mut t = 0.0;
+        for k in 0..side {
+            t += px[k] + px[(side - 1) * side + k] + px[k * side] + px[k * side + side - 1];
+        }
+        t / (4 * side) as f32
+    }
+
     fn labels_in(&self, b: Box4, out: usize, dst: &mut Vec<u8>) {
         dst.clear();
         let side = LABELS;
@@ -125,6 +142,42 @@ fn grid() -> &'static [Box4] {
         out
     });
     &G
+}
+
+/// A picture further from square than this (width over height, or its inverse) is searched
+/// with boxes of its shape too.
+const SHAPED_FROM: f32 = 1.08;
+
+/// Boxes of the genuine picture with the shape `ratio` (width over height, in the genuine
+/// picture's units), at several sizes and places: a candidate cut from a picture and kept at
+/// its cut size shows a part of that shape, which the square grid meets only after many moves
+/// of its edges.
+fn shaped(ratio: f32) -> Vec<Box4> {
+    if !ratio.is_finite() || (ratio < SHAPED_FROM && 1.0 / ratio < SHAPED_FROM) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for long in [1.0f32, 0.9, 0.8, 0.7, 0.6] {
+        let (w, h) = if ratio < 1.0 {
+            (long * ratio, long)
+        } else {
+            (long, long / ratio)
+        };
+        if w.min(h) < MIN_BOX {
+            continue;
+        }
+        for fy in [0.0f32, 0.5, 1.0] {
+            for fx in [0.0f32, 0.5, 1.0] {
+                // Along a side the box fills, one place is enough.
+                if (w >= 1.0 && fx != 0.5) || (h >= 1.0 && fy != 0.5) {
+                    continue;
+                }
+                let (x0, y0) = ((1.0 - w) * fx, (1.0 - h) * fy);
+                out.push(Box4::new(x0, y0, x0 + w, y0 + h));
+            }
+        }
+    }
+    out
 }
 
 /// Per-block sums of a candidate plane `a` against a genuine plane `b`.
@@ -383,7 +436,15 @@ fn fit(k: &Regions) -> f64 {
     (1.0 - k.within() / total).clamp(0.0, 1.0).sqrt()
 }
 
-fn agreement(st: &Stats) -> f64 {
+/// How the centre is held to agree: by luma and edges (`Strict`, while searching), or also by
+/// luma alone (`Textured`, for the box found).
+#[derive(Clone, Copy, PartialEq)]
+enum Centre {
+    Strict,
+    Textured,
+}
+
+fn agreement(st: &Stats, centre: Centre) -> f64 {
     let (luma, luma_c) = trimmed(&st.luma);
     let (edges, edges_c) = trimmed(&st.edges);
     // Colour regions in either direction: a recoloured copy maps each region of the genuine
@@ -398,9 +459,17 @@ fn agreement(st: &Stats) -> f64 {
     // The centre must agree on its own: it holds the emblem, and pictures of one layout (a seal
     // with a ring of text, a mascot in a frame) differ there and agree everywhere else.
     let tone_c = luma_c.max(fwd_c).max(back_c).max(0.0);
-    let middle = TONE_WEIGHT * tone_c + (1.0 - TONE_WEIGHT) * edges_c.max(0.0);
+    let mut middle = TONE_WEIGHT * tone_c + (1.0 - TONE_WEIGHT) * edges_c.max(0.0);
+    if centre == Centre::Textured {
+        middle = middle.max(luma_c - CENTRE_LUMA_ALONE);
+    }
     whole.min(middle + CENTRE_SLACK)
 }
+
+/// What the centre's luma alone gives up against luma and edges together. The fine texture of
+/// an emblem (a rose's petals, an engraving) keeps its place under a zoom but not its edges,
+/// which are measured at the working picture's scale; its tones still agree.
+const CENTRE_LUMA_ALONE: f64 = 0.1;
 
 /// The four centre blocks.
 const CENTRE: [usize; 4] = [BLOCKS + 1, BLOCKS + 2, 2 * BLOCKS + 1, 2 * BLOCKS + 2];
@@ -408,24 +477,57 @@ const CENTRE: [usize; 4] = [BLOCKS + 1, BLOCKS + 2, 2 * BLOCKS + 1, 2 * BLOCKS +
 /// small region agrees less well than a large one even in a copy).
 const CENTRE_SLACK: f64 = 0.06;
 
-/// A quick agreement for ranking boxes in the coarse search: untrimmed luma and edge
-/// correlations, no colour regions.
-fn quick(c: &View, gl: &[f32], ge: &[f32], circle: Option<f32>) -> f64 {
+/// Quick agreements for ranking boxes in the coarse search: luma and edge correlations, no
+/// colour regions; plain, and trimmed as the full measure is (an overlay in strong colours
+/// decides the plain ranking, and the copy under it would never be refined).
+/// The trimmed one only when `trim` asks for it (boxes too small to seed by it skip it).
+fn quick(c: &View, gl: &[f32], ge: &[f32], circle: Option<f32>, trim: bool) -> (f64, f64) {
     let (cl, ce, _) = c.planes(COARSE);
-    let (mut l, mut e) = (Sums::default(), Sums::default());
+    let mut l: Blocks<Sums> = [Sums::default(); BLOCKS * BLOCKS];
+    let mut e: Blocks<Sums> = [Sums::default(); BLOCKS * BLOCKS];
+    let k = COARSE / BLOCKS;
     for y in 0..COARSE {
-        for x in 0..COARSE {
-            if circle.is_some_and(|rim| outside_rim(x, y, COARSE, rim)) {
-                continue;
+        for bx in 0..BLOCKS {
+            // One row of one block, summed in registers.
+            let (mut rl, mut re) = (Sums::default(), Sums::default());
+            for x in bx * k..(bx + 1) * k {
+                if circle.is_some_and(|rim| outside_rim(x, y, COARSE, rim)) {
+                    continue;
+                }
+                let i = y * COARSE + x;
+                let frame = x == 0 || y == 0 || x == COARSE - 1 || y == COARSE - 1;
+                rl.push(cl[i], gl[i]);
+                let (a, b) = if frame { (0.0, 0.0) } else { (ce[i], ge[i]) };
+                re.push(a, b);
             }
-            let i = y * COARSE + x;
-            let frame = x == 0 || y == 0 || x == COARSE - 1 || y == COARSE - 1;
-            l.push(cl[i], gl[i]);
-            let (a, b) = if frame { (0.0, 0.0) } else { (ce[i], ge[i]) };
-            e.push(a, b);
+            let blk = (y / k) * BLOCKS + bx;
+            l[blk].add(&rl);
+            e[blk].add(&re);
         }
     }
-    TONE_WEIGHT * l.ncc().abs() + (1.0 - TONE_WEIGHT) * e.ncc().max(0.0)
+    let all = [true; BLOCKS * BLOCKS];
+    let plain = TONE_WEIGHT * sum_over(&l, &all, Sums::add).ncc().abs()
+        + (1.0 - TONE_WEIGHT) * sum_over(&e, &all, Sums::add).ncc().max(0.0);
+    if !trim {
+        return (plain, 0.0);
+    }
+    (
+        plain,
+        TONE_WEIGHT * trimmed_abs(&l) + (1.0 - TONE_WEIGHT) * trimmed(&e).0.max(0.0),
+    )
+}
+
+/// The trimmed correlation of the whole, as drawn or as a negative (an inverted copy).
+fn trimmed_abs(blocks: &Blocks<Sums>) -> f64 {
+    let (whole, _) = trimmed(blocks);
+    if whole >= 0.0 {
+        return whole;
+    }
+    let mut neg = *blocks;
+    for s in &mut neg {
+        (s.ab, s.b) = (-s.ab, -s.b);
+    }
+    trimmed(&neg).0.max(0.0)
 }
 
 /// Agreement of a box of the genuine picture, less a little for every part of the picture the
@@ -456,6 +558,8 @@ impl View {
 /// A candidate picture prepared for comparison with many genuine pictures.
 pub struct Candidate {
     views: Vec<View>,
+    /// Width over height before the picture was squeezed into the square planes.
+    shape: f32,
     /// Whether its corners are blank (a circular crop): only then is the circle mask tried.
     round: bool,
     /// Whether the picture meets its blank corners in a hard edge along the circle (a mask cut
@@ -512,8 +616,83 @@ impl Candidate {
             .map(|i| (l[i] - mean).abs())
             .collect();
         let cut = round && ring.iter().sum::<f32>() / ring.len().max(1) as f32 >= 24.0;
-        Candidate { views, round, cut }
+        Candidate {
+            views,
+            shape: p.shape,
+            round,
+            cut,
+        }
     }
+}
+
+/// Beyond the genuine picture a box shows flat ground: the mean luma of the picture's rim and no
+/// edges. Repeating the rim's pixels instead (as sampling clamps) continued the bands of a
+/// landscape, and another landscape of one layout agreed there.
+fn ground_beyond(genuine: &Planes, b: Box4, out: usize, luma: &mut [f32], edges: &mut [f32]) {
+    if b.x0 >= 0.0 && b.y0 >= 0.0 && b.x1 <= 1.0 && b.y1 <= 1.0 {
+        return;
+    }
+    let ground = genuine.rim_luma();
+    for j in 0..out {
+        let y = b.y0 + (j as f32 + 0.5) / out as f32 * (b.y1 - b.y0);
+        for i in 0..out {
+            let x = b.x0 + (i as f32 + 0.5) / out as f32 * (b.x1 - b.x0);
+            if !(0.0..=1.0).contains(&x) || !(0.0..=1.0).contains(&y) {
+                luma[j * out + i] = ground;
+                edges[j * out + i] = 0.0;
+            }
+        }
+    }
+}
+
+/// Smallest area of a box ranked by the trimmed measure. An overlay lies over a copy of the
+/// whole picture, or of most of it: a smaller box trimmed of a quarter is too little of the
+/// picture to seed a search or end one (landscapes of one layout agree there).
+const OVERLAID_AREA: f32 = 0.8;
+
+/// One box, view and mask of the coarse search, with its quick agreements.
+#[derive(Clone, Copy)]
+struct Coarse {
+    plain: f64,
+    trim: f64,
+    bi: usize,
+    vi: usize,
+    circle: bool,
+    /// Smallest area the refinement may shrink the box to.
+    min_area: f32,
+}
+
+/// The coarse matches worth refining: the best by the plain ranking, a second reading (the
+/// other orientation, the circle) when it ranks close, and the best by the trimmed ranking
+/// when it is another box. None when nothing agrees enough to be refined into a copy's.
+fn seeds(coarse: &mut [Coarse]) -> Vec<Coarse> {
+    coarse.sort_by(|a, b| b.plain.total_cmp(&a.plain));
+    let mut out: Vec<Coarse> = Vec::new();
+    let lead = coarse.first().map_or(0.0, |c| c.plain);
+    if lead >= HOPELESS {
+        for c in coarse.iter() {
+            if out.len() >= REFINED || c.plain < lead - RUNNER_UP {
+                break;
+            }
+            if !out.iter().any(|o| (o.vi, o.circle) == (c.vi, c.circle)) {
+                out.push(*c);
+            }
+        }
+    }
+    // The trimmed ranking adds a seed only where leaving a part out changes the picture: the
+    // trimmed lead clearly above the plain one (an overlay's contrast hid the copy).
+    if let Some(t) = coarse.iter().max_by(|a, b| a.trim.total_cmp(&b.trim))
+        && t.trim >= HOPELESS.max(lead + RUNNER_UP)
+        && !out.iter().any(|o| (o.bi, o.vi, o.circle) == (t.bi, t.vi, t.circle))
+    {
+        // Refined from its own ranking's score.
+        out.push(Coarse {
+            plain: t.trim,
+            min_area: OVERLAID_AREA,
+            ..*t
+        });
+    }
+    out
 }
 
 /// Finds where the candidate best matches the genuine picture, and how well; `mirrored`, when
@@ -523,13 +702,16 @@ pub fn align(candidate: &Candidate, genuine: &Planes, mirrored: Option<bool>) ->
     if genuine.content != Box4::FULL {
         boxes.push(genuine.content);
     }
+    boxes.extend(shaped(candidate.shape / genuine.shape));
     let masks: &[bool] = if candidate.round { &[false, true] } else { &[false] };
     // The rim is left out only where the mask cut the picture.
     let rim = if candidate.cut { RIM } else { 0.0 };
     // Coarse: every box, view and mask at 16×16.
-    let mut coarse: Vec<(f64, usize, usize, bool)> = Vec::new();
+    let mut coarse: Vec<Coarse> = Vec::new();
     let (mut gl, mut ge, mut lab) = (Vec::new(), Vec::new(), Vec::new());
     for (bi, b) in boxes.iter().enumerate() {
+        let (w, h) = b.size();
+        let overlaid = w * h >= OVERLAID_AREA;
         genuine.luma.sample(*b, COARSE, false, &mut gl);
         genuine.edges.sample(*b, COARSE, false, &mut ge);
         for (vi, v) in candidate.views.iter().enumerate() {
@@ -537,48 +719,54 @@ pub fn align(candidate: &Candidate, genuine: &Planes, mirrored: Option<bool>) ->
                 continue;
             }
             for &circle in masks {
-                let s = boxed(quick(v, &gl, &ge, circle.then_some(rim)), *b, circle);
-                coarse.push((s, bi, vi, circle));
+                let (plain, trim) = quick(v, &gl, &ge, circle.then_some(rim), overlaid);
+                coarse.push(Coarse {
+                    plain: boxed(plain, *b, circle),
+                    trim: boxed(trim, *b, circle),
+                    bi,
+                    vi,
+                    circle,
+                    min_area: 0.0,
+                });
             }
         }
     }
-    coarse.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut best = Alignment {
         similarity: 0.0,
         mirrored: false,
         region: Box4::FULL,
         circle: false,
     };
+    let seeds = seeds(&mut coarse);
     // Pictures that agree this little anywhere are unrelated: the refinement is not worth it.
-    if coarse.first().is_none_or(|c| c.0 < HOPELESS) {
-        best.similarity = coarse.first().map_or(0.0, |c| c.0.max(0.0));
+    if seeds.is_empty() {
+        best.similarity = coarse.iter().map(|c| c.plain.max(c.trim)).fold(0.0, f64::max);
         return best;
     }
-    // Fine: the best few refined, each edge of the box moved while agreement grows.
-    let mut seen: Vec<(usize, bool)> = Vec::new();
-    let lead = coarse.first().map_or(0.0, |c| c.0);
-    for &(cs, bi, vi, circle) in &coarse {
-        // A second reading (the other orientation, the circle) only when it ranks close.
-        if seen.len() >= REFINED || cs < lead - RUNNER_UP {
-            break;
-        }
-        if seen.contains(&(vi, circle)) {
-            continue;
-        }
-        seen.push((vi, circle));
+    // Fine: the seeds refined, each edge of the box moved while agreement grows.
+    for Coarse {
+        plain: cs,
+        bi,
+        vi,
+        circle,
+        min_area,
+        ..
+    } in seeds
+    {
         let v = &candidate.views[vi];
-        let mut score = |b: Box4| {
+        let mut score = |b: Box4, centre: Centre| {
             genuine.luma.sample(b, FINE, false, &mut gl);
             genuine.edges.sample(b, FINE, false, &mut ge);
+            ground_beyond(genuine, b, FINE, &mut gl, &mut ge);
             genuine.labels_in(b, FINE, &mut lab);
             boxed(
-                agreement(&stats(v, &gl, &ge, &lab, FINE, circle.then_some(rim))),
+                agreement(&stats(v, &gl, &ge, &lab, FINE, circle.then_some(rim)), centre),
                 b,
                 circle,
             )
         };
         let mut b = boxes[bi];
-        let mut s = score(b);
+        let mut s = score(b, Centre::Strict);
         // A box that already fits (a copy as drawn, re-encoded) needs no search.
         let steps: &[f32] = if cs >= SETTLED { &[] } else { &[0.05, 0.025] };
         for &step in steps {
@@ -598,10 +786,10 @@ pub fn align(candidate: &Candidate, genuine: &Planes, mirrored: Option<bool>) ->
                         };
                         *e = (*e + dir * step).clamp(-OVERREACH, 1.0 + OVERREACH);
                         let (w, h) = nb.size();
-                        if w < MIN_BOX || h < MIN_BOX {
+                        if w < MIN_BOX || h < MIN_BOX || w * h < min_area {
                             continue;
                         }
-                        let ns = score(nb);
+                        let ns = score(nb, Centre::Strict);
                         if ns > s + 1e-4 {
                             (s, b, improved) = (ns, nb, true);
                         }
@@ -609,6 +797,9 @@ pub fn align(candidate: &Candidate, genuine: &Planes, mirrored: Option<bool>) ->
                 }
             }
         }
+        // The search follows the strict measure (the lenient one leads the climb astray from a
+        // crop's box); the box found is then judged with the centre's texture allowed for.
+        let s = s.max(score(b, Centre::Textured));
         if s > best.similarity {
             best = Alignment {
                 similarity: s,

@@ -91,10 +91,15 @@ pub enum AvatarError {
 const THUMB: usize = 48;
 /// Edge strengths are stored as bytes after this scaling (the strongest edge, 765·√2, is 255).
 const EDGE_SCALE: f32 = 1.0 / 4.25;
-/// Bytes of an encoded fingerprint.
-const ENCODED_LEN: usize = 1 + 4 + VIEWS * 32 + 2 * THUMB * THUMB + LABELS * LABELS / 2;
+/// Bytes of an encoded fingerprint (the shape byte last).
+const ENCODED_LEN: usize = 1 + 4 + VIEWS * 32 + 2 * THUMB * THUMB + LABELS * LABELS / 2 + 1;
 /// Prefix of the stored text form, so that older forms are recognised and recomputed.
-const ENCODED_PREFIX: &str = "fp2:";
+const ENCODED_PREFIX: &str = "fp3:";
+/// Prefix of the form before the shape byte, still read (as a square picture): its planes and
+/// keys are the same to the bit.
+const ENCODED_PREFIX_SQUARE: &str = "fp2:";
+/// Steps of the shape byte per doubling of width over height (128 is square).
+const SHAPE_STEPS: f32 = 32.0;
 
 /// Perceptual fingerprint of one avatar. Cheap to clone (shared).
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -109,6 +114,10 @@ struct Fingerprint {
     edges: Vec<u8>,
     /// Colour region of each pixel (0..`PALETTE`).
     labels: Vec<u8>,
+    /// The picture's shape before it was squeezed into the square planes: width over height,
+    /// as `128 + SHAPE_STEPS·log2(w/h)`. A picture that is not square is most likely a crop,
+    /// and the part of the genuine picture it shows has that shape.
+    shape: u8,
 }
 
 /// A candidate's picture prepared for comparison with many genuine pictures.
@@ -210,10 +219,11 @@ impl AvatarHash {
             edges: Plane::from_bytes(THUMB, &self.0.edges, EDGE_SCALE),
             labels: self.0.labels.clone(),
             content: Box4::from_bytes(self.0.content),
+            shape: ((f32::from(self.0.shape) - 128.0) / SHAPE_STEPS).exp2(),
         }
     }
 
-    /// The text form for storage (`fp2:` and base64).
+    /// The text form for storage (`fp3:` and base64).
     pub fn encode(&self) -> String {
         let f = &self.0;
         let mut b = Vec::with_capacity(ENCODED_LEN);
@@ -227,6 +237,7 @@ impl AvatarHash {
         b.extend_from_slice(&f.luma);
         b.extend_from_slice(&f.edges);
         b.extend(f.labels.chunks(2).map(|p| p[0] << 4 | p.get(1).copied().unwrap_or(0)));
+        b.push(f.shape);
         format!(
             "{ENCODED_PREFIX}{}",
             base64::engine::general_purpose::STANDARD_NO_PAD.encode(b)
@@ -236,10 +247,12 @@ impl AvatarHash {
     /// Reads the text form written by [`AvatarHash::encode`]; `None` if it is not one (an older
     /// form, which the next fetch of the picture replaces).
     pub fn decode(text: &str) -> Option<AvatarHash> {
-        let b = base64::engine::general_purpose::STANDARD_NO_PAD
-            .decode(text.strip_prefix(ENCODED_PREFIX)?)
-            .ok()?;
-        if b.len() != ENCODED_LEN || b[0] > 1 {
+        let (body, len) = match text.strip_prefix(ENCODED_PREFIX) {
+            Some(body) => (body, ENCODED_LEN),
+            None => (text.strip_prefix(ENCODED_PREFIX_SQUARE)?, ENCODED_LEN - 1),
+        };
+        let b = base64::engine::general_purpose::STANDARD_NO_PAD.decode(body).ok()?;
+        if b.len() != len || b[0] > 1 {
             return None;
         }
         let word = |at: usize| {
@@ -264,11 +277,12 @@ impl AvatarHash {
             keys,
             luma: b[planes..planes + THUMB * THUMB].to_vec(),
             edges: b[planes + THUMB * THUMB..planes + 2 * THUMB * THUMB].to_vec(),
-            labels: b[planes + 2 * THUMB * THUMB..]
+            labels: b[planes + 2 * THUMB * THUMB..planes + 2 * THUMB * THUMB + LABELS * LABELS / 2]
                 .iter()
                 .flat_map(|p| [p >> 4, p & 0x0f])
                 .map(|l| l.min(PALETTE as u8 - 1))
                 .collect(),
+            shape: if len == ENCODED_LEN { b[len - 1] } else { 128 },
         })))
     }
 }
@@ -350,7 +364,16 @@ pub fn fingerprint(img: &DynamicImage) -> AvatarHash {
         luma: luma.to_bytes(THUMB, 1.0),
         edges: edges.to_bytes(THUMB, EDGE_SCALE),
         labels: work.labels(LABELS, PALETTE),
+        shape: shape_byte(img.width(), img.height()),
     }))
+}
+
+/// The shape byte of a `w`×`h` picture.
+fn shape_byte(w: u32, h: u32) -> u8 {
+    let ratio = f64::from(w.max(1)) / f64::from(h.max(1));
+    (128.0 + f64::from(SHAPE_STEPS) * ratio.log2())
+        .round()
+        .clamp(0.0, 255.0) as u8
 }
 
 #[cfg(test)]
@@ -400,9 +423,19 @@ mod tests {
     #[test]
     fn encode_decode_round_trip() {
         let h = hash_avatar(&encode(&logo(2), ImageFormat::Png), &AvatarLimits::default()).expect("hash");
-        assert_eq!(AvatarHash::decode(&h.encode()), Some(h));
+        assert_eq!(AvatarHash::decode(&h.encode()), Some(h.clone()));
         assert_eq!(AvatarHash::decode("g:0000000000000000,d:0000000000000000"), None);
         assert_eq!(AvatarHash::decode("fp2:AAAA"), None);
+        // The form before the shape byte reads as the same picture, square.
+        let mut old = base64::engine::general_purpose::STANDARD_NO_PAD
+            .decode(h.encode().strip_prefix(ENCODED_PREFIX).expect("prefix"))
+            .expect("base64");
+        old.pop();
+        let old = format!(
+            "{ENCODED_PREFIX_SQUARE}{}",
+            base64::engine::general_purpose::STANDARD_NO_PAD.encode(old)
+        );
+        assert_eq!(AvatarHash::decode(&old), Some(h));
         assert_eq!(AvatarHash::decode(""), None);
     }
 
@@ -429,6 +462,52 @@ mod tests {
         assert!(a.same_picture(&b));
         assert!(!a.same_picture(&other), "{:?}", other.align(&a));
         assert!(b.index_distance(&a) < a.index_distance(&other));
+    }
+
+    #[test]
+    fn a_crop_kept_at_its_cut_size_is_found() {
+        // A tall cut from the middle, not squeezed back to a square by the impostor: its shape
+        // tells the search which part of the picture to look for.
+        let l = AvatarLimits::default();
+        let a = hash_avatar(&encode(&logo(1), ImageFormat::Png), &l).expect("hash");
+        let cut = image::imageops::crop_imm(&logo(1), 20, 0, 80, 128).to_image();
+        let c = hash_avatar(&encode(&cut, ImageFormat::Jpeg), &l).expect("hash");
+        let al = c.align(&a);
+        assert!(al.similarity > 0.9, "{al:?}");
+        let (w, h) = al.region.size();
+        assert!(w < h, "the region found has the cut's shape: {al:?}");
+        let other = hash_avatar(&encode(&logo(4), ImageFormat::Png), &l).expect("hash");
+        assert!(
+            c.align(&other).similarity < t::AVATAR_SIMILAR_FLOOR,
+            "{:?}",
+            c.align(&other)
+        );
+    }
+
+    #[test]
+    fn a_bright_band_over_a_dark_picture_does_not_hide_it() {
+        // A night scene with a white caption band over its bottom fifth: the band alone holds
+        // most of the contrast, and the copy under it must still be found.
+        let night = RgbImage::from_fn(128, 128, |x, y| {
+            let ridge = 70 + ((x as i32 * 3 / 5) % 24 - 12).unsigned_abs();
+            if (x as i32 - 90).pow(2) + (y as i32 - 30).pow(2) < 81 {
+                Rgb([230, 220, 160])
+            } else if y > ridge {
+                Rgb([30, 25, 60])
+            } else {
+                Rgb([60 + (y / 3) as u8, 40, 90 + (y / 4) as u8])
+            }
+        });
+        let mut banded = night.clone();
+        for y in 103..128 {
+            for x in 0..128 {
+                banded.put_pixel(x, y, Rgb([250, 250, 250]));
+            }
+        }
+        let l = AvatarLimits::default();
+        let a = hash_avatar(&encode(&night, ImageFormat::Png), &l).expect("hash");
+        let b = hash_avatar(&encode(&banded, ImageFormat::Jpeg), &l).expect("hash");
+        assert!(b.align(&a).similarity > t::AVATAR_COPY_SIMILARITY, "{:?}", b.align(&a));
     }
 
     #[test]
