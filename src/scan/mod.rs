@@ -13,6 +13,7 @@
 //! network is `crawl`/`discover`, the verdict is `matching`, the SQL is `store`.
 
 mod observe;
+mod plan;
 pub mod probe;
 mod report;
 mod rules;
@@ -27,8 +28,9 @@ use crate::platform::Platform;
 use crate::registry::{GenuineAccount, Organisation};
 use crate::store::StoreError;
 
+pub use plan::next_plan;
 pub use rules::{REOPEN_SCORE_RISE, changes, decide};
-pub use run::{next_plan, run};
+pub use run::run;
 pub use work::{WorkReport, work};
 
 /// Why a scan could not run or finish.

@@ -10,14 +10,14 @@ use crate::config::Config;
 use crate::crawl::Fetcher;
 use crate::crawl::avatar::AvatarFetcher;
 use crate::crawl::sources::{Source, SourceStatus, for_platform};
-use crate::discover::Plan;
 use crate::matching::{AvatarHash, AvatarLimits, Genuine, Matcher};
 use crate::platform::Platform;
 use crate::registry::{Registry, account_label};
-use crate::store::{Holder, PlanInputs, RunStatus, SnapshotRow, Store, StoreError, SuspectFilter};
+use crate::store::{Holder, RunStatus, SnapshotRow, Store, StoreError, SuspectFilter};
 
+use super::plan::{first_units, plan_tonight, settle_plan_inputs};
 use super::units::{Account, Ctx, unaddressable};
-use super::work::{Claims, PHASES, Work, registry_digest, share};
+use super::work::{Claims, PHASES, Work, share};
 use super::{Observer, ScanError, ScanOptions, ScanReport, account_key, probe};
 
 /// The platforms a scan covers: the configured ones, or the one asked for.
@@ -27,30 +27,6 @@ pub(super) fn scanned_platforms(config: &Config, opts: &ScanOptions) -> Vec<Plat
         .filter(|p| config.scan.platforms.contains(p))
         .filter(|p| opts.platform.is_none_or(|o| o == *p))
         .collect()
-}
-
-/// The plan the next scan will follow within the quotas (`scan --plan`): which accounts it
-/// discovers on each quota-bound platform, and in how many nights every account is covered.
-pub async fn next_plan(
-    store: &Store,
-    registry: &Registry,
-    config: &Config,
-    opts: &ScanOptions,
-) -> Result<Plan, ScanError> {
-    let platforms = scanned_platforms(config, opts);
-    let open = store.suspects(&SuspectFilter::open()).await?;
-    let counts: Vec<(Platform, usize)> = platforms
-        .iter()
-        .map(|p| (*p, open.iter().filter(|s| s.platform == *p).count()))
-        .collect();
-    let night = store.runs(1).await?.first().map_or(1, |r| r.id + 1);
-    Ok(Plan::new(
-        &Genuine::from_registry(registry),
-        &platforms,
-        config,
-        &counts,
-        night.max(0) as u64,
-    ))
 }
 
 /// Runs a phase's units with at most `concurrency` in progress, stopping at the first storage
@@ -244,18 +220,7 @@ async fn scan_phases(
         Runner::Claims(Claims::new(store, run_id, config))
     };
     if !opts.dry_run {
-        // A resumed run keeps the plan it began with (workers may already follow it).
-        if resumed {
-            let recorded = store.plan_inputs(run_id).await?;
-            if !recorded.registry_digest.is_empty() {
-                open_counts = recorded.open_counts;
-            }
-        }
-        let inputs = PlanInputs {
-            open_counts: open_counts.clone(),
-            registry_digest: registry_digest(registry),
-        };
-        store.record_plan_inputs(run_id, &inputs).await?;
+        open_counts = settle_plan_inputs(store, registry, run_id, resumed, open_counts).await?;
     }
 
     // The registry as the matcher will see it (snapshots add to it after phase 1).
@@ -276,17 +241,7 @@ async fn scan_phases(
 
     // Phases 1 and 2 are known now: snapshots of the genuine accounts in tonight's plan, and
     // discovery per genuine account. Written to the run's work list for every process.
-    let snap_units: Vec<String> = accounts
-        .iter()
-        .filter(|a| in_scope(a) && plan.discovers(a.account.platform, a.index))
-        .filter(|a| platforms.contains(&a.account.platform))
-        .map(|a| format!("genuine:{}", a.key))
-        .collect();
-    let disc_units: Vec<String> = accounts
-        .iter()
-        .filter(|a| in_scope(a))
-        .map(|a| format!("discover:{}", a.key))
-        .collect();
+    let (snap_units, disc_units) = first_units(&accounts, &plan, &platforms, in_scope);
     if !resumed {
         add_units(store, opts, run_id, snap_units.len() + disc_units.len(), &skipped).await?;
     }
@@ -326,17 +281,8 @@ async fn scan_phases(
         let open = if opts.dry_run {
             Vec::new()
         } else {
-            open_to_check(store, opts, run_id, &platforms, &done).await?
+            verify_units(store, opts, run_id, &platforms, &done, resumed, &skipped).await?
         };
-        if !open.is_empty() && !resumed {
-            add_units(store, opts, run_id, open.len(), &skipped).await?;
-        }
-        let open: Vec<String> = open.iter().map(|s| format!("verify:{}", s.id)).collect();
-        if let Runner::Claims(_) = &runner
-            && !open.is_empty()
-        {
-            store.add_work(run_id, 3, &open).await?;
-        }
         let (w, m) = (work.clone(), matcher.clone());
         runner
             .phase(3, open, concurrency, &observer, move |u| w.clone().verify(m.clone(), u))
@@ -349,6 +295,28 @@ async fn scan_phases(
     }
     result?;
     report_of(store, &ctx, opts, run_id, resumed, &skipped, probes).await
+}
+
+/// The units of phase 3: open suspects this run has not seen, added to the run's count (when
+/// it is not resumed: they were counted then) and to its work list.
+async fn verify_units(
+    store: &Store,
+    opts: &ScanOptions,
+    run_id: i64,
+    platforms: &[Platform],
+    done: &HashSet<String>,
+    resumed: bool,
+    skipped: &[(Platform, String)],
+) -> Result<Vec<String>, ScanError> {
+    let open = open_to_check(store, opts, run_id, platforms, done).await?;
+    if !open.is_empty() && !resumed {
+        add_units(store, opts, run_id, open.len(), skipped).await?;
+    }
+    let open: Vec<String> = open.iter().map(|s| format!("verify:{}", s.id)).collect();
+    if !open.is_empty() {
+        store.add_work(run_id, 3, &open).await?;
+    }
+    Ok(open)
 }
 
 /// How a process runs a phase's units: from the run's work list, shared with any workers (a
@@ -377,30 +345,6 @@ impl Runner {
             Runner::Claims(c) => c.run_phase(phase, name, concurrency, observer, f).await.map(|_| ()),
         }
     }
-}
-
-/// The night's plan within the quotas (on a quota-bound platform, the accounts of tonight's
-/// window are snapshot and discovered; the others keep their last snapshot), told to the
-/// observer and, for a stored run, recorded.
-#[allow(clippy::too_many_arguments)]
-async fn plan_tonight(
-    store: &Store,
-    genuine: &[Genuine],
-    platforms: &[Platform],
-    config: &Config,
-    open_counts: &[(Platform, usize)],
-    opts: &ScanOptions,
-    run_id: i64,
-    observer: &Arc<dyn Observer>,
-) -> Result<Plan, ScanError> {
-    let plan = Plan::new(genuine, platforms, config, open_counts, run_id.max(0) as u64);
-    for line in plan.describe().lines() {
-        observer.note(line.trim());
-    }
-    if !opts.dry_run {
-        store.record_coverage(run_id, &plan.coverage()).await?;
-    }
-    Ok(plan)
 }
 
 /// What the phases of a night share, set up before the first: the sources and the unit

@@ -9,12 +9,15 @@
 //!   colour-edge planes, and the box of its content inside a flat border or padding;
 //! - `keys`: 64-bit DCT hashes of five views (whole, content, two centre crops, circle) of
 //!   luma and edges, as drawn and mirrored: they shortlist;
-//! - `align`: the pixel-level comparison of a shortlisted pair, which decides.
+//! - `align`: the pixel-level comparison of a shortlisted pair, which decides: where the
+//!   candidate lies in the genuine picture;
+//! - `agree`: how well a view and a box agree, which `align` asks at every step.
 //!
 //! A fingerprint keeps the keys, 48×48 planes of luma and edges and a map of colour regions
 //! (about 5 kB), so that a stored snapshot can be
 //! compared pixel by pixel without the picture.
 
+mod agree;
 mod align;
 mod keys;
 mod work;
