@@ -135,7 +135,7 @@ impl Fetched {
 }
 
 /// Why a request produced no response to look at.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum FetchError {
     /// Not a URL.
     #[error("not a URL: {0}")]
@@ -175,8 +175,12 @@ pub enum FetchError {
     Network {
         /// The URL.
         url: String,
-        /// What failed.
+        /// What failed: the whole chain of causes, each after a colon (reports and the
+        /// database keep this text).
         message: String,
+        /// The client's error itself.
+        #[source]
+        source: reqwest::Error,
     },
     /// The server's rate limit outlasted the retries.
     #[error("rate limited by {host} for {wait_secs} s more")]
@@ -265,6 +269,7 @@ impl Fetcher {
             .map_err(|e| FetchError::Network {
                 url: String::new(),
                 message: e.to_string(),
+                source: e,
             })?;
         let politeness = Politeness::new(config.host_limits, config.host_overrides.clone());
         Ok(Fetcher {
@@ -511,6 +516,7 @@ impl Fetcher {
                 FetchError::Network {
                     url: url.to_string(),
                     message,
+                    source: e,
                 }
             }
         };

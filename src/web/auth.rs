@@ -30,7 +30,7 @@ pub enum HashError {
     TooShort,
     /// The hasher failed.
     #[error("password hashing failed: {0}")]
-    Failed(String),
+    Failed(#[source] argon2::password_hash::Error),
 }
 
 /// Shortest password accepted.
@@ -44,7 +44,7 @@ pub fn hash_password(password: &str) -> Result<String, HashError> {
     argon2::Argon2::default()
         .hash_password(password.as_bytes())
         .map(|h| h.to_string())
-        .map_err(|e| HashError::Failed(e.to_string()))
+        .map_err(HashError::Failed)
 }
 
 /// Whether the password matches the stored hash, computing in `blocks`, which is grown to the
