@@ -251,13 +251,7 @@ async fn scan_phases(
     } else {
         store.done_units(run_id).await?
     };
-    let not_done = |units: Vec<String>| -> Vec<String> { units.into_iter().filter(|u| !done.contains(u)).collect() };
-    let (snap_units, disc_units) = (not_done(snap_units), not_done(disc_units));
-    if let Runner::Claims(c) = &runner {
-        store.add_work(run_id, 1, &snap_units).await?;
-        store.add_work(run_id, 2, &disc_units).await?;
-        c.free_dead_claims().await;
-    }
+    let (snap_units, disc_units) = runner.queue_first(store, run_id, &done, snap_units, disc_units).await?;
     let renew = match &runner {
         Runner::Claims(c) => Some(c.keep_fresh()),
         Runner::Memory => None,
@@ -327,6 +321,27 @@ enum Runner {
 }
 
 impl Runner {
+    /// The units of phases 1 and 2 not done yet, put on the run's work list for every
+    /// process (claims of processes that died on this host freed first).
+    async fn queue_first(
+        &self,
+        store: &Store,
+        run_id: i64,
+        done: &HashSet<String>,
+        snap: Vec<String>,
+        disc: Vec<String>,
+    ) -> Result<(Vec<String>, Vec<String>), ScanError> {
+        let not_done =
+            |units: Vec<String>| -> Vec<String> { units.into_iter().filter(|u| !done.contains(u)).collect() };
+        let (snap, disc) = (not_done(snap), not_done(disc));
+        if let Runner::Claims(c) = self {
+            store.add_work(run_id, 1, &snap).await?;
+            store.add_work(run_id, 2, &disc).await?;
+            c.free_dead_claims().await;
+        }
+        Ok((snap, disc))
+    }
+
     async fn phase<F, Fut>(
         &self,
         phase: i32,
