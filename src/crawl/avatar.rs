@@ -1,7 +1,8 @@
 //! Avatars from the network: downloaded through the shared client with their own size cap,
 //! decoded with the matcher's limits off the async threads, fingerprinted once and cached
 //! by content hash (sha256), so the same picture is never decoded twice however many URLs
-//! (signed, expiring CDN URLs change every run) point at it.
+//! (signed, expiring CDN URLs change every run) point at it; and a picture already stored
+//! with its fingerprint (a genuine account's, a suspect's) is not decoded again.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -54,13 +55,25 @@ impl AvatarFetcher {
 
     /// Fingerprints bytes already in hand, through the cache.
     pub async fn fingerprint(&self, bytes: Arc<Vec<u8>>) -> FetchedAvatar {
+        self.fingerprint_known(bytes, None).await
+    }
+
+    /// Fingerprints bytes, through the cache; `known` is a picture stored before (its sha256
+    /// and its fingerprint's text form): bytes with that sha256 are not decoded again. A
+    /// genuine account's or an open suspect's picture seldom changes between nights, and
+    /// whichever worker meets it, its fingerprint is then read from the database's row.
+    pub async fn fingerprint_known(&self, bytes: Arc<Vec<u8>>, known: Option<(&str, &str)>) -> FetchedAvatar {
         let sha256 = sha256_hex(&bytes);
-        let cached = self
-            .cache
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&sha256)
-            .cloned();
+        let stored = known
+            .filter(|(sha, _)| *sha == sha256)
+            .and_then(|(_, text)| AvatarHash::decode_current(text));
+        let cached = stored.map(Ok).or_else(|| {
+            self.cache
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(&sha256)
+                .cloned()
+        });
         let hash = match cached {
             Some(h) => h,
             None => {
@@ -83,6 +96,12 @@ impl AvatarFetcher {
 
     /// Downloads an avatar URL (guarded, polite, capped) and fingerprints it.
     pub async fn fetch(&self, url: &str) -> Result<FetchedAvatar, String> {
+        self.fetch_known(url, None).await
+    }
+
+    /// [`AvatarFetcher::fetch`], with a picture stored before (see
+    /// [`AvatarFetcher::fingerprint_known`]).
+    pub async fn fetch_known(&self, url: &str, known: Option<(&str, &str)>) -> Result<FetchedAvatar, String> {
         let f = self
             .fetcher
             .get_limited(
@@ -99,6 +118,6 @@ impl AvatarFetcher {
         if f.status != 200 {
             return Err(format!("avatar {url}: HTTP {}", f.status));
         }
-        Ok(self.fingerprint(Arc::new(f.body)).await)
+        Ok(self.fingerprint_known(Arc::new(f.body), known).await)
     }
 }

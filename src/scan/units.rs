@@ -58,11 +58,13 @@ impl Ctx {
         self.trusted.contains(&p)
     }
 
-    async fn avatar(&self, url: Option<&str>) -> (AvatarEvidence, Option<AvatarBlob>) {
+    /// The avatar at `url`, fingerprinted; `known` is the picture stored for this account
+    /// (sha256 and fingerprint), not decoded again when the bytes are the same.
+    async fn avatar(&self, url: Option<&str>, known: Option<(&str, &str)>) -> (AvatarEvidence, Option<AvatarBlob>) {
         let Some(url) = url else {
             return (AvatarEvidence::None, None);
         };
-        match self.avatars.fetch(url).await {
+        match self.avatars.fetch_known(url, known).await {
             Ok(a) => {
                 let blob = AvatarBlob {
                     sha256: a.sha256.clone(),
@@ -184,8 +186,14 @@ pub(super) fn suspect_ref(s: &SuspectRow) -> Option<AccountRef> {
     }
 }
 
-async fn judge_profile(ctx: &Ctx, matcher: &Matcher, accounts: &[Account], p: &Profile) -> Option<Seen> {
-    let (avatar, blob) = ctx.avatar(p.avatar_url.as_deref()).await;
+async fn judge_profile(
+    ctx: &Ctx,
+    matcher: &Matcher,
+    accounts: &[Account],
+    p: &Profile,
+    known: Option<(&str, &str)>,
+) -> Option<Seen> {
+    let (avatar, blob) = ctx.avatar(p.avatar_url.as_deref(), known).await;
     let c = Candidate {
         platform: p.platform,
         handle: p.handle.clone(),
@@ -291,7 +299,8 @@ pub(super) async fn snapshot_unit(ctx: &Ctx, a: &Account, previous: Option<&Snap
         w.counts.push(one_count(platform, &o));
         let observed = match o {
             FetchOutcome::Found(p) => {
-                let (evidence, blob) = ctx.avatar(p.avatar_url.as_deref()).await;
+                let known = previous.and_then(|s| s.avatar_sha256.as_deref().zip(s.avatar_hash.as_deref()));
+                let (evidence, blob) = ctx.avatar(p.avatar_url.as_deref(), known).await;
                 let avatar_unknown = blob.is_none() && matches!(evidence, AvatarEvidence::Unavailable(_));
                 if let (true, AvatarEvidence::Unavailable(why)) = (avatar_unknown, &evidence) {
                     w.errors.push((
@@ -375,7 +384,7 @@ pub(super) async fn discover_unit(
         .map(|(p, why)| (Some(p.as_str().to_string()), why.clone()))
         .collect();
     for p in &d.candidates {
-        if let Some(seen) = judge_profile(ctx, matcher, accounts, p).await {
+        if let Some(seen) = judge_profile(ctx, matcher, accounts, p, None).await {
             w.seen.push(seen);
         }
     }
@@ -400,7 +409,8 @@ pub(super) async fn verify_unit(
         w.counts.push(one_count(p, &o));
         match o {
             FetchOutcome::Found(profile) => {
-                if let Some(seen) = judge_profile(ctx, matcher, accounts, &profile).await {
+                let known = s.avatar_sha256.as_deref().zip(s.avatar_hash.as_deref());
+                if let Some(seen) = judge_profile(ctx, matcher, accounts, &profile, known).await {
                     w.seen.push(seen);
                 }
             }

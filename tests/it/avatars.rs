@@ -66,7 +66,7 @@ async fn avatars_are_fetched_capped_decoded_once_and_guarded() {
         })
         .unwrap(),
     );
-    let avatars = AvatarFetcher::new(fetcher, AvatarLimits::default());
+    let avatars = AvatarFetcher::new(fetcher.clone(), AvatarLimits::default());
 
     let a = avatars.fetch(&format!("{base}/v/t51/a.png?oh=1&oe=2")).await.unwrap();
     let b = avatars.fetch(&format!("{base}/v/t51/b.png?oh=3&oe=4")).await.unwrap();
@@ -77,6 +77,35 @@ async fn avatars_are_fetched_capped_decoded_once_and_guarded() {
         1,
         "the second URL is the same picture: served from the cache"
     );
+
+    // Another process (a worker, the next night) meeting a picture stored with its fingerprint
+    // reads the fingerprint instead of decoding; other bytes, or a stored fingerprint of an
+    // older form, are decoded.
+    let stored = a.hash.as_ref().unwrap().encode();
+    let other = AvatarFetcher::new(fetcher.clone(), AvatarLimits::default());
+    let again = other
+        .fetch_known(&format!("{base}/v/t51/a.png?oh=5&oe=6"), Some((&a.sha256, &stored)))
+        .await
+        .unwrap();
+    assert_eq!(again.hash, a.hash);
+    assert_eq!(other.decoded(), 0, "the stored fingerprint was used");
+    let third = AvatarFetcher::new(fetcher.clone(), AvatarLimits::default());
+    let changed = third
+        .fetch_known(
+            &format!("{base}/v/t51/a.png?oh=7&oe=8"),
+            Some(("0".repeat(64).as_str(), &stored)),
+        )
+        .await
+        .unwrap();
+    assert_eq!(changed.hash, a.hash);
+    assert_eq!(third.decoded(), 1, "a picture whose sha256 differs is decoded");
+    let old_form = stored.replacen("fp3:", "fp2:", 1);
+    let fourth = AvatarFetcher::new(fetcher.clone(), AvatarLimits::default());
+    fourth
+        .fetch_known(&format!("{base}/v/t51/a.png?oh=9&oe=10"), Some((&a.sha256, &old_form)))
+        .await
+        .unwrap();
+    assert_eq!(fourth.decoded(), 1, "a fingerprint of an older form is computed again");
 
     let bomb = avatars.fetch(&format!("{base}/bomb.png")).await.unwrap();
     assert!(

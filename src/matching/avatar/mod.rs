@@ -247,6 +247,15 @@ impl AvatarHash {
         )
     }
 
+    /// Reads the text form written by [`AvatarHash::encode`] today only (`None` for an older
+    /// form): for reusing a stored fingerprint instead of decoding the picture again, where an
+    /// older form would lack what today's fingerprint keeps (the picture's shape).
+    pub fn decode_current(text: &str) -> Option<AvatarHash> {
+        text.starts_with(ENCODED_PREFIX)
+            .then(|| AvatarHash::decode(text))
+            .flatten()
+    }
+
     /// Reads the text form written by [`AvatarHash::encode`]; `None` if it is not one (an older
     /// form, which the next fetch of the picture replaces).
     pub fn decode(text: &str) -> Option<AvatarHash> {
@@ -429,7 +438,9 @@ mod tests {
         assert_eq!(AvatarHash::decode(&h.encode()), Some(h.clone()));
         assert_eq!(AvatarHash::decode("g:0000000000000000,d:0000000000000000"), None);
         assert_eq!(AvatarHash::decode("fp2:AAAA"), None);
-        // The form before the shape byte reads as the same picture, square.
+        assert_eq!(AvatarHash::decode_current(&h.encode()), Some(h.clone()));
+        // The form before the shape byte reads as the same picture, square (but is not
+        // reused as today's).
         let mut old = base64::engine::general_purpose::STANDARD_NO_PAD
             .decode(h.encode().strip_prefix(ENCODED_PREFIX).expect("prefix"))
             .expect("base64");
@@ -439,6 +450,7 @@ mod tests {
             base64::engine::general_purpose::STANDARD_NO_PAD.encode(old)
         );
         assert_eq!(AvatarHash::decode(&old), Some(h));
+        assert_eq!(AvatarHash::decode_current(&old), None);
         assert_eq!(AvatarHash::decode(""), None);
     }
 
