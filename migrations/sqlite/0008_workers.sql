@@ -20,6 +20,16 @@ CREATE INDEX scan_work_phase ON scan_work (run_id, phase);
 ALTER TABLE scan_runs ADD COLUMN open_counts TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE scan_runs ADD COLUMN registry_digest TEXT NOT NULL DEFAULT '';
 
+-- Pictures' fingerprints (matching::AvatarHash, encoded) by the sha256 of their bytes, so
+-- that a picture is decoded once whichever worker meets it, and not again on the next nights.
+-- A cache, not evidence: no bytes, no account; rows older than 30 days are purged (the
+-- picture is decoded again if it is still around).
+CREATE TABLE fingerprints (
+    sha256 TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    stored_at BIGINT NOT NULL
+);
+
 -- The request spacing per host shared by every process of a run: the earliest time (µs on the
 -- database's clock) the next request to the host may start.
 CREATE TABLE host_pace (

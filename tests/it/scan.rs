@@ -479,6 +479,59 @@ async fn processes_opening_a_new_database_at_once_both_succeed() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn databases_of_both_releases_of_migration_8_open_and_lose_the_fingerprint_cache() {
+    // 0008 was released with a fingerprint-cache table, then for one day without it; the
+    // file is back as first released and 0009 drops the table. A database migrated by the
+    // second release carries that file's checksum, which must not be refused as modified.
+    let dir = tempdir();
+    let second_release =
+        "c9bd1cc0f623b94bb5608ca45d5a30303cdb0f11bcb9f5e41ca1b5cf70501b2e8f980ad4f4f892dd402720589035762a";
+    let bytes: Vec<u8> = (0..second_release.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&second_release[i..i + 2], 16).unwrap())
+        .collect();
+    for url in databases(&dir).await {
+        let store = Store::open(&url).await.unwrap();
+        let cache: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE version = 9")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(cache, 1, "{url}: 0009 applied");
+        assert!(
+            sqlx::query("SELECT 1 FROM fingerprints")
+                .fetch_all(store.pool())
+                .await
+                .is_err(),
+            "{url}: the fingerprint cache is dropped"
+        );
+        // As the second release left it: its checksum for 0008, 0009 not yet applied.
+        let current: Vec<u8> = sqlx::query_scalar("SELECT checksum FROM _sqlx_migrations WHERE version = 8")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        sqlx::query("UPDATE _sqlx_migrations SET checksum = $1 WHERE version = 8")
+            .bind(bytes.clone())
+            .execute(store.pool())
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM _sqlx_migrations WHERE version = 9")
+            .execute(store.pool())
+            .await
+            .unwrap();
+        store.close().await;
+        let status = Store::inspect(&url).await.unwrap();
+        assert!(status.modified.is_empty(), "{url}: {status:?}");
+        let store = Store::open(&url).await.unwrap_or_else(|e| panic!("{url}: {e}"));
+        let after: Vec<u8> = sqlx::query_scalar("SELECT checksum FROM _sqlx_migrations WHERE version = 8")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(after, current, "{url}: today's checksum recorded");
+        store.close().await;
+    }
+}
+
 fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_narisumashi")
 }
