@@ -299,10 +299,7 @@ fn romanise(kana: &str) -> Option<String> {
     let hira: String = kana
         .chars()
         .filter(|&c| c != 'ー')
-        .map(|c| match c {
-            '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
-            c => c,
-        })
+        .map(crate::normalize::katakana_to_hiragana)
         .collect();
     let chars: Vec<char> = hira.chars().collect();
     let mut out = String::new();

@@ -207,7 +207,8 @@ pub(super) fn small_to_large_kana(c: char) -> char {
     }
 }
 
-pub(super) fn katakana_to_hiragana(c: char) -> char {
+/// Katakana as the hiragana of the same sound (ヽ and ヾ too); anything else as it is.
+pub fn katakana_to_hiragana(c: char) -> char {
     match c {
         '\u{30A1}'..='\u{30F6}' | '\u{30FD}' | '\u{30FE}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
         _ => c,

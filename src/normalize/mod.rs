@@ -24,7 +24,7 @@ pub mod itaiji;
 use unicode_normalization::UnicodeNormalization;
 
 use chars::*;
-pub use chars::{is_invisible, is_long_vowel_lookalike};
+pub use chars::{is_invisible, is_long_vowel_lookalike, katakana_to_hiragana};
 pub use decorations::Claim;
 
 /// A display name folded for comparison, with what folding removed.

@@ -105,7 +105,6 @@ impl Store {
             }
         }
         let orphans = purge_orphan_pictures(&mut tx, cutoff, dry_run, &mut report).await?;
-
         let stale = "login_failures WHERE first_failed_at < $1 AND (locked_until IS NULL OR locked_until < $2)";
         let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {stale}"))
             .bind(t - 86_400)

@@ -1,7 +1,7 @@
 //! The shared work list of a run: the units the planner wrote for each phase, claimed by
 //! whichever process (the planner or a `scan --worker`) asks first, under a lease it renews
-//! while it works; the planner's plan inputs, so that a worker builds the same plan; the
-//! and the request spacing per host that every process of a run keeps together.
+//! while it works; the planner's plan inputs, so that a worker builds the same plan; and the
+//! request spacing per host that every process of a run keeps together.
 //!
 //! A claim is one statement. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets many workers claim
 //! at once without waiting on each other's rows; on SQLite the write lock already makes the
