@@ -94,6 +94,46 @@ fn bench(c: &mut Criterion) {
     }
     g.finish();
 
+    // The scan of a registry's pictures for one candidate picture (what `Pictures` does for
+    // every picture it has not met yet): each key pair measured as it comes, and the probe
+    // laid out once per candidate.
+    let mut g = c.benchmark_group("index-scan");
+    g.sample_size(10).measurement_time(Duration::from_secs(3));
+    let registry: Vec<_> = with_synthetic_pictures(avatar_genuine.clone(), 10_000)
+        .into_iter()
+        .filter_map(|g| g.avatar)
+        .collect();
+    let probes: Vec<_> = avatar
+        .iter()
+        .filter_map(|c| match &c.avatar {
+            AvatarEvidence::Hash(h) => Some(h.clone()),
+            _ => None,
+        })
+        .take(20)
+        .collect();
+    g.throughput(Throughput::Elements((registry.len() * probes.len()) as u64));
+    g.bench_function("pairwise/registry-10000", |b| {
+        b.iter(|| {
+            probes
+                .iter()
+                .map(|p| registry.iter().map(|r| p.index_distance(r)).min().unwrap_or(0))
+                .sum::<u32>()
+        })
+    });
+    let table: Vec<_> = registry.iter().map(|r| r.index_keys()).collect();
+    g.bench_function("probe-over-table/registry-10000", |b| {
+        b.iter(|| {
+            probes
+                .iter()
+                .map(|p| {
+                    let probe = p.index_probe();
+                    table.iter().map(|k| probe.distance_to(k)).min().unwrap_or(0)
+                })
+                .sum::<u32>()
+        })
+    });
+    g.finish();
+
     let mut g = c.benchmark_group("avatar");
     g.sample_size(20).measurement_time(Duration::from_secs(3));
     let limits = AvatarLimits::default();

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 
-use super::avatar::{Alignment, AvatarHash};
+use super::avatar::{Alignment, AvatarHash, IndexKeys};
 use super::thresholds as t;
 
 /// One distinct genuine picture.
@@ -42,6 +42,8 @@ pub struct PictureMatch {
 #[derive(Debug, Default)]
 pub struct Pictures {
     all: Vec<Picture>,
+    /// The pictures' index keys, side by side (the scan for every new candidate picture).
+    keys: Vec<IndexKeys>,
     /// For each picture, the pictures of another office near enough to be its design's twins.
     twins: Vec<Vec<usize>>,
     /// Matches already worked out, by the candidate picture's fingerprint.
@@ -169,6 +171,7 @@ impl Pictures {
             p.template = t;
         }
         Pictures {
+            keys: all.iter().map(|p| p.hash.index_keys()).collect(),
             all,
             twins,
             memo: Mutex::new(HashMap::new()),
@@ -204,11 +207,12 @@ impl Pictures {
     }
 
     fn work_out(&self, candidate: &AvatarHash) -> Vec<PictureMatch> {
+        let probe = candidate.index_probe();
         let mut near: Vec<(u32, usize)> = self
-            .all
+            .keys
             .iter()
             .enumerate()
-            .map(|(i, p)| (candidate.index_distance(&p.hash), i))
+            .map(|(i, k)| (probe.distance_to(k), i))
             .filter(|(d, _)| *d <= t::AVATAR_INDEX_GATE)
             .collect();
         near.sort_unstable();

@@ -104,7 +104,11 @@ impl ViewKey {
         } else {
             (self.luma, self.edge)
         };
-        let (dl, de) = ((l ^ other.luma).count_ones(), (e ^ other.edge).count_ones());
+        ViewKey::combine((l ^ other.luma).count_ones(), (e ^ other.edge).count_ones())
+    }
+
+    /// The distance of two views from the Hamming distances of their luma and edge hashes.
+    pub fn combine(dl: u32, de: u32) -> u32 {
         (dl.min(de) + (dl + de).div_ceil(2)).div_ceil(2)
     }
 }
