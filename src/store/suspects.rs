@@ -418,6 +418,20 @@ impl Store {
         Ok(query.fetch_all(&self.pool).await?)
     }
 
+    /// What changes whenever the queue's counts may change: the newest status event (every
+    /// decision, reopening and removal writes one), the newest suspect and the newest sighting
+    /// (a scan's new flags and changed scores). Three index lookups, so every review server
+    /// can tell whether counts it read earlier still hold, whichever server or scan changed
+    /// them.
+    pub async fn queue_marker(&self) -> Result<(i64, i64, i64), StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM suspect_events), \
+             (SELECT COALESCE(MAX(id), 0) FROM suspects), (SELECT COALESCE(MAX(id), 0) FROM sightings)",
+        )
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     /// Every row of the queue as filtered (`after` and `limit` are ignored), in queue order,
     /// read a page of [`QUEUE_PAGE_MAX`] rows at a time: for downloads, which must not stop at
     /// one page.

@@ -10,6 +10,7 @@
 //! [`view`] has made invisible and lookalike characters visible.
 
 pub mod auth;
+pub mod client;
 pub mod health;
 pub mod i18n;
 pub mod listen;
@@ -45,14 +46,27 @@ pub struct App {
     pub(crate) checker: std::sync::OnceLock<crate::official::Checker>,
     /// The public check's per-address limit.
     pub(crate) checks: public::Limiter,
+    /// This server's name among the review servers on the database (host:pid:start#n).
+    server_id: String,
+    /// Review servers running on the database, this one included, as last heard.
+    servers: std::sync::atomic::AtomicU32,
 }
 
-/// Per-status counts and when they were read.
-type CachedCounts = (std::time::Instant, Vec<(String, i64)>);
+/// A name for a new review server of this process: the process (host, pid, start time) and a
+/// number, as a process may serve more than one (tests do).
+fn next_server_id() -> String {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("{}#web{n}", crate::store::Holder::this_process().0)
+}
 
-/// How long the queue's per-status counts are reused (this process's decisions clear them
-/// at once; a scan's show within this time).
-const COUNTS_TTL: std::time::Duration = std::time::Duration::from_secs(10);
+/// Per-status counts, when they were read, and the database's queue marker then.
+type CachedCounts = (std::time::Instant, (i64, i64, i64), Vec<(String, i64)>);
+
+/// How long the queue's per-status counts are reused at most while the database's queue
+/// marker stays the same (decisions and scans change the marker, on whichever process; the
+/// nightly purge, which deletes old closed suspects, does not, and shows within this time).
+const COUNTS_TTL: std::time::Duration = std::time::Duration::from_secs(60);
 
 impl App {
     /// The UI over a store, a registry and a configuration.
@@ -65,11 +79,29 @@ impl App {
             logins: Default::default(),
             checker: Default::default(),
             checks: Default::default(),
+            server_id: next_server_id(),
+            servers: std::sync::atomic::AtomicU32::new(1),
         }
     }
 
-    /// Per-status counts for a queue filter: counting 100,000 rows on every page view costs
-    /// more than the page itself, so a count is reused for a few seconds.
+    /// Review servers running on the database, this one included, as last heard (1 until the
+    /// first heartbeat).
+    pub fn servers(&self) -> u32 {
+        self.servers.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Says to the database that this server runs, and learns how many do.
+    async fn heartbeat(&self) {
+        match self.store.review_server_seen(&self.server_id).await {
+            Ok(n) => self.servers.store(n, std::sync::atomic::Ordering::Relaxed),
+            Err(e) => tracing::warn!("review server heartbeat: {e}"),
+        }
+    }
+
+    /// Per-status counts for a queue filter. Counting 100,000 rows on every page view costs
+    /// more than the page itself, so counts are reused while the database's queue marker
+    /// ([`Store::queue_marker`], three index lookups) is unchanged: a decision made on another
+    /// review server, or a scan's new flags, show on the next page view here.
     pub async fn queue_counts(
         &self,
         orgs: Option<&[String]>,
@@ -77,8 +109,10 @@ impl App {
         min_score: Option<f64>,
     ) -> Result<Vec<(String, i64)>, StoreError> {
         let key = format!("{orgs:?}|{platform:?}|{min_score:?}");
+        let marker = self.store.queue_marker().await?;
         if let Ok(map) = self.counts.lock()
-            && let Some((at, counts)) = map.get(&key)
+            && let Some((at, seen, counts)) = map.get(&key)
+            && *seen == marker
             && at.elapsed() < COUNTS_TTL
         {
             return Ok(counts.clone());
@@ -86,18 +120,11 @@ impl App {
         let counts = self.store.queue_counts(orgs, platform, min_score).await?;
         if let Ok(mut map) = self.counts.lock() {
             if map.len() > 1000 {
-                map.retain(|_, (at, _)| at.elapsed() < COUNTS_TTL);
+                map.retain(|_, (at, seen, _)| *seen == marker && at.elapsed() < COUNTS_TTL);
             }
-            map.insert(key, (std::time::Instant::now(), counts.clone()));
+            map.insert(key, (std::time::Instant::now(), marker, counts.clone()));
         }
         Ok(counts)
-    }
-
-    /// Forgets the cached counts (after a decision).
-    pub fn counts_changed(&self) {
-        if let Ok(mut map) = self.counts.lock() {
-            map.clear();
-        }
     }
 
     /// Whether cookies are marked Secure (the public URL is https).
@@ -314,7 +341,9 @@ fn origin_of(url: &str) -> Option<String> {
 }
 
 /// Serves the UI on a listener, within the `[web]` limits and this process's open-file
-/// limit, until `shutdown` completes; writes the login summary that is still pending.
+/// limit, until `shutdown` completes, saying to the database every
+/// [`crate::store::SERVER_HEARTBEAT_SECS`] that it runs; writes the login summary that is
+/// still pending.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     app: App,
@@ -333,9 +362,24 @@ pub async fn serve(
             }
         })
     };
+    let heartbeats = {
+        let app = app.clone();
+        tokio::spawn(async move {
+            let every = std::time::Duration::from_secs(crate::store::SERVER_HEARTBEAT_SECS);
+            let mut every = tokio::time::interval(every);
+            loop {
+                every.tick().await;
+                app.heartbeat().await;
+            }
+        })
+    };
     let served = listen::serve(listener, routes(app.clone()), limits, shutdown).await;
     summaries.abort();
+    heartbeats.abort();
     write_login_summary(&app).await;
+    if let Err(e) = app.store.review_server_gone(&app.server_id).await {
+        tracing::warn!("review server leaving: {e}");
+    }
     served
 }
 

@@ -323,10 +323,7 @@ pub async fn decide(State(app): State<Arc<App>>, Path(id): Path<i64>, Posted { s
     };
     let t = staff.lang.t();
     match app.store.decide(id, &decision, &staff.user.name, Some(version)).await {
-        Ok(_) => {
-            app.counts_changed();
-            Ok(Redirect::to(&format!("/suspects/{id}?done=decision")).into_response())
-        }
+        Ok(_) => Ok(Redirect::to(&format!("/suspects/{id}?done=decision")).into_response()),
         Err(StoreError::Conflict { .. } | StoreError::Transition { .. }) => {
             let fresh = app.store.suspect(id).await?.unwrap_or(row);
             suspect_page(
