@@ -236,8 +236,32 @@ pub struct WebConfig {
     /// to make room.
     pub max_connections: usize,
     /// Public checks (`/check`, `/api/check`) one client address may make per minute; 0 turns
-    /// the public check off.
+    /// the public check off. With several review servers on one database, each allows its
+    /// share (this divided by the servers running, at least 1), so the limit holds whichever
+    /// server a client reaches.
     pub check_per_minute: u32,
+    /// Reverse proxies in front of `serve` (addresses or networks: `["127.0.0.1",
+    /// "10.0.0.0/8"]`) whose `X-Forwarded-For` names the client for per-client limits; empty
+    /// (the default): the client is the connection's peer, whatever its headers say.
+    #[serde(deserialize_with = "networks")]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+/// `[web] trusted_proxies`: each an address (`10.0.0.5`, `::1`) or a network (`10.0.0.0/8`).
+fn networks<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<ipnet::IpNet>, D::Error> {
+    Vec::<String>::deserialize(d)?
+        .iter()
+        .map(|text| {
+            let t = text.trim();
+            t.parse::<ipnet::IpNet>()
+                .or_else(|_| t.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| {
+                    serde::de::Error::custom(format!(
+                        "trusted_proxies: {text:?} is not an address or a network (10.0.0.5, 10.0.0.0/8, ::1)"
+                    ))
+                })
+        })
+        .collect()
 }
 
 impl Default for WebConfig {
@@ -253,6 +277,7 @@ impl Default for WebConfig {
             request_timeout_secs: 60,
             max_connections: 1024,
             check_per_minute: 30,
+            trusted_proxies: Vec::new(),
         }
     }
 }

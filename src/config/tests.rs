@@ -127,3 +127,19 @@ fn the_example_documents_every_key() {
 fn unknown_keys_are_errors() {
     assert!(toml::from_str::<Config>("[crawl]\nrequest_per_second = 3\n").is_err());
 }
+
+#[test]
+fn trusted_proxies_are_addresses_or_networks_and_anything_else_is_refused() {
+    let c: Config = toml::from_str("[web]\ntrusted_proxies = [\"127.0.0.1\", \"10.0.0.0/8\", \" ::1 \"]\n")
+        .expect("addresses and networks");
+    let nets: Vec<String> = c.web.trusted_proxies.iter().map(|n| n.to_string()).collect();
+    assert_eq!(nets, ["127.0.0.1/32", "10.0.0.0/8", "::1/128"]);
+    assert!(Config::default().web.trusted_proxies.is_empty());
+    let err = toml::from_str::<Config>("[web]\ntrusted_proxies = [\"proxy.example\"]\n")
+        .expect_err("a name is not an address")
+        .to_string();
+    assert!(
+        err.contains("\"proxy.example\" is not an address or a network"),
+        "{err}"
+    );
+}

@@ -38,7 +38,7 @@ impl PhaseState {
 
 impl Store {
     /// The database's clock in µs since the epoch, as SQL.
-    fn clock_us(&self) -> &'static str {
+    pub(super) fn clock_us(&self) -> &'static str {
         match self.backend {
             Backend::Postgres => "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)",
             Backend::Sqlite => "CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER)",

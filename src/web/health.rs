@@ -212,6 +212,16 @@ async fn metrics(State(store): State<Store>) -> Response {
     if let Ok(f) = &figures {
         stored_families(&mut out, f);
     }
+    if figures.is_ok()
+        && let Ok(servers) = store.review_servers().await
+    {
+        out.one(
+            "narisumashi_review_servers",
+            "gauge",
+            "Review servers (serve) running on the database, by their heartbeats.",
+            servers.len(),
+        );
+    }
     let pauses = crate::metrics::rate_limit_pauses();
     out.family(
         "narisumashi_rate_limit_pauses_total",

@@ -5,18 +5,18 @@
 //! CORS header (a browser on another origin cannot read the API unless a proxy adds one).
 
 use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use askama::Template;
 use axum::Json;
-use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
-use axum::http::request::Parts;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
+use super::client::ClientAddr;
 use super::view::{self, Seg};
 use super::{App, auth};
 use crate::official::{Account, Answer, Question, Unreadable};
@@ -34,19 +34,11 @@ pub struct CheckParams {
     lang: Option<String>,
 }
 
-/// The client's address, when the listener gave it (none in tests that call the router
-/// directly).
-pub struct Peer(Option<SocketAddr>);
-
-impl<S: Send + Sync> FromRequestParts<S> for Peer {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Peer, Self::Rejection> {
-        Ok(Peer(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0)))
-    }
-}
-
-/// Checks per client address and minute, in this process.
+/// Checks per client address and minute, in this process. With several review servers on one
+/// database each process allows its [`share`] of `check_per_minute`, so a client reaches at
+/// most the configured limit whichever servers answer it: no write to the database per
+/// question (the check faces the public and must stay cheap under a flood), and a client
+/// whose proxy sends it always to the same server meets a stricter limit, never a looser one.
 #[derive(Default)]
 pub(crate) struct Limiter {
     seen: Mutex<HashMap<IpAddr, (Instant, u32)>>,
@@ -75,6 +67,12 @@ impl Limiter {
     }
 }
 
+/// One server's share of a per-client limit meant for `servers` review servers together: the
+/// limit divided by them, rounded down, at least 1.
+pub(crate) fn share(per_minute: u32, servers: u32) -> u32 {
+    (per_minute / servers.max(1)).max(1)
+}
+
 /// What was asked and what was answered, or why not.
 type Outcome = Result<(Question, Answer), Refusal>;
 
@@ -86,14 +84,13 @@ enum Refusal {
     Failed,
 }
 
-async fn outcome(app: &App, peer: Option<SocketAddr>, p: &CheckParams) -> Option<Outcome> {
+async fn outcome(app: &App, ip: IpAddr, p: &CheckParams) -> Option<Outcome> {
     let per_minute = app.config.web.check_per_minute;
     if per_minute == 0 {
         return Some(Err(Refusal::Off));
     }
     let text = p.q.as_deref().filter(|q| !q.trim().is_empty())?;
-    let ip = peer.map_or(IpAddr::from([127, 0, 0, 1]), |a| a.ip());
-    if !app.checks.allow(ip, per_minute) {
+    if !app.checks.allow(ip, share(per_minute, app.servers())) {
         return Some(Err(Refusal::TooMany));
     }
     let platform = p
@@ -126,11 +123,11 @@ fn lang_of(headers: &HeaderMap, p: &CheckParams) -> Lang {
 }
 
 /// `GET /api/check?q=…[&platform=…]`.
-pub async fn api(State(app): State<Arc<App>>, Peer(peer): Peer, Query(p): Query<CheckParams>) -> Response {
+pub async fn api(State(app): State<Arc<App>>, ClientAddr(ip): ClientAddr, Query(p): Query<CheckParams>) -> Response {
     let error = |status: StatusCode, code: &str, message: String| {
         (status, Json(serde_json::json!({"error": code, "message": message}))).into_response()
     };
-    match outcome(&app, peer, &p).await {
+    match outcome(&app, ip, &p).await {
         None => error(
             StatusCode::BAD_REQUEST,
             "empty",
@@ -210,7 +207,7 @@ struct CheckPage {
 /// `GET /check?q=…[&platform=…][&lang=en]`.
 pub async fn page(
     State(app): State<Arc<App>>,
-    Peer(peer): Peer,
+    ClientAddr(ip): ClientAddr,
     headers: HeaderMap,
     Query(p): Query<CheckParams>,
 ) -> Response {
@@ -241,7 +238,7 @@ pub async fn page(
         reported: false,
     };
     let mut status = StatusCode::OK;
-    match outcome(&app, peer, &p).await {
+    match outcome(&app, ip, &p).await {
         None => {}
         Some(Ok((q, answer))) => {
             page.asked = view::visible(&q.shown(), 200);

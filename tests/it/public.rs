@@ -27,11 +27,16 @@ struct Reply {
 }
 
 async fn get(app: &axum::Router, path: &str) -> Reply {
-    let res = app
-        .clone()
-        .oneshot(Request::get(path).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
+    reply(
+        app.clone()
+            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .await
+            .unwrap(),
+    )
+    .await
+}
+
+async fn reply(res: axum::response::Response) -> Reply {
     let status = res.status();
     let headers = res.headers().clone();
     let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
@@ -40,6 +45,15 @@ async fn get(app: &axum::Router, path: &str) -> Reply {
         headers,
         body: String::from_utf8(bytes.to_vec()).unwrap(),
     }
+}
+
+/// GET with an `X-Forwarded-For` header naming `client`.
+async fn get_as(app: &axum::Router, path: &str, client: &str) -> Reply {
+    let req = Request::get(path)
+        .header("x-forwarded-for", client)
+        .body(Body::empty())
+        .unwrap();
+    reply(app.clone().oneshot(req).await.unwrap()).await
 }
 
 fn enc(s: &str) -> String {
@@ -310,10 +324,11 @@ async fn hostile_questions_are_refused_or_shown_inert_and_the_check_is_rate_limi
     assert!(r.headers.get("access-control-allow-origin").is_none());
     assert!(r.body.contains("<form id=\"check\" method=\"get\" action=\"/check\""));
 
-    // The rate limit, per address.
+    // The rate limit, per address: the peer's, whatever X-Forwarded-For says, as no proxy is
+    // trusted by default.
     let (app, _, _) = setup(&url, |c| c.web.check_per_minute = 3).await;
     for n in 1..=4 {
-        let r = get(&app, "/api/check?q=%40HW_Sapporo&platform=x").await;
+        let r = get_as(&app, "/api/check?q=%40HW_Sapporo&platform=x", &format!("203.0.113.{n}")).await;
         if n <= 3 {
             assert_eq!(r.status, StatusCode::OK, "check {n}");
         } else {

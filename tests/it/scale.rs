@@ -9,7 +9,7 @@
 
 use crate::common;
 use crate::common::serve::Serve;
-use crate::common::web::{Client, fixture, hidden};
+use crate::common::web::{Client, fixture, fixture_with, hidden};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_review_servers_share_sessions_tokens_and_decisions() {
@@ -31,6 +31,10 @@ async fn two_review_servers_share_sessions_tokens_and_decisions() {
             "{url}"
         );
 
+        // Both servers have counted the queue's tabs (and keep the counts while nothing changes).
+        let confirmed_before = tab_count(&on_a.get("/suspects").await.body, "confirmed");
+        assert_eq!(tab_count(&queue.body, "confirmed"), confirmed_before, "{url}");
+
         // A decision on B with the token A gave, seen on A at once.
         let id = f.own_suspects[0];
         let page = on_a.get(&format!("/suspects/{id}")).await;
@@ -46,6 +50,17 @@ async fn two_review_servers_share_sessions_tokens_and_decisions() {
         assert_eq!(f.store.suspect(id).await.unwrap().unwrap().status.as_str(), "confirmed");
         let seen_on_a = on_a.get(&format!("/suspects/{id}")).await;
         assert!(seen_on_a.body.contains("なりすまし確定"), "{url}: A shows B's decision");
+        // A's queue counts it at once, although A counted the tabs a moment ago.
+        assert_eq!(
+            tab_count(&on_a.get("/suspects").await.body, "confirmed"),
+            confirmed_before + 1,
+            "{url}: A's tab counts show B's decision"
+        );
+        assert_eq!(
+            tab_count(&on_b.get("/suspects").await.body, "confirmed"),
+            confirmed_before + 1,
+            "{url}"
+        );
         // The same version again is refused on A: the decision is one, wherever it was made.
         let again = on_a
             .post(
@@ -61,6 +76,64 @@ async fn two_review_servers_share_sessions_tokens_and_decisions() {
         let after = on_a.get("/suspects").await;
         assert_eq!(after.status, 303, "{url}: A sends the logged-out reviewer to log in");
         assert!(after.location().starts_with("/login"), "{url}: {}", after.location());
+        drop(b);
+    }
+}
+
+/// The count on the queue's tab for `status`.
+fn tab_count(page: &str, status: &str) -> i64 {
+    let tabs = &page[page.find("id=\"status-tabs\"").expect("the status tabs")..];
+    let tab = &tabs[tabs
+        .find(&format!("status={status}"))
+        .unwrap_or_else(|| panic!("a tab for {status}"))..];
+    let count = &tab[tab.find("class=\"count\">").expect("a count") + "class=\"count\">".len()..];
+    count[..count.find('<').unwrap()].trim().parse().unwrap()
+}
+
+/// The public check's per-client limit is one for all review servers: each of two servers on
+/// one database allows half of `check_per_minute`, so a client sent to both in turn gets the
+/// configured number of answers in all; behind a trusted proxy the client is the address the
+/// proxy forwarded (another client keeps its own allowance). (An untrusted peer's header is
+/// ignored: `public::`.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_review_servers_share_the_public_checks_limit_per_client() {
+    let dir = common::tempdir("scale-limit");
+    let config = dir.join("narisumashi.toml");
+    std::fs::write(
+        &config,
+        "[web]\ncheck_per_minute = 4\ntrusted_proxies = [\"127.0.0.1\"]\n",
+    )
+    .unwrap();
+    for url in common::databases(&dir).await {
+        // B (the real binary) first, then A: A's first heartbeat already counts two servers;
+        // B learns of A at its next one.
+        let b = Serve::start_with(&url, &["--config", config.to_str().unwrap()]);
+        let b_started = std::time::Instant::now();
+        let f = fixture_with(&url, |c| {
+            c.web.check_per_minute = 4;
+            c.web.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+        })
+        .await;
+        let wait = std::time::Duration::from_secs(narisumashi::store::SERVER_HEARTBEAT_SECS + 3);
+        tokio::time::sleep(wait.saturating_sub(b_started.elapsed())).await;
+        assert_eq!(f.store.review_servers().await.unwrap().len(), 2, "{url}");
+
+        let http = reqwest::Client::new();
+        let check = |base: &str, client: &str| {
+            let req = http
+                .get(format!("{base}/api/check?q=%40HW_Sapporo&platform=x"))
+                .header("x-forwarded-for", format!("192.0.2.250, {client}"));
+            async move { req.send().await.unwrap().status().as_u16() }
+        };
+        // One client sent to A and B in turn: four answers in all, then 429 on both.
+        let mut statuses = Vec::new();
+        for base in [&f.base, &b.base, &f.base, &b.base, &f.base, &b.base] {
+            statuses.push(check(base, "203.0.113.9").await);
+        }
+        assert_eq!(statuses, [200, 200, 200, 200, 429, 429], "{url}");
+        // Another client behind the same proxy has its own allowance.
+        assert_eq!(check(&b.base, "203.0.113.10").await, 200, "{url}");
+        assert_eq!(check(&f.base, "203.0.113.10").await, 200, "{url}");
         drop(b);
     }
 }
