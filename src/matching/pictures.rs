@@ -3,8 +3,9 @@
 //! near it, for accounts of different offices: a national logo or a network's design).
 //!
 //! A candidate's picture is shortlisted against every distinct picture by the keys (a linear
-//! scan of a few popcounts per picture: 10,000 pictures cost well under a millisecond), and the
-//! nearest few are compared pixel by pixel. A copy must stand out: when pictures of different
+//! scan of 58 key comparisons per picture over a table of the pictures' keys laid out side by
+//! side: 10,000 pictures cost about 2 ms, see README, Benchmarks), and the nearest few are
+//! compared pixel by pixel. A copy must stand out: when pictures of different
 //! designs fit the candidate about as well (Lowe's ratio test, in differences), the fit is a
 //! coincidence of layout, not a copy, and none counts.
 //!
