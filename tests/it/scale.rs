@@ -105,19 +105,14 @@ async fn two_review_servers_share_the_public_checks_limit_per_client() {
     )
     .unwrap();
     for url in common::databases(&dir).await {
-        // B (the real binary) first, then A: A's first heartbeat already counts two servers;
-        // B learns of A at its next one.
+        // B (the real binary) first, then A: A's first heartbeat counts two servers; B learns
+        // of A at one of its next heartbeats (every 10 s).
         let b = Serve::start_with(&url, &["--config", config.to_str().unwrap()]);
-        let b_started = std::time::Instant::now();
         let f = fixture_with(&url, |c| {
             c.web.check_per_minute = 4;
             c.web.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
         })
         .await;
-        let wait = std::time::Duration::from_secs(narisumashi::store::SERVER_HEARTBEAT_SECS + 3);
-        tokio::time::sleep(wait.saturating_sub(b_started.elapsed())).await;
-        assert_eq!(f.store.review_servers().await.unwrap().len(), 2, "{url}");
-
         let http = reqwest::Client::new();
         let check = |base: &str, client: &str| {
             let req = http
@@ -125,6 +120,26 @@ async fn two_review_servers_share_the_public_checks_limit_per_client() {
                 .header("x-forwarded-for", format!("192.0.2.250, {client}"));
             async move { req.send().await.unwrap().status().as_u16() }
         };
+        // Each server has heard of the other once a client of its own is refused its third
+        // check (its share, 2); each try spends a client address of its own.
+        for (name, base) in [("A", &f.base), ("B", &b.base)] {
+            let mut heard = false;
+            for attempt in 0..60 {
+                let client = format!("198.51.100.{attempt}");
+                let mut last = 0;
+                for _ in 0..3 {
+                    last = check(base, &client).await;
+                }
+                if last == 429 {
+                    heard = true;
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+            assert!(heard, "{url}: server {name} never shared the limit with the other");
+        }
+        assert_eq!(f.store.review_servers().await.unwrap().len(), 2, "{url}");
+
         // One client sent to A and B in turn: four answers in all, then 429 on both.
         let mut statuses = Vec::new();
         for base in [&f.base, &b.base, &f.base, &b.base, &f.base, &b.base] {
