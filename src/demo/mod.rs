@@ -75,7 +75,7 @@ struct Index {
     handles: HashMap<(Platform, String), Vec<usize>>,
     ids: HashMap<(Platform, String), Vec<usize>>,
     /// Search bigrams of each account's title, by account.
-    titles: Vec<Arc<[(char, char)]>>,
+    titles: Vec<Box<[(char, char)]>>,
     /// The accounts whose titles have a bigram, by platform and bigram, in account order: a
     /// search reads the accounts that share a bigram with the query, not all of them (at
     /// 110,000 accounts, scanning every title made the demo platform, not the scan, the
@@ -100,7 +100,7 @@ impl World {
             ix.postings.clear();
             ix.titles.clear();
             for (i, a) in self.accounts.iter().enumerate() {
-                let title: Arc<[(char, char)]> = server::bigrams(&a.name).into();
+                let title: Box<[(char, char)]> = server::bigrams(&a.name).into();
                 let mut distinct = title.to_vec();
                 distinct.sort_unstable();
                 distinct.dedup();
@@ -162,15 +162,10 @@ impl World {
         hits.any(|i| self.removed.contains(i))
     }
 
-    /// The live accounts of `platform` whose title shares a bigram with `query` and that
-    /// `score` finds relevant (given the title's bigrams), best first (ties in account order),
-    /// as a real search ranks them.
-    fn search(
-        &self,
-        platform: Platform,
-        query: &[(char, char)],
-        score: impl Fn(&[(char, char)]) -> Option<i64>,
-    ) -> Vec<&DemoAccount> {
+    /// The live accounts of `platform` whose title is relevant to `query` (the query's
+    /// bigrams; see [`server::relevance`]), best first (ties in account order), as a real
+    /// search ranks them.
+    fn search(&self, platform: Platform, query: &[(char, char)]) -> Vec<&DemoAccount> {
         if self.new_format.contains(&platform) {
             return Vec::new();
         }
@@ -186,7 +181,7 @@ impl World {
         found.dedup();
         let mut hits: Vec<(i64, &DemoAccount)> = found
             .into_iter()
-            .filter_map(|i| Some((score(&ix.titles[i])?, &self.accounts[i])))
+            .filter_map(|i| Some((server::relevance(query, &ix.titles[i])?, &self.accounts[i])))
             .collect();
         hits.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
         hits.into_iter().map(|(_, a)| a).collect()

@@ -361,7 +361,7 @@ async fn yt_search(State(s): State<AppState>, q: Params) -> Response {
         .and_then(|t| t.strip_prefix("p")?.parse().ok())
         .unwrap_or(0);
     let w = s.world.read().unwrap_or_else(|e| e.into_inner());
-    let hits: Vec<&DemoAccount> = w.search(Platform::Youtube, &query, |title| relevance(&query, title));
+    let hits: Vec<&DemoAccount> = w.search(Platform::Youtube, &query);
     let items: Vec<Value> = hits
         .iter()
         .skip(start)

@@ -37,7 +37,7 @@ pub use lock::{Holder, LockState};
 pub use ops::{NewNotification, NotificationRow, ProbeRow, ProbeStatus, StoredFigures};
 pub use retention::PurgeReport;
 pub use runs::{Coverage, RunRow, RunStatus, SnapshotRow, SourceCountRow};
-pub use servers::{SERVER_GONE_SECS, SERVER_HEARTBEAT_SECS};
+pub use servers::SERVER_HEARTBEAT_SECS;
 pub use status::{SuspectStatus, UnknownStatus};
 pub use suspects::{
     ConfirmedImpostor, Decision, EventRow, QUEUE_PAGE_MAX, QueueCursor, QueueQuery, SightingRow, StoredReasons,

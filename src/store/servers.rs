@@ -10,7 +10,7 @@ use super::{Store, StoreError};
 /// How often a review server says it is running, in seconds.
 pub const SERVER_HEARTBEAT_SECS: u64 = 10;
 /// A review server not heard from for this long is taken as gone, in seconds.
-pub const SERVER_GONE_SECS: i64 = 3 * SERVER_HEARTBEAT_SECS as i64;
+const SERVER_GONE_SECS: i64 = 3 * SERVER_HEARTBEAT_SECS as i64;
 
 impl Store {
     /// Records that review server `id` runs, forgets the servers that are gone, and returns

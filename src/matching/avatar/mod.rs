@@ -153,11 +153,6 @@ impl PreparedAvatar {
 pub struct IndexProbe(Vec<(usize, u64, u64)>);
 
 impl IndexProbe {
-    /// [`AvatarHash::index_distance`] from the probed candidate to `genuine`.
-    pub fn distance(&self, genuine: &AvatarHash) -> u32 {
-        self.distance_to(&genuine.index_keys())
-    }
-
     /// [`AvatarHash::index_distance`] from the probed candidate to the genuine picture whose
     /// keys these are.
     pub fn distance_to(&self, genuine: &IndexKeys) -> u32 {
@@ -250,7 +245,7 @@ impl AvatarHash {
         IndexKeys(self.0.keys.map(|k| (k.luma, k.edge)))
     }
 
-    /// This candidate's keys laid out for [`IndexProbe::distance`] to many genuine pictures.
+    /// This candidate's keys laid out for [`IndexProbe::distance_to`] many genuine pictures.
     pub fn index_probe(&self) -> IndexProbe {
         IndexProbe(
             self.view_pairs()
@@ -507,7 +502,7 @@ mod tests {
         for a in &pictures {
             let probe = a.index_probe();
             for b in &pictures {
-                assert_eq!(probe.distance(b), a.index_distance(b));
+                assert_eq!(probe.distance_to(&b.index_keys()), a.index_distance(b));
             }
         }
     }
