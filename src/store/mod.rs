@@ -185,9 +185,11 @@ pub fn sqlite_path(url: &str) -> Option<&str> {
 }
 
 /// Migrates an SQLite database. sqlx takes no lock on SQLite, so two processes opening a new
-/// database at once (`serve` and a manual `scan`) both try to create the tables, and the one
-/// that commits second fails with "table … already exists". Each migration is one transaction,
-/// so the loser changed nothing: it waits and tries again, and then finds the migration applied.
+/// database at once (`serve` and a manual `scan`) both try to apply the same migration, and
+/// the one that commits second fails: with "table … already exists", or, for a migration whose
+/// statements may run twice (`IF NOT EXISTS`, `DROP … IF EXISTS`), at its row in
+/// `_sqlx_migrations`. Each migration and its row are one transaction, so the loser changed
+/// nothing: it waits and tries again, and then finds the migration applied.
 async fn migrate_sqlite(pool: &AnyPool) -> Result<(), StoreError> {
     let mut attempt = 0u32;
     loop {
@@ -197,7 +199,9 @@ async fn migrate_sqlite(pool: &AnyPool) -> Result<(), StoreError> {
                 if attempt < 10 && {
                     // The race's own errors; a full or read-only disk is not retried.
                     let said = e.to_string();
-                    said.contains("already exists") || said.contains("duplicate column")
+                    said.contains("already exists")
+                        || said.contains("duplicate column")
+                        || said.contains("_sqlx_migrations.version")
                 } =>
             {
                 attempt += 1;
