@@ -180,7 +180,8 @@ fn run_worker(config: &Config, registry: &Registry) -> anyhow::Result<ExitCode> 
     })?;
     let units: Vec<String> = report.units.iter().map(|(phase, n)| format!("{n} {phase}")).collect();
     println!(
-        "Worker on scan #{}: {} units in {:.1} s ({}); the scan is {}.",
+        "Worker on scan #{}: {} units in {:.1} s ({}); {} pictures aligned here, {} taken from \
+         the other processes; the scan is {}.",
         report.run_id,
         report.units.iter().map(|(_, n)| n).sum::<usize>(),
         report.duration.as_secs_f64(),
@@ -189,6 +190,8 @@ fn run_worker(config: &Config, registry: &Registry) -> anyhow::Result<ExitCode> 
         } else {
             units.join(", ")
         },
+        report.pictures_aligned,
+        report.pictures_taken_in,
         report.run_status
     );
     Ok(ExitCode::from(super::Exit::Done))

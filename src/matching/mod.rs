@@ -10,7 +10,7 @@ pub mod avatar;
 pub mod handles;
 mod index;
 mod model;
-mod pictures;
+pub mod pictures;
 mod prepare;
 pub mod reason;
 mod romaji;
@@ -177,6 +177,12 @@ impl Matcher {
     /// The genuine accounts, in the order `Judgement::target` indexes.
     pub fn genuine(&self) -> &[Genuine] {
         &self.genuine
+    }
+
+    /// The genuine accounts' distinct pictures, with the matches worked out so far (shared
+    /// between the processes of a run, see [`Pictures::gallery`]).
+    pub fn pictures(&self) -> &Pictures {
+        &self.pictures
     }
 
     /// Judges one candidate.

@@ -14,10 +14,18 @@
 //! each of its 100,000 pictures about seven times. The memory keeps the most recently used
 //! pictures (two generations: a full generation becomes the old one, and a picture found in
 //! the old one moves to the new), so a long night does not start again from nothing.
+//!
+//! The processes of one run (`scan --worker`) share what they worked out through the
+//! database (`scan::units`): each picture's matches are written as text ([`Pictures::export`])
+//! under the run's gallery ([`Pictures::gallery`], a digest of the distinct pictures in order
+//! and of this matcher), and a process whose gallery is the same takes them in
+//! ([`Pictures::take_in`]) instead of aligning the picture again.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
+
+use sha2::{Digest, Sha256};
 
 use super::avatar::{Alignment, AvatarHash, IndexKeys};
 use super::thresholds as t;
@@ -52,6 +60,8 @@ pub struct Pictures {
     twins: Vec<Vec<usize>>,
     /// Matches already worked out, by the candidate picture's fingerprint.
     memo: Mutex<Memo>,
+    /// Digest of the distinct pictures, in order, and of the matcher's version.
+    gallery: String,
 }
 
 /// Most pictures whose matches are remembered (about 40 bytes each, more for the few with
@@ -175,8 +185,15 @@ impl Pictures {
         for (p, t) in all.iter_mut().zip(template) {
             p.template = t;
         }
+        let mut digest = Sha256::new();
+        digest.update(GALLERY_VERSION.as_bytes());
+        for p in &all {
+            digest.update(b"\n");
+            digest.update(p.hash.encode().as_bytes());
+        }
         Pictures {
             keys: all.iter().map(|p| p.hash.index_keys()).collect(),
+            gallery: digest.finalize().iter().map(|b| format!("{b:02x}")).collect(),
             all,
             twins,
             memo: Mutex::default(),
@@ -194,11 +211,7 @@ impl Pictures {
         if candidate.is_plain() {
             return Vec::new();
         }
-        let key = {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            candidate.hash(&mut h);
-            h.finish()
-        };
+        let key = memo_key(candidate);
         if let Some(m) = self.memo.lock().unwrap_or_else(|e| e.into_inner()).get(key) {
             return m;
         }
@@ -208,6 +221,88 @@ impl Pictures {
             .unwrap_or_else(|e| e.into_inner())
             .insert(key, found.clone());
         found
+    }
+
+    /// What the matches of a picture depend on: the distinct pictures in order and this
+    /// matcher (its version): processes whose galleries are equal work out the same matches,
+    /// with the same picture indexes.
+    pub fn gallery(&self) -> &str {
+        &self.gallery
+    }
+
+    /// Whether the matches of `candidate` are remembered (worked out or taken in).
+    pub fn knows(&self, candidate: &AvatarHash) -> bool {
+        self.memo
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(memo_key(candidate))
+            .is_some()
+    }
+
+    /// The remembered matches of `candidate` as text, for another process of this gallery
+    /// (`[[picture, similarity, mirrored, x0, y0, x1, y1, circle], …]`, each float as its
+    /// bits: a decimal text does not always read back as the same float).
+    pub fn export(&self, candidate: &AvatarHash) -> Option<String> {
+        let found = self
+            .memo
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(memo_key(candidate))?;
+        let rows: Vec<SharedMatch> = found
+            .iter()
+            .map(|m| {
+                let (a, r) = (m.alignment, m.alignment.region);
+                let f = f32::to_bits;
+                (
+                    m.picture,
+                    a.similarity.to_bits(),
+                    a.mirrored,
+                    f(r.x0),
+                    f(r.y0),
+                    f(r.x1),
+                    f(r.y1),
+                    a.circle,
+                )
+            })
+            .collect();
+        serde_json::to_string(&rows).ok()
+    }
+
+    /// Remembers the matches another process of this gallery worked out for `candidate`
+    /// ([`Pictures::export`]); false, and nothing remembered, when the text does not read as
+    /// matches of these pictures.
+    pub fn take_in(&self, candidate: &AvatarHash, text: &str) -> bool {
+        let Ok(rows) = serde_json::from_str::<Vec<SharedMatch>>(text) else {
+            return false;
+        };
+        let mut found = Vec::with_capacity(rows.len());
+        for (picture, similarity, mirrored, x0, y0, x1, y1, circle) in rows {
+            let similarity = f64::from_bits(similarity);
+            if picture >= self.all.len() || !(0.0..=1.0).contains(&similarity) {
+                return false;
+            }
+            let f = f32::from_bits;
+            let region = super::avatar::Box4 {
+                x0: f(x0),
+                y0: f(y0),
+                x1: f(x1),
+                y1: f(y1),
+            };
+            found.push(PictureMatch {
+                picture,
+                alignment: Alignment {
+                    similarity,
+                    mirrored,
+                    region,
+                    circle,
+                },
+            });
+        }
+        self.memo
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(memo_key(candidate), found);
+        true
     }
 
     fn work_out(&self, candidate: &AvatarHash) -> Vec<PictureMatch> {
@@ -267,6 +362,20 @@ impl Pictures {
     }
 }
 
+/// Bumped when the matches of a picture against the same pictures can change (thresholds, the
+/// alignment), so that processes of different builds never share them.
+const GALLERY_VERSION: &str = concat!("narisumashi ", env!("CARGO_PKG_VERSION"), " pictures 1");
+
+/// A match as shared between processes: picture, similarity, mirrored, region, circle (the
+/// floats as their bits).
+type SharedMatch = (usize, u64, bool, u32, u32, u32, u32, bool);
+
+fn memo_key(candidate: &AvatarHash) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    candidate.hash(&mut h);
+    h.finish()
+}
+
 /// The remembered matches: the pictures used since the last generation began, and those of
 /// the generation before; each generation holds at most `generation` pictures.
 #[derive(Debug)]
@@ -323,6 +432,60 @@ fn chunks(h: &AvatarHash) -> [u16; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::demo::avatars::{Copy, emblem, render};
+    use crate::matching::avatar::fingerprint;
+
+    fn pictures(seeds: &[u64]) -> Pictures {
+        let hashes = seeds
+            .iter()
+            .map(|&s| fingerprint(&image::DynamicImage::ImageRgb8(emblem(s))));
+        Pictures::new(hashes.enumerate(), |owner| owner)
+    }
+
+    fn picture(seed: u64, copy: Copy) -> AvatarHash {
+        let (bytes, _) = render(seed, copy);
+        crate::matching::hash_avatar(&bytes, &crate::matching::AvatarLimits::default()).unwrap()
+    }
+
+    #[test]
+    fn matches_shared_with_another_process_are_the_same_matches() {
+        let seeds = [11, 12, 13, 14];
+        let (here, there) = (pictures(&seeds), pictures(&seeds));
+        assert_eq!(here.gallery(), there.gallery(), "the same pictures, the same gallery");
+        assert_ne!(here.gallery(), pictures(&[11, 12, 13]).gallery());
+        for copy in [Copy::Exact, Copy::Reencoded, Copy::Mirrored, Copy::Cropped] {
+            let candidate = picture(13, copy);
+            assert!(!there.knows(&candidate));
+            let worked_out = here.matches(&candidate);
+            assert!(!worked_out.is_empty(), "{copy:?} of picture 2 matches it");
+            let text = here.export(&candidate).unwrap();
+            assert!(there.take_in(&candidate, &text));
+            assert!(there.knows(&candidate));
+            let taken = there.matches(&candidate);
+            assert_eq!(taken.len(), worked_out.len());
+            for (a, b) in taken.iter().zip(&worked_out) {
+                assert_eq!((a.picture, a.alignment), (b.picture, b.alignment), "{copy:?}: exactly");
+            }
+        }
+        // Text that is not matches of these pictures is refused and remembers nothing.
+        let candidate = picture(12, Copy::Exact);
+        let seven = 7.0f64.to_bits();
+        for bad in [
+            String::new(),
+            "{}".into(),
+            "[[9,0,false,0,0,0,0,false]]".into(),
+            format!("[[0,{seven},false,0,0,0,0,false]]"),
+            "[[0,0.5,false,0,0,1,1,false]]".into(),
+        ] {
+            assert!(!there.take_in(&candidate, &bad), "{bad:?}");
+            assert!(!there.knows(&candidate), "{bad:?}");
+        }
+        assert_eq!(
+            there.export(&candidate),
+            None,
+            "nothing to share before it is worked out"
+        );
+    }
 
     #[test]
     fn the_memo_forgets_the_least_recently_used_pictures_first() {

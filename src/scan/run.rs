@@ -264,6 +264,9 @@ async fn scan_phases(
 
         // The matcher: the registry, with names, bios and avatars from the snapshots.
         let matcher = Arc::new(matcher_after_snapshots(store, &ctx, &work.accounts, genuine).await?);
+        if ctx.share_pictures {
+            forget_picture_matches(store, Some(run_id)).await;
+        }
         let (w, m) = (work.clone(), matcher.clone());
         runner
             .phase(2, disc_units, concurrency, &observer, move |u| {
@@ -288,7 +291,19 @@ async fn scan_phases(
         task.abort();
     }
     result?;
+    if ctx.share_pictures {
+        forget_picture_matches(store, None).await;
+    }
     report_of(store, &ctx, opts, run_id, resumed, &skipped, probes).await
+}
+
+/// Deletes the picture matches the processes of earlier runs shared (all of them when `keep`
+/// is `None`: the run is over). A failure costs disk space until the next run, so it is
+/// logged and the run goes on.
+async fn forget_picture_matches(store: &Store, keep: Option<i64>) {
+    if let Err(e) = store.forget_picture_matches(keep).await {
+        tracing::warn!("shared picture matches not deleted: {e}");
+    }
 }
 
 /// The units of phase 3: open suspects this run has not seen, added to the run's count (when
@@ -444,6 +459,10 @@ pub(super) fn context(
         store: store.clone(),
         run_id,
         dry_run: opts.dry_run,
+        // On PostgreSQL other processes may join the run (`scan --worker`): the matches of
+        // a picture are shared with them. One process on SQLite remembers its own.
+        share_pictures: !opts.dry_run && store.backend() == crate::store::Backend::Postgres,
+        pictures_shared: Default::default(),
         sources,
         trusted: HashSet::new(),
         avatars,

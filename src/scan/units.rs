@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::crawl::avatar::AvatarFetcher;
+use crate::crawl::avatar::{AvatarFetcher, sha256_hex};
 use crate::crawl::sources::{AccountRef, Profile, Source, SourceStatus};
 use crate::crawl::{FetchOutcome, Fetcher};
 use crate::discover::{self, Plan, SourceCounts};
@@ -32,6 +32,10 @@ pub(super) struct Ctx {
     pub(super) store: Store,
     pub(super) run_id: i64,
     pub(super) dry_run: bool,
+    /// Share the matches of candidate pictures with the run's other processes.
+    pub(super) share_pictures: bool,
+    /// Candidate pictures this process aligned and shared, and those it took from others.
+    pub(super) pictures_shared: [std::sync::atomic::AtomicUsize; 2],
     pub(super) sources: Vec<Box<dyn Source>>,
     /// Platforms whose "not found" passed the self-test: only they mark accounts gone.
     pub(super) trusted: HashSet<Platform>,
@@ -78,6 +82,58 @@ impl Ctx {
             }
             Err(why) => (AvatarEvidence::Unavailable(why), None),
         }
+    }
+
+    /// Takes in the matches another process of the run worked out for this picture, when this
+    /// process has not met it yet; returns the picture's key when this process must work them
+    /// out (and then share them, [`Ctx::share_picture`]). A database that does not answer
+    /// costs the alignment, nothing else.
+    async fn take_in_picture(&self, matcher: &Matcher, h: &AvatarHash, encoded: &str) -> Option<String> {
+        let pictures = matcher.pictures();
+        if !self.share_pictures || pictures.knows(h) {
+            return None;
+        }
+        let key = sha256_hex(encoded.as_bytes());
+        match self.store.picture_matches(self.run_id, pictures.gallery(), &key).await {
+            Ok(Some(text)) if pictures.take_in(h, &text) => {
+                self.pictures_shared[1].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                None
+            }
+            Ok(Some(_)) => {
+                tracing::warn!("shared matches of picture {key} do not read; aligning it here");
+                None
+            }
+            Ok(None) => Some(key),
+            Err(e) => {
+                tracing::debug!("shared picture matches not read ({e}); aligning here");
+                Some(key)
+            }
+        }
+    }
+
+    /// Writes the matches this process worked out for a picture, for the run's other processes.
+    async fn share_picture(&self, matcher: &Matcher, h: &AvatarHash, key: &str) {
+        let pictures = matcher.pictures();
+        let Some(text) = pictures.export(h) else {
+            return; // not compared (a genuine account's own picture, a plain picture)
+        };
+        match self
+            .store
+            .save_picture_matches(self.run_id, pictures.gallery(), key, &text)
+            .await
+        {
+            Ok(()) => {
+                self.pictures_shared[0].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            Err(e) => tracing::debug!("picture matches not shared ({e})"),
+        }
+    }
+
+    /// Candidate pictures this process aligned and shared, and those it took from the run's
+    /// other processes.
+    pub(super) fn pictures_shared(&self) -> (usize, usize) {
+        let n = |i: usize| self.pictures_shared[i].load(std::sync::atomic::Ordering::Relaxed);
+        (n(0), n(1))
     }
 
     async fn commit(&self, w: UnitWrite) -> Result<(), ScanError> {
@@ -194,6 +250,15 @@ async fn judge_profile(
     known: Option<(&str, &str)>,
 ) -> Option<Seen> {
     let (avatar, blob) = ctx.avatar(p.avatar_url.as_deref(), known).await;
+    let shared = match (&avatar, &blob) {
+        (
+            AvatarEvidence::Hash(h),
+            Some(AvatarBlob {
+                hash: Some(encoded), ..
+            }),
+        ) => ctx.take_in_picture(matcher, h, encoded).await,
+        _ => None,
+    };
     let c = Candidate {
         platform: p.platform,
         handle: p.handle.clone(),
@@ -204,6 +269,9 @@ async fn judge_profile(
         avatar,
     };
     let j = matcher.judge(&c);
+    if let (Some(key), AvatarEvidence::Hash(h)) = (shared, &c.avatar) {
+        ctx.share_picture(matcher, h, &key).await;
+    }
     if j.verdict == Verdict::Genuine {
         return None;
     }

@@ -210,6 +210,11 @@ pub struct WorkReport {
     pub units: Vec<(String, usize)>,
     /// How the run ended (`finished`, or what it is when the worker stopped).
     pub run_status: String,
+    /// Candidate pictures it aligned with the genuine pictures (and shared with the run's
+    /// other processes).
+    pub pictures_aligned: usize,
+    /// Candidate pictures whose matches it took from another process instead of aligning.
+    pub pictures_taken_in: usize,
     /// Wall time.
     #[serde(skip)]
     pub duration: Duration,
@@ -262,12 +267,14 @@ pub async fn work(
     let renew = claims.keep_fresh();
     let r = work_run(&claims, registry, config, &opts, &inputs, &observer).await;
     renew.abort();
-    let units = r?;
+    let (units, (pictures_aligned, pictures_taken_in)) = r?;
     Ok(WorkReport {
         run_id,
         units,
         run_status: status_of(store, run_id).await?,
         duration: started.elapsed(),
+        pictures_aligned,
+        pictures_taken_in,
     })
 }
 
@@ -350,7 +357,7 @@ async fn work_run(
     opts: &ScanOptions,
     inputs: &PlanInputs,
     observer: &Arc<dyn Observer>,
-) -> Result<Vec<(String, usize)>, ScanError> {
+) -> Result<(Vec<(String, usize)>, (usize, usize)), ScanError> {
     let store = &claims.store;
     let run_id = claims.run_id;
     let platforms = scanned_platforms(config, opts);
@@ -388,7 +395,7 @@ async fn work_run(
                 break;
             }
             if !still_running(store, run_id).await? {
-                return Ok(units);
+                return Ok((units, ctx.pictures_shared()));
             }
             tokio::time::sleep(POLL).await;
         }
@@ -424,7 +431,7 @@ async fn work_run(
         };
         units.push((name.to_string(), done));
     }
-    Ok(units)
+    Ok((units, ctx.pictures_shared()))
 }
 
 /// The request spacing kept in the run's database (see `store::reserve_pace`).

@@ -13,6 +13,7 @@ mod apply;
 mod drafts;
 mod lock;
 mod ops;
+mod pictures;
 mod retention;
 mod runs;
 mod servers;

@@ -190,7 +190,8 @@ async fn postgres(dir: &std::path::Path) -> Option<String> {
 /// Three workers and the planner share one night's run on PostgreSQL, and one worker is
 /// killed with SIGKILL while it holds units. Its units are redone by the others, and the run
 /// ends with the same suspects, sightings, snapshots, counts and units as the same night run
-/// by one undisturbed process, none of them twice.
+/// by one undisturbed process, none of them twice; the workers took in pictures the others
+/// had aligned, and the run's end deleted what they shared.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_worker_killed_mid_run_leaves_the_night_whole() {
     let dir = common::tempdir("scale-workers");
@@ -264,9 +265,17 @@ async fn a_worker_killed_mid_run_leaves_the_night_whole() {
     workers.remove(0).wait().unwrap();
     let report = finished(planner, "the planner");
     assert!(report.contains("finished"), "{report}");
+    let mut taken_in = 0;
     for (i, w) in workers.into_iter().enumerate() {
         let said = finished(w, &format!("worker {}", i + 2));
         assert!(said.contains("the scan is finished"), "{said}");
+        // A picture another process aligned is read, not aligned again.
+        taken_in += said
+            .split(" taken from the other processes")
+            .next()
+            .and_then(|s| s.rsplit(' ').next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or_else(|| panic!("the worker says what it took from the others: {said}"));
         let units: usize = said
             .split("Worker on scan #")
             .nth(1)
@@ -276,6 +285,8 @@ async fn a_worker_killed_mid_run_leaves_the_night_whole() {
             .unwrap_or(0);
         assert!(units > 0, "worker {} ran units of the night: {said}", i + 2);
     }
+
+    assert!(taken_in > 0, "the workers took in pictures the others had aligned");
 
     // Every worker did some of it, the victim's units were redone, nothing twice.
     let redone: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scan_work WHERE claims > 1")
@@ -290,6 +301,11 @@ async fn a_worker_killed_mid_run_leaves_the_night_whole() {
     .await
     .unwrap();
     assert_eq!(twice, 0, "no suspect sighted twice in the run");
+    let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM picture_matches")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(kept, 0, "the shared picture matches are deleted with the run's end");
     store.close().await;
     let (mut a, mut b) = (common::dump(&straight).await, common::dump(&shared).await);
     a.sort();
