@@ -153,20 +153,29 @@ async fn run_locked(
         });
         (task, lost_rx)
     });
-    let phases = scan_phases(store, registry, config, opts, observer, run_id, resumed);
+    // The units this scan claims (none in a dry run, which keeps its work in memory).
+    let claims = (!opts.dry_run).then(|| Claims::new(store, run_id, config));
+    let phases = scan_phases(store, registry, config, opts, observer, run_id, resumed, claims.clone());
     let result = match heartbeat {
         Some((task, lost)) => {
             // A scan that loses its lease stops between two writes (each unit's writes are one
             // transaction, so a unit is stored whole or not at all) and leaves the run to the
             // holder, which resumes it.
+            let mut stopped = false;
             let r = tokio::select! {
                 r = phases => r,
                 Ok(e) = lost => {
                     tracing::error!("scan #{run_id} stopped: it lost its lease ({e})");
+                    stopped = true;
                     Err(ScanError::Store(e))
                 }
             };
             task.abort();
+            // Its units (their tasks ended with the phases) go back to the run at once, for
+            // the holder to redo, rather than when their leases run out.
+            if let (true, Some(c)) = (stopped, &claims) {
+                c.give_back().await;
+            }
             r
         }
         None => phases.await,
@@ -192,6 +201,7 @@ async fn run_locked(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn scan_phases(
     store: &Store,
     registry: &Registry,
@@ -200,6 +210,7 @@ async fn scan_phases(
     observer: Arc<dyn Observer>,
     run_id: i64,
     resumed: bool,
+    claims: Option<Claims>,
 ) -> Result<ScanReport, ScanError> {
     let Night {
         ctx,
@@ -214,10 +225,9 @@ async fn scan_phases(
     let accounts = accounts_of(registry);
     let in_scope = |a: &Account| opts.org.as_ref().is_none_or(|o| &a.org_id == o);
     let concurrency = config.scan.concurrency;
-    let runner = if opts.dry_run {
-        Runner::Memory
-    } else {
-        Runner::Claims(Claims::new(store, run_id, config))
+    let runner = match claims {
+        Some(c) => Runner::Claims(c),
+        None => Runner::Memory,
     };
     if !opts.dry_run {
         open_counts = settle_plan_inputs(store, registry, run_id, resumed, open_counts).await?;
@@ -287,9 +297,7 @@ async fn scan_phases(
         Ok::<(), ScanError>(())
     }
     .await;
-    if let Some(task) = renew {
-        task.abort();
-    }
+    drop(renew);
     result?;
     if ctx.share_pictures {
         forget_picture_matches(store, None).await;

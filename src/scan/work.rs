@@ -56,10 +56,11 @@ impl Claims {
         }
     }
 
-    /// Renews this process's leases until the returned task is aborted.
-    pub(super) fn keep_fresh(&self) -> tokio::task::JoinHandle<()> {
+    /// Renews this process's leases until the returned guard is dropped (also when the scan
+    /// is dropped unfinished, as when it loses the scan lease).
+    pub(super) fn keep_fresh(&self) -> Renewal {
         let c = self.clone();
-        tokio::spawn(async move {
+        Renewal(tokio::spawn(async move {
             let every = Duration::from_secs((c.lease_secs as u64 / 3).max(1));
             loop {
                 tokio::time::sleep(every).await;
@@ -67,7 +68,7 @@ impl Claims {
                     tracing::warn!("could not renew the leases of scan #{}'s units: {e}", c.run_id);
                 }
             }
-        })
+        }))
     }
 
     /// Runs a phase's units: claims up to `concurrency` at a time until every unit of the
@@ -152,7 +153,8 @@ impl Claims {
         }
     }
 
-    async fn give_back(&self) {
+    /// Gives this process's unfinished units back, to be claimed at once by another.
+    pub(super) async fn give_back(&self) {
         if let Err(e) = self.store.release_claims_of(self.run_id, &self.holder.0).await {
             tracing::warn!("could not give back scan #{}'s units: {e}", self.run_id);
         }
@@ -181,7 +183,17 @@ impl Claims {
     }
 }
 
-/// Gives a phase's units back when the phase is dropped unfinished.
+/// The task renewing a process's unit leases; stops when dropped.
+pub(super) struct Renewal(tokio::task::JoinHandle<()>);
+
+impl Drop for Renewal {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// Gives a phase's units back when the phase is dropped unfinished (the task it spawns may
+/// not run when the process is ending: `scan::run` gives them back itself when it stops).
 struct GiveBack(Option<Claims>);
 
 impl Drop for GiveBack {
@@ -266,7 +278,7 @@ pub async fn work(
     let claims = Claims::new(store, run_id, config);
     let renew = claims.keep_fresh();
     let r = work_run(&claims, registry, config, &opts, &inputs, &observer).await;
-    renew.abort();
+    drop(renew);
     let (units, (pictures_aligned, pictures_taken_in)) = r?;
     Ok(WorkReport {
         run_id,
