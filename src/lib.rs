@@ -9,13 +9,15 @@
 //! nightly job), [`ops`] (running it unattended: [`nightly`] work, its [`schedule`], process
 //! [`metrics`], the [`doctor`] check), [`notify`] (the digests), [`drafts`] (the documents
 //! staff send), [`web`] (the staff review UI and the health endpoints) and [`demo`] (a local
-//! platform to scan, and the [`synthetic`] registries and candidates of the benchmarks).
+//! platform to scan, and the [`synthetic`] registries and candidates of the benchmarks); [`digest`]
+//! gives digests as hex.
 
 #![forbid(unsafe_code)]
 
 pub mod config;
 pub mod crawl;
 pub mod demo;
+pub mod digest;
 pub mod discover;
 pub mod drafts;
 pub mod export;

@@ -8,9 +8,8 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use sha2::{Digest, Sha256};
-
 use super::{Fetcher, RequestKind};
+use crate::digest::sha256_hex;
 use crate::matching::{AvatarHash, AvatarLimits, hash_avatar};
 
 /// A fetched avatar: its bytes (evidence), their sha256, and the fingerprint or why none.
@@ -30,11 +29,6 @@ pub struct AvatarFetcher {
     limits: AvatarLimits,
     cache: Mutex<HashMap<String, Result<AvatarHash, String>>>,
     decoded: AtomicUsize,
-}
-
-/// Lower-case hex sha256.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl AvatarFetcher {

@@ -193,7 +193,7 @@ impl Pictures {
         }
         Pictures {
             keys: all.iter().map(|p| p.hash.index_keys()).collect(),
-            gallery: digest.finalize().iter().map(|b| format!("{b:02x}")).collect(),
+            gallery: crate::digest::hex(&digest.finalize()),
             all,
             twins,
             memo: Mutex::default(),

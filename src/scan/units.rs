@@ -4,9 +4,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::crawl::avatar::{AvatarFetcher, sha256_hex};
+use crate::crawl::avatar::AvatarFetcher;
 use crate::crawl::sources::{AccountRef, Profile, Source, SourceStatus};
 use crate::crawl::{FetchOutcome, Fetcher};
+use crate::digest::sha256_hex;
 use crate::discover::{self, Plan, SourceCounts};
 use crate::matching::{AvatarEvidence, AvatarHash, Candidate, Matcher, Verdict};
 use crate::platform::Platform;

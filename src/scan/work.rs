@@ -210,7 +210,7 @@ impl Drop for GiveBack {
 /// would judge against another registry, and refuses to join.
 pub(super) fn registry_digest(registry: &Registry) -> String {
     let keys: Vec<String> = accounts_of(registry).into_iter().map(|a| a.key).collect();
-    crate::crawl::avatar::sha256_hex(keys.join("\n").as_bytes())
+    crate::digest::sha256_hex(keys.join("\n").as_bytes())
 }
 
 /// What a worker did.

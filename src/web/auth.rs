@@ -8,11 +8,11 @@ use argon2::password_hash::PasswordHasher;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
-use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 use super::i18n::Lang;
 use super::{App, WebError};
+use crate::digest::{hex, sha256_hex};
 use crate::store::{Role, UserRow};
 
 /// The session cookie.
@@ -95,15 +95,7 @@ pub fn random_token() -> String {
     let mut b = [0u8; 32];
     // The OS generator failing is not something to carry on from.
     getrandom::fill(&mut b).expect("the operating system's random generator failed");
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
-
-/// SHA-256 as hex.
-pub fn sha256_hex(s: &str) -> String {
-    Sha256::digest(s.as_bytes())
-        .iter()
-        .map(|x| format!("{x:02x}"))
-        .collect()
+    hex(&b)
 }
 
 /// Constant-time string equality.
@@ -214,7 +206,7 @@ impl FromRequestParts<Arc<App>> for Staff {
         let Some(token) = cookie(&parts.headers, SESSION_COOKIE).filter(|t| t.len() == 64) else {
             return Err(login());
         };
-        let token_hash = sha256_hex(&token);
+        let token_hash = sha256_hex(token.as_bytes());
         let idle = app.config.web.session_idle_minutes.max(1) * 60;
         let Some(session) = app.store.session(&token_hash, idle).await? else {
             return Err(login());

@@ -179,7 +179,12 @@ async fn start_session(app: &App, user: &crate::store::UserRow, next: &str) -> P
     let token = auth::random_token();
     let expires = now() + web.session_hours.max(1) * 3600;
     app.store
-        .create_session(&auth::sha256_hex(&token), user.id, &auth::random_token(), expires)
+        .create_session(
+            &crate::digest::sha256_hex(token.as_bytes()),
+            user.id,
+            &auth::random_token(),
+            expires,
+        )
         .await?;
     app.store
         .audit(&NewAudit {
