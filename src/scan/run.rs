@@ -470,7 +470,8 @@ pub(super) fn context(
         // On PostgreSQL other processes may join the run (`scan --worker`): the matches of
         // a picture are shared with them. One process on SQLite remembers its own.
         share_pictures: !opts.dry_run && store.backend() == crate::store::Backend::Postgres,
-        pictures_shared: Default::default(),
+        pictures_aligned: Default::default(),
+        pictures_taken_in: Default::default(),
         sources,
         trusted: HashSet::new(),
         avatars,

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::crawl::avatar::AvatarFetcher;
 use crate::crawl::sources::{AccountRef, Profile, Source, SourceStatus};
@@ -35,8 +36,10 @@ pub(super) struct Ctx {
     pub(super) dry_run: bool,
     /// Share the matches of candidate pictures with the run's other processes.
     pub(super) share_pictures: bool,
-    /// Candidate pictures this process aligned and shared, and those it took from others.
-    pub(super) pictures_shared: [std::sync::atomic::AtomicUsize; 2],
+    /// Candidate pictures this process aligned and shared.
+    pub(super) pictures_aligned: AtomicUsize,
+    /// Candidate pictures whose matches this process took from another.
+    pub(super) pictures_taken_in: AtomicUsize,
     pub(super) sources: Vec<Box<dyn Source>>,
     /// Platforms whose "not found" passed the self-test: only they mark accounts gone.
     pub(super) trusted: HashSet<Platform>,
@@ -97,7 +100,7 @@ impl Ctx {
         let key = sha256_hex(encoded.as_bytes());
         match self.store.picture_matches(self.run_id, pictures.gallery(), &key).await {
             Ok(Some(text)) if pictures.take_in(h, &text) => {
-                self.pictures_shared[1].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                self.pictures_taken_in.fetch_add(1, Ordering::Relaxed);
                 None
             }
             Ok(Some(_)) => {
@@ -124,7 +127,7 @@ impl Ctx {
             .await
         {
             Ok(()) => {
-                self.pictures_shared[0].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                self.pictures_aligned.fetch_add(1, Ordering::Relaxed);
             }
             Err(e) => tracing::debug!("picture matches not shared ({e})"),
         }
@@ -133,8 +136,10 @@ impl Ctx {
     /// Candidate pictures this process aligned and shared, and those it took from the run's
     /// other processes.
     pub(super) fn pictures_shared(&self) -> (usize, usize) {
-        let n = |i: usize| self.pictures_shared[i].load(std::sync::atomic::Ordering::Relaxed);
-        (n(0), n(1))
+        (
+            self.pictures_aligned.load(Ordering::Relaxed),
+            self.pictures_taken_in.load(Ordering::Relaxed),
+        )
     }
 
     async fn commit(&self, w: UnitWrite) -> Result<(), ScanError> {
