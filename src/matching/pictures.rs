@@ -23,7 +23,7 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use sha2::{Digest, Sha256};
 
@@ -60,8 +60,9 @@ pub struct Pictures {
     twins: Vec<Vec<usize>>,
     /// Matches already worked out, by the candidate picture's fingerprint.
     memo: Mutex<Memo>,
-    /// Digest of the distinct pictures, in order, and of the matcher's version.
-    gallery: String,
+    /// Digest of the distinct pictures, in order, and of the matcher's version (worked out
+    /// when first asked: only processes that share matches need it).
+    gallery: OnceLock<String>,
 }
 
 /// Most pictures whose matches are remembered (about 40 bytes each, more for the few with
@@ -185,15 +186,9 @@ impl Pictures {
         for (p, t) in all.iter_mut().zip(template) {
             p.template = t;
         }
-        let mut digest = Sha256::new();
-        digest.update(GALLERY_VERSION.as_bytes());
-        for p in &all {
-            digest.update(b"\n");
-            digest.update(p.hash.encode().as_bytes());
-        }
         Pictures {
             keys: all.iter().map(|p| p.hash.index_keys()).collect(),
-            gallery: crate::digest::hex(&digest.finalize()),
+            gallery: OnceLock::new(),
             all,
             twins,
             memo: Mutex::default(),
@@ -227,7 +222,15 @@ impl Pictures {
     /// matcher (its version): processes whose galleries are equal work out the same matches,
     /// with the same picture indexes.
     pub fn gallery(&self) -> &str {
-        &self.gallery
+        self.gallery.get_or_init(|| {
+            let mut digest = Sha256::new();
+            digest.update(GALLERY_VERSION.as_bytes());
+            for p in &self.all {
+                digest.update(b"\n");
+                digest.update(p.hash.encode().as_bytes());
+            }
+            crate::digest::hex(&digest.finalize())
+        })
     }
 
     /// Whether the matches of `candidate` are remembered (worked out or taken in).
