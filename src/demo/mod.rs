@@ -50,8 +50,9 @@ pub struct World {
     pub new_format: std::collections::HashSet<Platform>,
     /// Lookup tables, rebuilt when accounts are added (so that a platform of 10,000 accounts
     /// answers as fast as a small one). Handles and ids are indexed; names may be changed in
-    /// place, handles and ids may not (remove the account and add a new one instead).
-    index: Mutex<Index>,
+    /// place (searches still rank by the name indexed, until accounts are added), handles and
+    /// ids may not (remove the account and add a new one instead).
+    index: Mutex<Arc<Index>>,
 }
 
 impl World {
@@ -83,6 +84,33 @@ struct Index {
     postings: HashMap<(Platform, (char, char)), Vec<usize>>,
 }
 
+impl Index {
+    fn build(accounts: &[DemoAccount]) -> Index {
+        let mut ix = Index {
+            built_for: accounts.len(),
+            ..Index::default()
+        };
+        for (i, a) in accounts.iter().enumerate() {
+            let title: Box<[(char, char)]> = server::bigrams(&a.name).into();
+            let mut distinct = title.to_vec();
+            distinct.sort_unstable();
+            distinct.dedup();
+            for b in distinct {
+                ix.postings.entry((a.platform, b)).or_default().push(i);
+            }
+            ix.titles.push(title);
+            if let Some(h) = &a.handle {
+                ix.handles
+                    .entry((a.platform, a.platform.handle_key(h)))
+                    .or_default()
+                    .push(i);
+            }
+            ix.ids.entry((a.platform, a.id.clone())).or_default().push(i);
+        }
+        ix
+    }
+}
+
 impl World {
     pub(super) fn live(&self) -> impl Iterator<Item = (usize, &DemoAccount)> {
         self.accounts
@@ -91,34 +119,14 @@ impl World {
             .filter(|(i, _)| !self.removed.contains(i))
     }
 
-    /// The index, rebuilt if accounts were added since it was built.
-    fn index(&self) -> std::sync::MutexGuard<'_, Index> {
+    /// The index, rebuilt if accounts were added since it was built. The lock is held only
+    /// to look at (or replace) it: searches read their own reference, side by side.
+    fn index(&self) -> Arc<Index> {
         let mut ix = self.index.lock().unwrap_or_else(|e| e.into_inner());
         if ix.built_for != self.accounts.len() {
-            ix.handles.clear();
-            ix.ids.clear();
-            ix.postings.clear();
-            ix.titles.clear();
-            for (i, a) in self.accounts.iter().enumerate() {
-                let title: Box<[(char, char)]> = server::bigrams(&a.name).into();
-                let mut distinct = title.to_vec();
-                distinct.sort_unstable();
-                distinct.dedup();
-                for b in distinct {
-                    ix.postings.entry((a.platform, b)).or_default().push(i);
-                }
-                ix.titles.push(title);
-                if let Some(h) = &a.handle {
-                    ix.handles
-                        .entry((a.platform, a.platform.handle_key(h)))
-                        .or_default()
-                        .push(i);
-                }
-                ix.ids.entry((a.platform, a.id.clone())).or_default().push(i);
-            }
-            ix.built_for = self.accounts.len();
+            *ix = Arc::new(Index::build(&self.accounts));
         }
-        ix
+        Arc::clone(&ix)
     }
 
     fn first_live(&self, found: Option<&Vec<usize>>, ok: impl Fn(&DemoAccount) -> bool) -> Option<&DemoAccount> {
@@ -170,18 +178,20 @@ impl World {
             return Vec::new();
         }
         let ix = self.index();
-        let mut found: Vec<usize> = query
+        // How many of the query's bigrams each title has (each title is in a bigram's postings
+        // once): only the titles with at least half of them are relevant, so only those are
+        // scored, in account order.
+        let mut shared = vec![0u32; self.accounts.len()];
+        for b in query {
+            for &i in ix.postings.get(&(platform, *b)).into_iter().flatten() {
+                shared[i] += 1;
+            }
+        }
+        let mut hits: Vec<(i64, &DemoAccount)> = shared
             .iter()
-            .filter_map(|b| ix.postings.get(&(platform, *b)))
-            .flatten()
-            .copied()
-            .filter(|i| !self.removed.contains(i))
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        let mut hits: Vec<(i64, &DemoAccount)> = found
-            .into_iter()
-            .filter_map(|i| Some((server::relevance(query, &ix.titles[i])?, &self.accounts[i])))
+            .enumerate()
+            .filter(|&(i, &n)| n > 0 && n as usize * 2 >= query.len() && !self.removed.contains(&i))
+            .filter_map(|(i, _)| Some((server::relevance(query, &ix.titles[i])?, &self.accounts[i])))
             .collect();
         hits.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
         hits.into_iter().map(|(_, a)| a).collect()
@@ -368,5 +378,48 @@ concurrency = 4
 impl Drop for DemoPlatform {
     fn drop(&mut self) {
         self.task.abort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::Registry;
+
+    /// The indexed search answers what scoring every live title would, in the same order:
+    /// whole names, their beginnings and a common word as queries, removed accounts left out.
+    #[test]
+    fn search_ranks_as_scoring_every_title_would() {
+        let r = Registry::embedded().expect("embedded registry");
+        let mut world = World {
+            accounts: crowd(&r, 3, 800),
+            ..World::default()
+        };
+        world.removed.extend((0..world.accounts.len()).step_by(11));
+        let platforms: std::collections::BTreeSet<Platform> = world.accounts.iter().map(|a| a.platform).collect();
+        let mut queries: Vec<String> = vec!["ハローワーク".into(), "公式".into(), String::new()];
+        let titles: Vec<Vec<(char, char)>> = world.accounts.iter().map(|a| server::bigrams(&a.name)).collect();
+        for a in world.accounts.iter().step_by(37) {
+            queries.push(a.name.clone());
+            queries.push(a.name.chars().take(4).collect());
+        }
+        let mut answered = 0;
+        for p in platforms {
+            for q in &queries {
+                let q = server::bigrams(q);
+                let fast: Vec<&str> = world.search(p, &q).iter().map(|a| a.id.as_str()).collect();
+                let mut slow: Vec<(i64, &DemoAccount)> = world
+                    .live()
+                    .filter(|(_, a)| a.platform == p)
+                    .filter_map(|(i, a)| Some((server::relevance(&q, &titles[i])?, a)))
+                    .collect();
+                slow.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+                let slow: Vec<&str> = slow.iter().map(|(_, a)| a.id.as_str()).collect();
+                assert_eq!(fast, slow, "{p:?} {q:?}");
+                answered += usize::from(!fast.is_empty());
+            }
+        }
+        // Each whole name finds at least its own account, on its own platform.
+        assert!(answered >= queries.len() / 2, "{answered} of {}", queries.len());
     }
 }
