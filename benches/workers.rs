@@ -2,9 +2,10 @@
 //! registry of 10,000 genuine accounts and a demo platform of 100,000 other accounts, scanned
 //! by the planner alone, then by the planner with one and with three workers, all on this
 //! machine. For each: the wall time (planner start to the last process's end), its ratio to
-//! one process, the suspects found (the same every time), and the busiest second the demo
-//! platform saw against the configured rate (`[crawl.hosts] requests_per_second`, which every
-//! process shares through the database).
+//! one process, the CPU time the scan processes spent together (what sharing the work across
+//! processes saves or adds), the suspects found (the same every time), and the busiest second
+//! the demo platform saw against the configured rate (`[crawl.hosts] requests_per_second`,
+//! which every process shares through the database).
 //!
 //! Sizes: `NARISUMASHI_BENCH_GENUINE` (10000), `NARISUMASHI_BENCH_CANDIDATES` (100000),
 //! `NARISUMASHI_BENCH_WORKERS` (`1,2,4`: processes in all) and `NARISUMASHI_BENCH_RATE`
@@ -105,6 +106,7 @@ async fn bench() {
                 .spawn()
                 .expect("narisumashi")
         };
+        let cpu0 = children_cpu();
         let t = Instant::now();
         let workers: Vec<Child> = (1..n).map(|_| spawn(&["scan", "--worker"])).collect();
         let planner = spawn(&["scan"]);
@@ -117,6 +119,7 @@ async fn bench() {
         .await
         .expect("join");
         let secs = t.elapsed().as_secs_f64();
+        let cpu = children_cpu() - cpu0;
         for out in &ends {
             assert!(
                 matches!(out.status.code(), Some(0 | 3)),
@@ -143,8 +146,8 @@ async fn bench() {
         kit::drop(&admin, &url).await;
         let base = *one.get_or_insert((secs, suspects));
         println!(
-            "{n} process{}: {secs:.1} s (×{:.2} the time of one), {suspects} suspects{}, {requests} requests, \
-             busiest second {busiest} requests (rate {rate}/s)",
+            "{n} process{}: {secs:.1} s (×{:.2} the time of one), {cpu:.0} s of CPU in the scan processes, \
+             {suspects} suspects{}, {requests} requests, busiest second {busiest} requests (rate {rate}/s)",
             if n == 1 { "" } else { "es" },
             secs / base.0,
             if suspects == base.1 {
@@ -160,4 +163,18 @@ async fn bench() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// CPU time (user and system, in seconds) of this process's children that have been waited
+/// for: the scan processes of the runs so far (Linux's `/proc/self/stat`, fields 16 and 17).
+fn children_cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: u64 = after_name
+        .split_whitespace()
+        .skip(13)
+        .take(2)
+        .filter_map(|f| f.parse::<u64>().ok())
+        .sum();
+    ticks as f64 / rustix::param::clock_ticks_per_second() as f64
 }
